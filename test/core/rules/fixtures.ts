@@ -1,0 +1,88 @@
+// Monitors and results for the rules tests: plain objects, time is whatever number the test passes.
+import type { CertificateInfo, CheckResult, FailureKind, HttpMonitor, TcpMonitor, TlsMonitor } from '../../../electron/shared/types.ts';
+
+export const MIN = 60_000;
+
+export function httpMonitor(overrides: Partial<HttpMonitor> = {}): HttpMonitor {
+  return {
+    id: 'api',
+    name: 'API',
+    type: 'http',
+    intervalSeconds: 60,
+    timeoutSeconds: 10,
+    failureThreshold: 2,
+    reminderIntervalMinutes: 0,
+    paused: false,
+    url: 'http://127.0.0.1:8080/health',
+    method: 'GET',
+    headers: {},
+    expectedStatus: ['200-299'],
+    keywordCaseInsensitive: false,
+    keywordInvert: false,
+    maxRedirects: 5,
+    cacheBust: false,
+    maxBodyBytes: 1024 * 1024,
+    tls: {},
+    ...overrides,
+  };
+}
+
+export function tcpMonitor(overrides: Partial<TcpMonitor> = {}): TcpMonitor {
+  return {
+    id: 'db',
+    name: 'DB',
+    type: 'tcp',
+    intervalSeconds: 60,
+    timeoutSeconds: 10,
+    failureThreshold: 1,
+    reminderIntervalMinutes: 0,
+    paused: false,
+    host: '127.0.0.1',
+    port: 5432,
+    ...overrides,
+  };
+}
+
+export function tlsMonitor(overrides: Partial<TlsMonitor> = {}): TlsMonitor {
+  return {
+    id: 'cert',
+    name: 'Cert',
+    type: 'tls',
+    intervalSeconds: 3600,
+    timeoutSeconds: 10,
+    failureThreshold: 1,
+    reminderIntervalMinutes: 0,
+    paused: false,
+    host: 'example.test',
+    port: 443,
+    expiryWarningDays: [30, 14, 7, 3, 1],
+    tls: {},
+    ...overrides,
+  };
+}
+
+export function up(monitorId: string, at: number, message = '200 OK'): CheckResult {
+  return { monitorId, status: 'up', at, latencyMs: 20, message };
+}
+
+export function warning(monitorId: string, at: number, message = 'slow: 900 ms'): CheckResult {
+  return { monitorId, status: 'warning', at, latencyMs: 900, message };
+}
+
+export function down(monitorId: string, at: number, failureKind: FailureKind = 'refused', message = 'connection refused'): CheckResult {
+  return { monitorId, status: 'down', at, latencyMs: null, message, failureKind };
+}
+
+export function certificate(daysLeft: number, fingerprint256 = 'AA:BB', validTo = '2026-12-01T12:00:00.000Z'): CertificateInfo {
+  return {
+    validFrom: '2026-01-01T00:00:00.000Z',
+    validTo,
+    daysLeft,
+    issuer: 'CN=Test CA',
+    subject: 'CN=example.test',
+    names: ['example.test'],
+    fingerprint256,
+    trusted: true,
+    nameMatches: true,
+  };
+}
