@@ -1,0 +1,85 @@
+// The store's interface, and its implementation on conf. electron-store extends conf, so the Electron
+// shell can pass an electron-store opened with storeOptions() to ConfMonitorStore unchanged.
+import type Conf from 'conf';
+import type { Monitor, Settings } from '../../shared/types.ts';
+import { parseMonitor } from '../../shared/config-validation.ts';
+import { writeFileAtomic } from './atomic-file.ts';
+import { applySettingsPatch } from './store-settings.ts';
+import { isPlainObject, serializeStoreDocument, type StoreDocument } from './store-document.ts';
+
+export interface MonitorStore {
+  monitors(): Monitor[];
+  /** Adds, or replaces the monitor with the same id. Validates; on bad input throws an Error naming the field and changes nothing. */
+  saveMonitor(monitor: Monitor): void;
+  /** Removing an id that is not there is not an error: a retried request must not fail. */
+  removeMonitor(id: string): void;
+  settings(): Settings;
+  /** Validated; an Error names each bad field and nothing changes. Returns the settings now in force. */
+  updateSettings(patch: Partial<Settings>): Settings;
+  /** Opaque per-monitor runtime state the engine persists (alert bookkeeping such as certificate reminders already sent). */
+  runtimeState(): Record<string, unknown>;
+  saveRuntimeState(state: Record<string, unknown>): void;
+}
+
+/** What the store needs of conf: electron-store (a Conf subclass) has it too. */
+export type StoreBackend = Pick<Conf<StoreDocument>, 'get' | 'set' | 'store'>;
+
+export class ConfMonitorStore implements MonitorStore {
+  constructor(
+    private readonly backend: StoreBackend,
+    /** Rewritten after every successful save: what recovery restores when picket.json is unreadable. */
+    private readonly backupPath: string,
+  ) {}
+
+  // conf reads the file on every get, so callers always receive fresh copies they may mutate freely.
+  monitors(): Monitor[] {
+    return this.backend.get('monitors');
+  }
+
+  saveMonitor(monitor: Monitor): void {
+    const valid = parseMonitor(monitor, 'monitor');
+    const monitors = this.monitors();
+    const index = monitors.findIndex((m) => m.id === valid.id);
+    if (index === -1) monitors.push(valid);
+    else monitors[index] = valid;
+    this.write('monitors', monitors);
+  }
+
+  removeMonitor(id: string): void {
+    const monitors = this.monitors();
+    const remaining = monitors.filter((m) => m.id !== id);
+    if (remaining.length !== monitors.length) this.write('monitors', remaining);
+  }
+
+  settings(): Settings {
+    return this.backend.get('settings');
+  }
+
+  updateSettings(patch: Partial<Settings>): Settings {
+    const next = applySettingsPatch(this.settings(), patch);
+    this.write('settings', next);
+    return structuredClone(next);
+  }
+
+  runtimeState(): Record<string, unknown> {
+    return this.backend.get('runtime');
+  }
+
+  saveRuntimeState(state: Record<string, unknown>): void {
+    if (!isPlainObject(state)) throw new Error('runtime: must be an object');
+    let copy: unknown;
+    try {
+      // Store exactly what JSON keeps, and fail now (not at the next open) on cycles or BigInts.
+      copy = JSON.parse(JSON.stringify(state));
+    } catch (error) {
+      throw new Error(`runtime: cannot be stored as JSON (${error instanceof Error ? error.message : String(error)})`);
+    }
+    this.write('runtime', copy as Record<string, unknown>);
+  }
+
+  private write<Key extends keyof StoreDocument>(key: Key, value: StoreDocument[Key]): void {
+    // conf validates against the store schema and writes atomically (temp file + rename) before we back up.
+    this.backend.set(key, value);
+    writeFileAtomic(this.backupPath, serializeStoreDocument(this.backend.store));
+  }
+}

@@ -1,0 +1,33 @@
+// The layout of <data dir>/picket.json, the file the monitor store keeps.
+import type { Monitor, Settings } from '../../shared/types.ts';
+
+/** Bump when the layout changes, and add a step to migrations.ts that converts the previous one. */
+export const CURRENT_SCHEMA_VERSION = 1;
+
+/** conf's configName: the store lives in picket.json, its backup in picket.backup.json. */
+export const STORE_NAME = 'picket';
+
+// A type alias, not an interface: conf's generic wants something assignable to Record<string, any>.
+export type StoreDocument = {
+  schemaVersion: number;
+  monitors: Monitor[];
+  settings: Settings;
+  /** Opaque per-monitor state the engine persists (certificate reminders already sent, ...). */
+  runtime: Record<string, unknown>;
+};
+
+/** One thing found wrong in a store file and dropped or reset to its default. */
+export interface FieldProblem {
+  /** Dotted path: "settings.rawRetentionDays", "runtime", "monitors". */
+  field: string;
+  reason: string;
+}
+
+export function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** The text conf writes: tab-indented JSON, so files written by us and by conf are byte-identical. */
+export function serializeStoreDocument(document: StoreDocument): string {
+  return JSON.stringify(document, undefined, '\t');
+}

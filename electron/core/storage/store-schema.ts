@@ -1,0 +1,31 @@
+// The JSON Schema conf (and later electron-store) checks picket.json against on every read and write.
+// Monitors are only "objects" here on purpose: each one is validated by the shared monitor validation
+// (config-validation.ts), the same one the config import uses, so there is a single monitor schema.
+import type { Options, Schema } from 'conf';
+import { settingsSchema } from '../../shared/config-schema.ts';
+import { DEFAULT_SETTINGS } from '../../shared/defaults.ts';
+import { CURRENT_SCHEMA_VERSION, STORE_NAME, type StoreDocument } from './store-document.ts';
+
+export const storeFileSchema: Schema<StoreDocument> = {
+  schemaVersion: { const: CURRENT_SCHEMA_VERSION },
+  monitors: { type: 'array', items: { type: 'object' } },
+  // The store always holds every setting: a missing one would silently mean "default" to some readers only.
+  settings: { ...settingsSchema, required: Object.keys(DEFAULT_SETTINGS) },
+  runtime: { type: 'object' },
+};
+
+/** The options both conf and electron-store must be given, so either one reads the same file the same way. */
+export function storeOptions(dir: string): Partial<Options<StoreDocument>> {
+  return {
+    cwd: dir,
+    configName: STORE_NAME,
+    schema: storeFileSchema,
+    rootSchema: { required: ['schemaVersion', 'monitors', 'settings', 'runtime'] },
+    // Recovery (open-conf-store.ts) runs before conf sees the file; conf must never wipe it on its own.
+    clearInvalidConfig: false,
+    // Monitor ids may contain dots ("api.example"): keys are never paths.
+    accessPropertiesByDotNotation: false,
+    // One process owns the store; nobody else writes the file.
+    watch: false,
+  };
+}
