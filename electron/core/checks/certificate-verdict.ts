@@ -1,0 +1,48 @@
+// Judges a certificate for a TLS monitor: expired, untrusted, for another name, expiring soon, or fine.
+import type { CertificateInfo, CheckStatus, FailureKind, TlsMonitor } from '../../shared/types.ts';
+import { DAY_MS } from './certificate-info.ts';
+
+export interface CertificateVerdict {
+  status: CheckStatus;
+  failureKind?: FailureKind;
+  message: string;
+}
+
+function days(count: number): string {
+  return count === 1 ? '1 day' : `${count} days`;
+}
+
+function isoDay(iso: string): string {
+  return iso.slice(0, 10);
+}
+
+/** The first problem wins, in the order a person would want to hear about it. */
+export function judgeCertificate(
+  info: CertificateInfo,
+  monitor: Pick<TlsMonitor, 'expiryWarningDays' | 'tls'>,
+  name: string,
+  nowMs: number,
+): CertificateVerdict {
+  const validTo = Date.parse(info.validTo);
+  if (nowMs >= validTo) {
+    const ago = Math.floor((nowMs - validTo) / DAY_MS);
+    const when = ago === 0 ? 'today' : `${days(ago)} ago`;
+    return { status: 'down', failureKind: 'certificate', message: `certificate expired ${when}` };
+  }
+  if (nowMs < Date.parse(info.validFrom)) {
+    return { status: 'down', failureKind: 'certificate', message: `certificate not valid until ${isoDay(info.validFrom)}` };
+  }
+  if (!info.trusted && !monitor.tls.ignoreErrors) {
+    return { status: 'down', failureKind: 'certificate', message: `certificate not trusted: ${info.trustError ?? 'unknown reason'}` };
+  }
+  if (!info.nameMatches) {
+    const carried = info.names.length > 0 ? info.names.join(', ') : info.subject;
+    return { status: 'down', failureKind: 'certificate', message: `certificate is for ${carried}, not ${name}` };
+  }
+  const warnWithin = monitor.expiryWarningDays.length > 0 ? Math.max(...monitor.expiryWarningDays) : -1;
+  if (info.daysLeft <= warnWithin) {
+    const when = info.daysLeft === 0 ? 'today' : `in ${days(info.daysLeft)}`;
+    return { status: 'warning', failureKind: 'certificate', message: `certificate expires ${when} (${isoDay(info.validTo)})` };
+  }
+  return { status: 'up', message: `certificate valid for ${info.daysLeft} more ${info.daysLeft === 1 ? 'day' : 'days'}` };
+}

@@ -1,0 +1,11 @@
+// What every check accepts besides its monitor: shared so the scheduler can call any check the same way.
+import type { LookupFunction } from 'node:net';
+
+export interface ProbeOptions {
+  /** Wall clock in epoch ms; tests pass a fake one to move certificate expiry without new certificates. */
+  now?: () => number;
+  /** Cancels the check (the scheduler stopping, the machine going to sleep). */
+  signal?: AbortSignal;
+  /** Resolves host names, e.g. through a chosen DNS server (see resolver.ts); defaults to the system resolver. */
+  lookup?: LookupFunction;
+}
