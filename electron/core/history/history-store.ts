@@ -1,0 +1,525 @@
+// The history store: raw results, minute/hour/day rollups, uptime and incidents, persisted under one folder.
+//
+// Layout (every growing file is append-only; only small files are rewritten, atomically):
+//   results/YYYY-MM-DD.ndjson        raw results, one line each, by the UTC day they were written
+//   rollups/minute-YYYY-MM-DD.ndjson  rollup rows: additive deltas keyed by monitor and bucket start,
+//   rollups/hour-YYYY-MM.ndjson       appended when a bucket's period has ended (a late result appends
+//   rollups/day-YYYY.ndjson           another delta for the same bucket; readers sum them)
+//   incidents/incidents.ndjson        incident open/close events
+//   state/checkpoint.json             which results the rollup files hold, plus the still-open buckets
+//   state/journal.json                sizes of the rollup files a checkpoint is about to append to
+//   state/recent.json                 the last N results per monitor
+// Start-up reads the year's day rows and the last week's hour rows (for uptime), the checkpoint and the recent
+// snapshot, then replays only the raw results written after them: about a minute after a crash, none after close().
+import { mkdir, readdir, truncate } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { ResultOutcome, RollupBucket, RollupResolution, UptimeReport, UptimeSummary } from '../../shared/history-types.ts';
+import type { CheckResult, Incident } from '../../shared/types.ts';
+import { readJsonFile, removeStaleTempFiles, writeFileAtomic } from './atomic-file.ts';
+import { BucketSeries, type OutcomeCounts } from './bucket-series.ts';
+import { decodeCheckpoint, decodeJournal, decodeRecentSnapshot, type RecentSnapshot } from './checkpoint.ts';
+import { resolveHistoryOptions, type HistoryStoreOptions, type ResolvedHistoryOptions } from './history-options.ts';
+import { decodeIncidentEvent, IncidentBook, validateIncident, type IncidentEvent } from './incident-book.ts';
+import { AppendFiles, readNdjson } from './ndjson-files.ts';
+import { decodeRawLine, earlierPosition, encodeRawLine, isOutcome, listRawSegments, readRawFrom, type RawEntry, type RawPosition } from './raw-log.ts';
+import { RecentResults } from './recent-results.ts';
+import { pruneSegments } from './retention.ts';
+import {
+  addOutcome,
+  decodeRollupRow,
+  emptyAccumulator,
+  encodeRollupRow,
+  mergeAccumulator,
+  rollupRowPrefix,
+  rollupRowValue,
+  toRollupBucket,
+  type RollupAccumulator,
+} from './rollup.ts';
+import { bucketEnd, bucketStart, DAY_MS, HOUR_MS, RESOLUTIONS, rawSegmentName, rollupSegmentName, rollupSegmentsInRange, segmentSpan, utcDayKey } from './time-buckets.ts';
+import { uptimeReport, UPTIME_WINDOWS } from './uptime.ts';
+
+export type { HistoryStoreOptions } from './history-options.ts';
+export type { ResultOutcome, RollupBucket, RollupResolution, UptimeReport, UptimeSummary } from '../../shared/history-types.ts';
+
+/** Windows up to a week are summed from hour buckets, longer ones from day buckets. */
+const HOUR_SERIES_SPAN_MS = 7 * DAY_MS;
+const HOUR_SERIES_CAPACITY = 8 * 24 + 1;
+
+interface MonitorHistory {
+  recent: RecentResults;
+  hours: BucketSeries;
+  days: BucketSeries;
+}
+
+/** A bucket's results not yet appended to its rollup segment (a delta, not necessarily the whole bucket). */
+interface OpenBucket {
+  resolution: RollupResolution;
+  monitorId: string;
+  acc: RollupAccumulator;
+}
+
+const STATUSES: ReadonlySet<string> = new Set(['up', 'warning', 'down']);
+
+export class HistoryStore {
+  private readonly monitors = new Map<string, MonitorHistory>();
+  private readonly openBuckets = new Map<string, OpenBucket>();
+  private readonly incidentBook = new IncidentBook();
+  private readonly files = new AppendFiles();
+  private pendingRaw: RawEntry[] = [];
+  private pendingIncidents: IncidentEvent[] = [];
+  private seq = 0;
+  private cycle = 0;
+  private checkpointSeq = 0;
+  private recentSeq = 0;
+  private lastRecentSnapshotAt = Number.NEGATIVE_INFINITY;
+  /** Earliest end among open buckets: a flush only checkpoints once some bucket's period is over. */
+  private nextBucketEnd = Number.POSITIVE_INFINITY;
+  /** Newest raw segment written; kept if the clock steps back so the log stays in order. */
+  private rawSegmentDay = '';
+  private lastPruneDay = '';
+  private atomicBytes = 0;
+  private atomicWrites = 0;
+  private queue: Promise<void> = Promise.resolve();
+  private timer: NodeJS.Timeout | undefined;
+  private closed = false;
+  private backgroundError: unknown;
+
+  private constructor(
+    private readonly dir: string,
+    private readonly options: ResolvedHistoryOptions,
+  ) {}
+
+  static async open(dir: string, options: HistoryStoreOptions = {}): Promise<HistoryStore> {
+    if (typeof dir !== 'string' || dir === '') throw new Error('dir: must be a non-empty path');
+    const store = new HistoryStore(dir, resolveHistoryOptions(options));
+    await store.load();
+    store.timer = setInterval(() => {
+      // A failed background flush keeps its error for the next explicit flush() to surface.
+      store.enqueue(() => store.flushNow(false)).catch((error: unknown) => {
+        store.backgroundError = error;
+      });
+    }, store.options.flushIntervalMs);
+    store.timer.unref();
+    return store;
+  }
+
+  record(result: CheckResult, outcome: ResultOutcome): void {
+    if (this.closed) throw new Error('record: the history store is closed');
+    validateResult(result);
+    if (!isOutcome(outcome)) throw new Error(`outcome: must be up, warning, down or unknown, got ${String(outcome)}`);
+    const entry: RawEntry = { seq: ++this.seq, outcome, result };
+    this.pendingRaw.push(entry);
+    this.apply(entry, true, true);
+  }
+
+  openIncident(incident: Incident): void {
+    if (this.closed) throw new Error('openIncident: the history store is closed');
+    validateIncident(incident);
+    const event: IncidentEvent = { e: 'open', incident: { ...incident } };
+    this.incidentBook.apply(event);
+    this.pendingIncidents.push(event);
+  }
+
+  closeIncident(monitorId: string, end: number): void {
+    if (this.closed) throw new Error('closeIncident: the history store is closed');
+    if (typeof monitorId !== 'string' || monitorId === '') throw new Error('monitorId: must be a non-empty string');
+    if (typeof end !== 'number' || !Number.isFinite(end)) throw new Error('end: must be epoch milliseconds');
+    const event: IncidentEvent = { e: 'close', monitorId, end };
+    if (this.incidentBook.apply(event)) this.pendingIncidents.push(event);
+  }
+
+  /** Newest last. */
+  recent(monitorId: string, limit?: number): CheckResult[] {
+    return this.monitors.get(monitorId)?.recent.list(limit) ?? [];
+  }
+
+  /** Raw results with from <= at <= to, oldest first: from the day segments plus what is not flushed yet. */
+  async results(monitorId: string, from: number, to: number): Promise<CheckResult[]> {
+    requireRange(from, to);
+    return this.enqueue(async () => {
+      const resultsDir = join(this.dir, 'results');
+      const found: CheckResult[] = [];
+      const keep = (entry: RawEntry | null): void => {
+        if (entry && entry.result.monitorId === monitorId && entry.result.at >= from && entry.result.at <= to) found.push(entry.result);
+      };
+      for (const name of await listRawSegments(resultsDir)) {
+        const span = segmentSpan(name);
+        // Results are written within seconds of finishing; a day's margin covers any flush delay.
+        if (!span || span.end <= from - DAY_MS || span.start > to + DAY_MS) continue;
+        const values = await readNdjson(join(resultsDir, name), { contains: `"monitorId":${JSON.stringify(monitorId)}` });
+        for (const value of values) keep(decodeRawLine(value));
+      }
+      for (const entry of this.pendingRaw) keep(entry);
+      return found.sort((a, b) => a.at - b.at);
+    });
+  }
+
+  /** Buckets with data whose start lies in [from, to], oldest first; periods without results are absent (gaps). */
+  async rollups(monitorId: string, resolution: RollupResolution, from: number, to: number): Promise<RollupBucket[]> {
+    if (!RESOLUTIONS.includes(resolution)) throw new Error(`resolution: must be minute, hour or day, got ${String(resolution)}`);
+    requireRange(from, to);
+    const first = bucketStart(resolution, from);
+    return this.enqueue(async () => {
+      const merged = new Map<number, RollupAccumulator>();
+      const add = (acc: RollupAccumulator): void => {
+        if (acc.start < first || acc.start > to) return;
+        const target = merged.get(acc.start);
+        if (target) mergeAccumulator(target, acc);
+        else merged.set(acc.start, { ...acc });
+      };
+      const rollupsDir = join(this.dir, 'rollups');
+      for (const name of await readdir(rollupsDir)) {
+        const span = segmentSpan(name);
+        if (!span || span.kind !== resolution || span.end <= first || span.start > to) continue;
+        for (const value of await readNdjson(join(rollupsDir, name), { startsWith: rollupRowPrefix(monitorId) })) {
+          const row = decodeRollupRow(value);
+          if (row && row.monitorId === monitorId) add(row.acc);
+        }
+      }
+      for (const bucket of this.openBuckets.values()) {
+        if (bucket.monitorId === monitorId && bucket.resolution === resolution) add(bucket.acc);
+      }
+      return [...merged.values()].sort((a, b) => a.start - b.start).map(toRollupBucket);
+    });
+  }
+
+  /**
+   * Uptime over the window ending at now, from in-memory rollups: hour buckets up to a week, day buckets beyond.
+   * The bucket holding the window's start is counted whole, so a 24 h window spans 24 to 25 hours.
+   */
+  uptime(monitorId: string, windowMs: number, now: number = this.options.now()): UptimeReport {
+    if (typeof windowMs !== 'number' || !(windowMs > 0)) throw new Error(`windowMs: must be a positive number, got ${String(windowMs)}`);
+    const history = this.monitors.get(monitorId);
+    if (!history) return uptimeReport({ up: 0, warning: 0, down: 0, unknown: 0 });
+    const series = windowMs <= HOUR_SERIES_SPAN_MS ? history.hours : history.days;
+    return uptimeReport(series.sum(now - windowMs, now));
+  }
+
+  uptimeSummary(monitorId: string, now: number = this.options.now()): UptimeSummary {
+    return {
+      h24: this.uptime(monitorId, UPTIME_WINDOWS.h24, now).ratio,
+      d7: this.uptime(monitorId, UPTIME_WINDOWS.d7, now).ratio,
+      d30: this.uptime(monitorId, UPTIME_WINDOWS.d30, now).ratio,
+      d365: this.uptime(monitorId, UPTIME_WINDOWS.d365, now).ratio,
+    };
+  }
+
+  /** Oldest first; open incidents have no end. */
+  incidents(monitorId?: string): Incident[] {
+    return this.incidentBook.list(monitorId);
+  }
+
+  /** Forgets the monitor in memory (its unwritten buckets too); its files age out with retention. */
+  removeMonitor(monitorId: string): void {
+    this.monitors.delete(monitorId);
+    this.incidentBook.forget(monitorId);
+    for (const [key, bucket] of this.openBuckets) {
+      if (bucket.monitorId === monitorId) this.openBuckets.delete(key);
+    }
+  }
+
+  async flush(): Promise<void> {
+    await this.enqueue(() => this.flushNow(false));
+    const error = this.backgroundError;
+    this.backgroundError = undefined;
+    if (error !== undefined) throw error;
+  }
+
+  /** Writes everything (checkpoint and recent snapshot included), stops the timer, closes the files. */
+  async close(): Promise<void> {
+    if (this.closed) return this.queue;
+    this.closed = true;
+    clearInterval(this.timer);
+    try {
+      await this.enqueue(() => this.flushNow(true));
+    } finally {
+      await this.enqueue(() => this.files.closeAll());
+    }
+  }
+
+  stats(): { bytesWritten: number; writes: number } {
+    return { bytesWritten: this.files.bytesWritten + this.atomicBytes, writes: this.files.writes + this.atomicWrites };
+  }
+
+  // ---- writing ----
+
+  private async flushNow(final: boolean): Promise<void> {
+    const now = this.options.now();
+    // Everything below is taken in one synchronous step, so the checkpoint's open buckets hold exactly the
+    // results up to lastSeq, which are exactly the raw lines written before the checkpoint.
+    const raw = this.pendingRaw;
+    const incidentEvents = this.pendingIncidents;
+    this.pendingRaw = [];
+    this.pendingIncidents = [];
+    const lastSeq = this.seq;
+    const checkpointDue = now >= this.nextBucketEnd || (final && lastSeq !== this.checkpointSeq);
+    const ended = checkpointDue ? this.takeEndedBuckets(now) : [];
+    const open = checkpointDue ? this.openBucketRows() : undefined;
+    const recentDue = lastSeq !== this.recentSeq && (final || now - this.lastRecentSnapshotAt >= this.options.recentSnapshotIntervalMs);
+    const recent = recentDue ? this.recentLists() : undefined;
+
+    const today = utcDayKey(now);
+    if (today > this.rawSegmentDay) this.rawSegmentDay = today;
+    const rawPath = join(this.dir, 'results', rawSegmentName(this.rawSegmentDay));
+    if (raw.length > 0) await this.files.append(rawPath, raw.map(encodeRawLine).join('\n') + '\n');
+    if (incidentEvents.length > 0) await this.files.append(this.incidentsPath(), incidentEvents.map((e) => JSON.stringify(e)).join('\n') + '\n');
+    await this.files.sync();
+    const position: RawPosition = { segment: rawSegmentName(this.rawSegmentDay), offset: await this.files.size(rawPath) };
+
+    if (open) await this.writeCheckpoint(ended, open, lastSeq, position);
+    if (recent) {
+      const snapshot: RecentSnapshot = { lastSeq, position, recent };
+      await this.writeAtomic(this.statePath('recent.json'), JSON.stringify(snapshot));
+      this.recentSeq = lastSeq;
+      }
+    if (today !== this.lastPruneDay) await this.dailyUpkeep(now, rawPath);
+  }
+
+  /** Appends the ended buckets under a journal, then commits with the checkpoint (see checkpoint.ts). */
+  private async writeCheckpoint(ended: OpenBucket[], open: Record<RollupResolution, unknown[]>, lastSeq: number, position: RawPosition): Promise<void> {
+    const cycle = this.cycle + 1;
+    const rowsByFile = new Map<string, string[]>();
+    for (const bucket of ended) {
+      const file = `rollups/${rollupSegmentName(bucket.resolution, bucket.acc.start)}`;
+      const rows = rowsByFile.get(file) ?? [];
+      rows.push(encodeRollupRow(bucket.monitorId, bucket.acc));
+      rowsByFile.set(file, rows);
+    }
+    const sizes: Record<string, number> = {};
+    try {
+      if (rowsByFile.size > 0) {
+        for (const file of rowsByFile.keys()) sizes[file] = await this.files.size(join(this.dir, file));
+        await this.writeAtomic(this.statePath('journal.json'), JSON.stringify({ cycle, sizes }));
+        for (const [file, rows] of rowsByFile) await this.files.append(join(this.dir, file), rows.join('\n') + '\n');
+        await this.files.sync();
+      }
+      await this.writeAtomic(this.statePath('checkpoint.json'), JSON.stringify({ cycle, lastSeq, position, open }));
+    } catch (error) {
+      // Not committed: cut the appended rows off again and keep the buckets for the next attempt.
+      await this.files.closeAll().catch(() => undefined);
+      await this.rollBack(sizes).catch(() => undefined);
+      for (const bucket of ended) this.addToOpenBucket(bucket.resolution, bucket.monitorId, bucket.acc);
+      throw error;
+    }
+    this.cycle = cycle;
+    this.checkpointSeq = lastSeq;
+  }
+
+  private takeEndedBuckets(now: number): OpenBucket[] {
+    const ended: OpenBucket[] = [];
+    let nextEnd = Number.POSITIVE_INFINITY;
+    for (const [key, bucket] of this.openBuckets) {
+      const end = bucketEnd(bucket.resolution, bucket.acc.start);
+      if (end <= now) {
+        ended.push(bucket);
+        this.openBuckets.delete(key);
+      } else {
+        nextEnd = Math.min(nextEnd, end);
+      }
+    }
+    this.nextBucketEnd = nextEnd;
+    return ended;
+  }
+
+  /** Open buckets are stored as compact rows, like the rollup segments. */
+  private openBucketRows(): Record<RollupResolution, unknown[]> {
+    const open: Record<RollupResolution, unknown[]> = { minute: [], hour: [], day: [] };
+    for (const bucket of this.openBuckets.values()) open[bucket.resolution].push(rollupRowValue(bucket.monitorId, bucket.acc));
+    return open;
+  }
+
+  private recentLists(): Record<string, CheckResult[]> {
+    const lists: Record<string, CheckResult[]> = {};
+    for (const [monitorId, history] of this.monitors) lists[monitorId] = history.recent.list();
+    return lists;
+  }
+
+  private async dailyUpkeep(now: number, rawPath: string): Promise<void> {
+    this.lastPruneDay = utcDayKey(now);
+    await this.prune(now);
+    // Yesterday's segments will not be appended to again (late rows reopen theirs).
+    await this.files.closeExcept(new Set([rawPath, this.incidentsPath()]));
+  }
+
+  private async prune(now: number): Promise<void> {
+    await pruneSegments([join(this.dir, 'results'), join(this.dir, 'rollups')], {
+      raw: now - this.options.rawRetentionDays * DAY_MS,
+      minute: now - this.options.minuteRetentionDays * DAY_MS,
+      hour: now - this.options.rollupRetentionDays * DAY_MS,
+      day: now - this.options.rollupRetentionDays * DAY_MS,
+    });
+  }
+
+  private async writeAtomic(path: string, data: string): Promise<void> {
+    this.atomicBytes += await writeFileAtomic(path, data);
+    this.atomicWrites += 1;
+  }
+
+  private async rollBack(sizes: Record<string, number>): Promise<void> {
+    for (const [file, size] of Object.entries(sizes)) {
+      await truncate(join(this.dir, file), size).catch((error: NodeJS.ErrnoException) => {
+        if (error.code !== 'ENOENT') throw error;
+      });
+    }
+  }
+
+  private enqueue<T>(task: () => Promise<T>): Promise<T> {
+    const run = this.queue.then(task);
+    this.queue = run.then(
+      () => undefined,
+      () => undefined,
+    );
+    return run;
+  }
+
+  // ---- memory ----
+
+  private monitor(monitorId: string): MonitorHistory {
+    let history = this.monitors.get(monitorId);
+    if (!history) {
+      history = {
+        recent: new RecentResults(this.options.recentPerMonitor),
+        hours: new BucketSeries(HOUR_MS, HOUR_SERIES_CAPACITY),
+        days: new BucketSeries(DAY_MS, Math.max(366, this.options.rollupRetentionDays) + 1),
+      };
+      this.monitors.set(monitorId, history);
+    }
+    return history;
+  }
+
+  private apply(entry: RawEntry, toRollups: boolean, toRecent: boolean): void {
+    const { result, outcome } = entry;
+    const history = this.monitor(result.monitorId);
+    if (toRecent) history.recent.push(result);
+    if (!toRollups) return;
+    for (const resolution of RESOLUTIONS) {
+      const acc = emptyAccumulator(bucketStart(resolution, result.at));
+      addOutcome(acc, outcome, result.latencyMs);
+      this.addToOpenBucket(resolution, result.monitorId, acc);
+      this.addToSeries(history, resolution, acc);
+    }
+  }
+
+  private addToOpenBucket(resolution: RollupResolution, monitorId: string, delta: RollupAccumulator): void {
+    const key = `${resolution}\u0000${monitorId}\u0000${delta.start}`;
+    const bucket = this.openBuckets.get(key);
+    if (bucket) {
+      mergeAccumulator(bucket.acc, delta);
+      return;
+    }
+    this.openBuckets.set(key, { resolution, monitorId, acc: { ...delta } });
+    this.nextBucketEnd = Math.min(this.nextBucketEnd, bucketEnd(resolution, delta.start));
+  }
+
+  private addToSeries(history: MonitorHistory, resolution: RollupResolution, acc: OutcomeCounts & { start: number }): void {
+    if (resolution === 'hour') history.hours.add(acc.start, acc);
+    else if (resolution === 'day') history.days.add(acc.start, acc);
+  }
+
+  // ---- start-up ----
+
+  private async load(): Promise<void> {
+    for (const sub of ['results', 'rollups', 'incidents', 'state']) await mkdir(join(this.dir, sub), { recursive: true });
+    const stateDir = join(this.dir, 'state');
+    for (const name of ['checkpoint.json', 'journal.json', 'recent.json']) await removeStaleTempFiles(stateDir, name);
+    const now = this.options.now();
+
+    const checkpointPath = this.statePath('checkpoint.json');
+    const checkpointValue = await readJsonFile(checkpointPath);
+    const checkpoint = checkpointValue === undefined ? undefined : decodeCheckpoint(checkpointPath, checkpointValue);
+    const journalPath = this.statePath('journal.json');
+    const journalValue = await readJsonFile(journalPath);
+    if (journalValue !== undefined) {
+      const journal = decodeJournal(journalPath, journalValue);
+      // Rows appended by a cycle whose checkpoint never landed are also in the replayed raw results.
+      if (journal.cycle > (checkpoint?.cycle ?? 0)) await this.rollBack(journal.sizes);
+    }
+
+    await this.loadSeries(now);
+    if (checkpoint) {
+      this.cycle = checkpoint.cycle;
+      this.checkpointSeq = checkpoint.lastSeq;
+      for (const resolution of RESOLUTIONS) {
+        for (const row of checkpoint.open[resolution]) {
+          this.addToOpenBucket(resolution, row.monitorId, row.acc);
+          this.addToSeries(this.monitor(row.monitorId), resolution, row.acc);
+        }
+      }
+    }
+
+    const recentPath = this.statePath('recent.json');
+    const recentValue = await readJsonFile(recentPath);
+    const snapshot = recentValue === undefined ? undefined : decodeRecentSnapshot(recentPath, recentValue);
+    if (snapshot) {
+      this.recentSeq = snapshot.lastSeq;
+      for (const [monitorId, list] of Object.entries(snapshot.recent)) {
+        const history = this.monitor(monitorId);
+        for (const result of list) history.recent.push(result);
+      }
+    }
+
+    // Without a snapshot, the last N results per monitor come from today's and yesterday's segments.
+    const recentFrom: RawPosition = snapshot?.position ?? { segment: rawSegmentName(utcDayKey(now - DAY_MS)), offset: 0 };
+    const rollupsFrom: RawPosition = checkpoint?.position ?? { segment: '', offset: 0 };
+    this.seq = Math.max(this.checkpointSeq, this.recentSeq);
+    let replayedRecent = 0;
+    for (const entry of await readRawFrom(join(this.dir, 'results'), earlierPosition(recentFrom, rollupsFrom))) {
+      const toRecent = entry.seq > this.recentSeq;
+      if (toRecent) replayedRecent += 1;
+      this.apply(entry, entry.seq > this.checkpointSeq, toRecent);
+      this.seq = Math.max(this.seq, entry.seq);
+    }
+    // After a crash, snapshot at the first flush so that repeated crashes do not replay ever more raw results.
+    this.lastRecentSnapshotAt = snapshot && replayedRecent === 0 ? now : Number.NEGATIVE_INFINITY;
+    const segments = await listRawSegments(join(this.dir, 'results'));
+    this.rawSegmentDay = segments.at(-1)?.slice(0, 10) ?? '';
+
+    for (const value of await readNdjson(this.incidentsPath())) {
+      const event = decodeIncidentEvent(value);
+      if (event) this.incidentBook.apply(event);
+    }
+    this.lastPruneDay = utcDayKey(now);
+    await this.prune(now);
+  }
+
+  /** Day rows of the last year and hour rows of the last week: what uptime() sums. */
+  private async loadSeries(now: number): Promise<void> {
+    const dayCapacity = Math.max(366, this.options.rollupRetentionDays) + 1;
+    const spans: Array<[RollupResolution, number]> = [
+      ['day', now - dayCapacity * DAY_MS],
+      ['hour', now - HOUR_SERIES_CAPACITY * HOUR_MS],
+    ];
+    for (const [resolution, from] of spans) {
+      const first = bucketStart(resolution, from);
+      for (const name of rollupSegmentsInRange(resolution, first, now)) {
+        for (const value of await readNdjson(join(this.dir, 'rollups', name))) {
+          const row = decodeRollupRow(value);
+          if (row && row.acc.start >= first) this.addToSeries(this.monitor(row.monitorId), resolution, row.acc);
+        }
+      }
+    }
+  }
+
+  private statePath(name: string): string {
+    return join(this.dir, 'state', name);
+  }
+
+  private incidentsPath(): string {
+    return join(this.dir, 'incidents', 'incidents.ndjson');
+  }
+}
+
+function validateResult(result: CheckResult): void {
+  if (typeof result !== 'object' || result === null) throw new Error('result: must be a CheckResult object');
+  if (typeof result.monitorId !== 'string' || result.monitorId === '') throw new Error('result.monitorId: must be a non-empty string');
+  if (typeof result.at !== 'number' || !Number.isFinite(result.at)) throw new Error('result.at: must be epoch milliseconds');
+  if (!STATUSES.has(result.status)) throw new Error(`result.status: must be up, warning or down, got ${String(result.status)}`);
+  if (result.latencyMs !== null && (typeof result.latencyMs !== 'number' || !Number.isFinite(result.latencyMs))) {
+    throw new Error('result.latencyMs: must be a number of milliseconds or null');
+  }
+}
+
+function requireRange(from: number, to: number): void {
+  if (typeof from !== 'number' || Number.isNaN(from)) throw new Error('from: must be epoch milliseconds');
+  if (typeof to !== 'number' || Number.isNaN(to)) throw new Error('to: must be epoch milliseconds');
+}
