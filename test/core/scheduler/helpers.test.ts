@@ -1,0 +1,128 @@
+// The scheduler's small pure parts: cadence arithmetic, spreading, the due-time heap and the limiter.
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { cadenceAnchor, intervalMsOf, nextDueAt } from '../../../electron/core/scheduler/cadence.ts';
+import { ConcurrencyLimiter } from '../../../electron/core/scheduler/concurrency-limiter.ts';
+import { DueQueue } from '../../../electron/core/scheduler/due-queue.ts';
+import { evenOffsetMs, hashOffsetMs } from '../../../electron/core/scheduler/spread.ts';
+import { tcpMonitor } from './monitors.ts';
+
+describe('cadence', () => {
+  it('converts and clamps intervals, and names the field when it is not a number', () => {
+    expect(intervalMsOf(tcpMonitor('a', 60))).toBe(60_000);
+    expect(intervalMsOf(tcpMonitor('a', 0))).toBe(1000);
+    expect(intervalMsOf(tcpMonitor('a', 0.05), 10)).toBe(50);
+    expect(() => intervalMsOf(tcpMonitor('a', Number.POSITIVE_INFINITY))).toThrow(/"a": intervalSeconds must be a finite number/);
+  });
+
+  it('counts from the previous due time while on time, and never leaves a second tick already due', () => {
+    expect(nextDueAt(1000, 1000, 1200)).toBe(2000);
+    expect(nextDueAt(1000, 1000, 2500)).toBe(2000);
+    expect(nextDueAt(1000, 1000, 3000)).toBe(3000);
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 1e9 }), fc.integer({ min: 1, max: 1e6 }), fc.integer({ min: 0, max: 1e7 }), (due, interval, after) => {
+        const now = due + after;
+        const next = nextDueAt(due, interval, now);
+        // Either the regular next tick, or "now"; and the tick after it is never already due (no burst).
+        expect(next === due + interval || next === now).toBe(true);
+        expect(next + interval).toBeGreaterThan(now);
+      }),
+    );
+  });
+
+  it('restarts the cadence from a check that started a whole interval late', () => {
+    expect(cadenceAnchor(1000, 1500, 1000)).toBe(1000);
+    expect(cadenceAnchor(1000, 2000, 1000)).toBe(2000);
+  });
+});
+
+describe('spread', () => {
+  it('spreads evenly by index inside the window', () => {
+    expect([0, 1, 2, 3].map((i) => evenOffsetMs(i, 4, 1000))).toEqual([0, 250, 500, 750]);
+    expect(evenOffsetMs(3, 4, 0)).toBe(0);
+  });
+
+  it('places an id at the same offset every time, inside the window, and spreads similar ids apart', () => {
+    expect(hashOffsetMs('monitor-1', 1000)).toBe(hashOffsetMs('monitor-1', 1000));
+    expect(hashOffsetMs('anything', 0)).toBe(0);
+    const offsets = Array.from({ length: 1000 }, (_, i) => hashOffsetMs(`m${i}`, 10_000));
+    for (const offset of offsets) {
+      expect(offset).toBeGreaterThanOrEqual(0);
+      expect(offset).toBeLessThan(10_000);
+    }
+    // Ten equal buckets of the window each hold a fair share: no clumping of similar ids.
+    const buckets = Array.from({ length: 10 }, (_, b) => offsets.filter((o) => Math.floor(o / 1000) === b).length);
+    for (const count of buckets) expect(count).toBeGreaterThan(60);
+  });
+});
+
+describe('DueQueue', () => {
+  it('pops in due order, ties in insertion order', () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 0, max: 50 }), { maxLength: 200 }), (dues) => {
+        const queue = new DueQueue<number>();
+        dues.forEach((due, index) => queue.push(due, index));
+        const popped: Array<[number, number]> = [];
+        for (let next = queue.pop(); next !== undefined; next = queue.pop()) popped.push([next.dueAt, next.item]);
+        const expected = dues.map((due, index): [number, number] => [due, index]).sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+        expect(popped).toEqual(expected);
+      }),
+    );
+  });
+
+  it('keeps only what retain() accepts, still in order', () => {
+    const queue = new DueQueue<string>();
+    for (const [due, item] of [[5, 'e'], [1, 'a'], [3, 'c'], [2, 'b'], [4, 'd']] as const) queue.push(due, item);
+    queue.retain((item) => item !== 'c');
+    const items: string[] = [];
+    for (let next = queue.pop(); next !== undefined; next = queue.pop()) items.push(next.item);
+    expect(items).toEqual(['a', 'b', 'd', 'e']);
+  });
+});
+
+describe('ConcurrencyLimiter', () => {
+  it('runs at most maxConcurrent tasks at once, starts the rest in FIFO order, and passes results and errors through', async () => {
+    const limiter = new ConcurrencyLimiter(2);
+    const started: number[] = [];
+    const release: Array<() => void> = [];
+    let running = 0;
+    let maxRunning = 0;
+    const tasks = [0, 1, 2, 3, 4].map((n) =>
+      limiter.run(async () => {
+        started.push(n);
+        running++;
+        maxRunning = Math.max(maxRunning, running);
+        await new Promise<void>((resolve) => release.push(resolve));
+        running--;
+        if (n === 3) throw new Error('task 3 failed');
+        return n * 10;
+      }),
+    );
+    const settled = Promise.allSettled(tasks);
+    expect(started).toEqual([0, 1]);
+    expect([limiter.active, limiter.queued]).toEqual([2, 3]);
+    while (release.length > 0) {
+      release.shift()?.();
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    const results = await settled;
+    expect(started).toEqual([0, 1, 2, 3, 4]);
+    expect(maxRunning).toBe(2);
+    expect(results.map((r) => (r.status === 'fulfilled' ? r.value : (r.reason as Error).message))).toEqual([0, 10, 20, 'task 3 failed', 40]);
+    expect([limiter.active, limiter.queued]).toEqual([0, 0]);
+  });
+
+  it('frees the slot of a task that throws synchronously', async () => {
+    const limiter = new ConcurrencyLimiter(1);
+    await expect(
+      limiter.run(() => {
+        throw new Error('sync');
+      }),
+    ).rejects.toThrow('sync');
+    await expect(limiter.run(async () => 'next')).resolves.toBe('next');
+  });
+
+  it('names maxConcurrent when it is not a positive integer', () => {
+    expect(() => new ConcurrencyLimiter(0)).toThrow(/maxConcurrent must be an integer of at least 1, got 0/);
+  });
+});
