@@ -1,0 +1,120 @@
+// Picket's command line: `check` runs every monitor once, `run` watches in the foreground.
+// Exit codes: 0 all up, 1 a warning, 2 a down, 3 invalid input or config (the reason on stderr).
+import { parseArgs } from 'node:util';
+import { ConfigError } from '../shared/config-validation.ts';
+import { createLookup } from '../core/checks/resolver.ts';
+import type { ProbeOptions } from '../core/checks/probe-options.ts';
+import { checkCommand } from './check-command.ts';
+import { processIo, type CliIo } from './cli-io.ts';
+import { EXIT_INVALID } from './exit-codes.ts';
+import { runCommand } from './run-command.ts';
+import { UsageError } from './usage-error.ts';
+
+export const USAGE = `Usage: picket <command> [options]
+
+Commands:
+  check --config FILE [--json]             check every monitor once and exit
+  run --config FILE --data DIR [--json]    watch in the foreground; Ctrl-C to stop
+
+Options:
+  --config FILE          the monitors, in Picket's JSON config format (docs/config.md)
+  --data DIR             where run keeps its state and history
+  --json                 machine-readable output (check: one JSON document; run: one JSON object a line)
+  --dns-server ADDR:PORT resolve host names through this DNS server instead of the system's
+  -h, --help             this text
+
+Exit codes: 0 all up, 1 a warning, 2 a down, 3 invalid input or config.
+`;
+
+function probeOptionsFrom(dnsServer: string | undefined): Omit<ProbeOptions, 'signal' | 'now'> {
+  if (dnsServer === undefined) return {};
+  try {
+    const lookup = createLookup(dnsServer);
+    return lookup ? { lookup } : {};
+  } catch (error) {
+    throw new UsageError(`--dns-server: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}
+
+function required(value: string | undefined, flag: string, command: string): string {
+  if (value === undefined || value === '') throw new UsageError(`${command} needs ${flag}`);
+  return value;
+}
+
+/** Resolves on the first SIGINT or SIGTERM. */
+function untilStopped(): Promise<void> {
+  return new Promise((resolve) => {
+    process.once('SIGINT', () => resolve());
+    process.once('SIGTERM', () => resolve());
+  });
+}
+
+export async function main(argv: string[], io: CliIo, stopSignal: () => Promise<void> = untilStopped): Promise<number> {
+  try {
+    const { values, positionals } = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      strict: true,
+      options: {
+        config: { type: 'string' },
+        data: { type: 'string' },
+        json: { type: 'boolean', default: false },
+        'dns-server': { type: 'string' },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+    });
+    const [command, ...extra] = positionals;
+    if (values.help) {
+      io.stdout(USAGE);
+      return 0;
+    }
+    if (command === undefined) throw new UsageError('no command given');
+    if (extra.length > 0) throw new UsageError(`unexpected argument "${extra[0]}"`);
+    const probeOptions = probeOptionsFrom(values['dns-server']);
+    switch (command) {
+      case 'check':
+        return await checkCommand({ configPath: required(values.config, '--config FILE', 'check'), json: values.json, probeOptions }, io);
+      case 'run':
+        return await runCommand(
+          {
+            configPath: required(values.config, '--config FILE', 'run'),
+            dataDir: required(values.data, '--data DIR', 'run'),
+            json: values.json,
+            probeOptions,
+            stopSignal: stopSignal(),
+          },
+          io,
+        );
+      default:
+        throw new UsageError(`unknown command "${command}"`);
+    }
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      io.stderr(`picket: ${error.message}\n`);
+      return EXIT_INVALID;
+    }
+    if (error instanceof UsageError || isParseArgsError(error)) {
+      io.stderr(`picket: ${(error as Error).message}\n\n${USAGE}`);
+      return EXIT_INVALID;
+    }
+    throw error;
+  }
+}
+
+function isParseArgsError(error: unknown): boolean {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code ?? '';
+  return code.startsWith('ERR_PARSE_ARGS');
+}
+
+// Run only when executed, not when a test imports main().
+if (import.meta.url === `file://${process.argv[1]}`) {
+  main(process.argv.slice(2), processIo).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (error: unknown) => {
+      process.stderr.write(`picket: unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+      process.exitCode = 3;
+    },
+  );
+}

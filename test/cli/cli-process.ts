@@ -1,0 +1,49 @@
+// Runs the CLI exactly as users and scripts do: `npm run --silent cli -- ...`, as a separate process.
+import { spawn, type ChildProcess } from 'node:child_process';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const PROJECT_ROOT = fileURLToPath(new URL('../..', import.meta.url));
+
+export interface CliRun {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+export function startCli(args: string[]): ChildProcess {
+  return spawn('npm', ['run', '--silent', 'cli', '--', ...args], { cwd: PROJECT_ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+}
+
+/**
+ * Starts the CLI's own process (what `npm run cli` runs) in a process group of its own, so a test can
+ * press Ctrl-C the way a terminal does: SIGINT to the whole group. npm itself always reports 130 on
+ * Ctrl-C whatever its child returns, so the exit code is asserted on the CLI's process, not npm's.
+ */
+export function startCliProcessGroup(args: string[]): ChildProcess {
+  return spawn(path.join(PROJECT_ROOT, 'node_modules/.bin/tsx'), ['electron/cli/main.ts', ...args], {
+    cwd: PROJECT_ROOT,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
+  });
+}
+
+export function interruptGroup(child: ChildProcess, signal: NodeJS.Signals = 'SIGINT'): void {
+  if (child.pid !== undefined && child.exitCode === null) process.kill(-child.pid, signal);
+}
+
+export function runCli(args: string[]): Promise<CliRun> {
+  const child = startCli(args);
+  return collect(child);
+}
+
+export function collect(child: ChildProcess): Promise<CliRun> {
+  let stdout = '';
+  let stderr = '';
+  child.stdout?.on('data', (data: Buffer) => (stdout += String(data)));
+  child.stderr?.on('data', (data: Buffer) => (stderr += String(data)));
+  return new Promise((resolve, reject) => {
+    child.once('error', reject);
+    child.once('close', (code) => resolve({ code, stdout, stderr }));
+  });
+}
