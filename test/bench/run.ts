@@ -1,0 +1,60 @@
+// `npm run bench`: runs the engine and persistence benchmarks and prints their figures as Markdown,
+// ready for docs/benchmarks.md. Not a test: the figures depend on the machine and what else it runs.
+import os from 'node:os';
+import { runEngineBench } from './engine-bench.ts';
+import { runPersistenceBench } from './persistence-bench.ts';
+
+const fixed = (value: number, digits = 2): string => value.toFixed(digits);
+
+async function main(): Promise<void> {
+  const quick = process.argv.includes('--quick');
+  const cpus = os.cpus();
+  const lines: string[] = [];
+  lines.push(`## ${new Date().toISOString().slice(0, 10)}: ${cpus.length} × ${cpus[0]?.model ?? 'unknown CPU'}, ${fixed(os.totalmem() / 2 ** 30, 0)} GiB, Node ${process.version}, ${os.platform()} ${os.release()}`);
+  lines.push('');
+
+  process.stderr.write('engine: 1,000 HTTP monitors against a local server...\n');
+  const engine = await runEngineBench(
+    quick ? { monitors: 200, intervalSeconds: 5, warmupSeconds: 6, measureSeconds: 10 } : { monitors: 1000, intervalSeconds: 10, warmupSeconds: 15, measureSeconds: 30 },
+  );
+  lines.push(`### Engine: ${engine.monitors} HTTP monitors, every ${engine.intervalSeconds} s, against a local server in another process`);
+  lines.push('');
+  lines.push('| figure | value | goal |');
+  lines.push('| --- | --- | --- |');
+  lines.push(`| checks measured | ${engine.measuredChecks} | |`);
+  lines.push(`| engine CPU per check (check, rules, history, events) | ${fixed(engine.engineCpuMsPerCheck, 3)} ms | |`);
+  lines.push(`| plain undici loop, a new connection per request | ${fixed(engine.baselineFreshCpuMsPerRequest, 3)} ms | |`);
+  lines.push(`| plain undici loop, kept-alive connections | ${fixed(engine.baselineKeepAliveCpuMsPerRequest, 3)} ms | |`);
+  lines.push(`| ratio engine / same requests in a plain loop | ${fixed(engine.ratioToFreshConnectionLoop)} | ≤ 1.3 |`);
+  lines.push(`| scheduling lateness p50 / p99 / max | ${fixed(engine.latenessP50Ms, 1)} / ${fixed(engine.latenessP99Ms, 1)} / ${fixed(engine.latenessMaxMs, 1)} ms | p99 < 100 ms |`);
+  lines.push(`| resident memory / JS heap | ${fixed(engine.rssMiB, 0)} MiB / ${fixed(engine.heapUsedMiB, 0)} MiB | |`);
+  lines.push('');
+
+  process.stderr.write('persistence: write cost and start-up...\n');
+  const persistence = await runPersistenceBench();
+  lines.push('### History: cost of one check (20 one-minute batches)');
+  lines.push('');
+  lines.push('| monitors | history behind it | CPU per check | bytes per check | write calls per batch |');
+  lines.push('| --- | --- | --- | --- | --- |');
+  for (const row of persistence.writeCost) {
+    lines.push(`| ${row.monitors} | a ${row.history} | ${fixed(row.cpuUsPerCheck, 1)} µs | ${fixed(row.bytesPerCheck, 1)} | ${fixed(row.writesPerFlush, 1)} |`);
+  }
+  const cost = (monitors: number, history: 'day' | 'year') => persistence.writeCost.find((r) => r.monitors === monitors && r.history === history);
+  const base = cost(10, 'day');
+  const worst = persistence.writeCost.reduce((max, row) => Math.max(max, row.cpuUsPerCheck / (base?.cpuUsPerCheck ?? 1)), 0);
+  const worstBytes = persistence.writeCost.reduce((max, row) => Math.max(max, row.bytesPerCheck / (base?.bytesPerCheck ?? 1)), 0);
+  lines.push('');
+  lines.push(`Largest ratio to 10 monitors with a day: CPU ${fixed(worst)}, bytes ${fixed(worstBytes)} (goal: ≤ 1.5).`);
+  lines.push('');
+  const s = persistence.startup;
+  lines.push(`### Start-up: ${s.monitors} monitors, a year of rollups and a day of raw results (${s.rawResultsToday.toLocaleString('en')} results)`);
+  lines.push('');
+  lines.push(`- open the history store: ${fixed(s.openMs, 0)} ms (goal: < 2,000 ms)`);
+  lines.push(`- uptime for 24 h, 7 d, 30 d and 365 d of all ${s.monitors} monitors: ${fixed(s.uptimeSummaryAllMs, 1)} ms`);
+  process.stdout.write(`${lines.join('\n')}\n`);
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`bench failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.exitCode = 1;
+});
