@@ -1,0 +1,112 @@
+// Validates a request's name and parameters before any transport hands it to the service, with the same
+// schemas the engine uses (a monitor is checked field by field by validateMonitor). A malformed payload
+// gets a ContractError naming the field and changes nothing.
+import { Ajv, type ValidateFunction } from 'ajv';
+import { settingsSchema } from './config-schema.ts';
+import { validateMonitor, type ConfigIssue } from './config-validation.ts';
+import { REQUEST_NAMES, type ContractError, type RequestName, type RequestParams } from './contract.ts';
+
+const ajv = new Ajv({ allErrors: true, strict: true, allowUnionTypes: true });
+
+const monitorId = { type: 'string', pattern: '^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$' } as const;
+const empty = { type: 'object', additionalProperties: false, properties: {} } as const;
+const withMonitor = { type: 'object', additionalProperties: false, required: ['monitor'], properties: { monitor: { type: 'object' } } } as const;
+
+export const appSettingsPatchSchema = {
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    ...settingsSchema.properties,
+    notificationsEnabled: { type: 'boolean' },
+    notificationSound: { type: 'boolean' },
+    startAtLogin: { type: 'boolean' },
+    theme: { enum: ['system', 'light', 'dark'] },
+    alertsPausedUntil: { anyOf: [{ type: 'integer', minimum: 0 }, { type: 'null' }] },
+    mutedMonitors: { type: 'array', uniqueItems: true, items: monitorId },
+  },
+} as const;
+
+const PARAM_SCHEMAS: Record<RequestName, object> = {
+  listMonitors: empty,
+  getHistory: {
+    type: 'object',
+    additionalProperties: false,
+    required: ['monitorId', 'range'],
+    properties: { monitorId, range: { enum: ['1h', '24h', '7d', '30d', '1y'] } },
+  },
+  addMonitor: withMonitor,
+  editMonitor: withMonitor,
+  removeMonitor: { type: 'object', additionalProperties: false, required: ['monitorId'], properties: { monitorId } },
+  setPaused: {
+    type: 'object',
+    additionalProperties: false,
+    required: ['monitorId', 'paused'],
+    properties: { monitorId, paused: { type: 'boolean' } },
+  },
+  setMuted: {
+    type: 'object',
+    additionalProperties: false,
+    required: ['monitorId', 'muted'],
+    properties: { monitorId, muted: { type: 'boolean' } },
+  },
+  checkNow: { type: 'object', additionalProperties: false, properties: { monitorId } },
+  testMonitor: withMonitor,
+  importConfig: {
+    type: 'object',
+    additionalProperties: false,
+    required: ['json', 'mode'],
+    // 10 MiB: far beyond any real config, small enough that a hostile payload cannot exhaust memory.
+    properties: { json: { type: 'string', maxLength: 10 * 1024 * 1024 }, mode: { enum: ['merge', 'replace'] } },
+  },
+  exportConfig: empty,
+  getSettings: empty,
+  updateSettings: { type: 'object', additionalProperties: false, required: ['patch'], properties: { patch: appSettingsPatchSchema } },
+  pauseAlerts: {
+    type: 'object',
+    additionalProperties: false,
+    required: ['until'],
+    properties: { until: { anyOf: [{ type: 'integer', minimum: 0 }, { type: 'null' }] } },
+  },
+};
+
+const validators = new Map<RequestName, ValidateFunction>(REQUEST_NAMES.map((name) => [name, ajv.compile(PARAM_SCHEMAS[name])]));
+
+export function isRequestName(name: unknown): name is RequestName {
+  return typeof name === 'string' && (REQUEST_NAMES as readonly string[]).includes(name);
+}
+
+function invalid(message: string, issues?: ConfigIssue[]): { ok: false; error: ContractError } {
+  return { ok: false, error: { code: 'invalid-params', message, ...(issues ? { issues } : {}) } };
+}
+
+function pointerToPath(pointer: string): string {
+  return pointer
+    .split('/')
+    .slice(1)
+    .map((part, i) => (/^\d+$/.test(part) ? `[${part}]` : i === 0 ? part : `.${part}`))
+    .join('');
+}
+
+export function validateRequest<Name extends RequestName>(
+  name: unknown,
+  params: unknown,
+): { ok: true; name: Name; params: RequestParams<Name> } | { ok: false; error: ContractError } {
+  if (!isRequestName(name)) return invalid(`unknown request ${JSON.stringify(name)}`);
+  const validate = validators.get(name) as ValidateFunction;
+  if (!validate(params ?? {})) {
+    const issues = (validate.errors ?? []).map((error) => {
+      const base = pointerToPath(error.instancePath);
+      const extra = error.params as Record<string, unknown>;
+      const field = typeof extra.additionalProperty === 'string' ? extra.additionalProperty : typeof extra.missingProperty === 'string' ? extra.missingProperty : '';
+      const path = field ? (base ? `${base}.${field}` : field) : base;
+      const message = extra.additionalProperty ? 'unknown field' : extra.missingProperty ? 'is required' : (error.message ?? error.keyword);
+      return { path, message };
+    });
+    return invalid(`invalid parameters for ${name}: ${issues.map((i) => (i.path ? `${i.path}: ${i.message}` : i.message)).join('; ')}`, issues);
+  }
+  if (name === 'addMonitor' || name === 'editMonitor' || name === 'testMonitor') {
+    const result = validateMonitor((params as { monitor: unknown }).monitor, 'monitor');
+    if (!result.ok) return invalid(`invalid monitor: ${result.issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`, result.issues);
+  }
+  return { ok: true, name: name as Name, params: (params ?? {}) as RequestParams<Name> };
+}

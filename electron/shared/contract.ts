@@ -1,0 +1,124 @@
+// The one contract between the engine and any UI: every request with its parameters and result, every
+// event with its payload. Electron IPC (preload + main) and the web transport (HTTP + WebSocket) are two
+// transports of this same API, never two APIs. Plain TypeScript: no Node, no Electron.
+import type { MonitorConfig } from './config-validation.ts';
+import type { RollupBucket, RollupResolution, UptimeSummary } from './history-types.ts';
+import type { Alert, CheckResult, Incident, Monitor, MonitorState, Settings, StateChange } from './types.ts';
+
+/** What a UI sees of a secret: whether one is set, never its value. */
+export const REDACTED = '••••••••';
+
+/** A monitor as sent to a UI: passwords and tokens replaced by REDACTED. Sending REDACTED back keeps the stored secret. */
+export type MonitorPublic = Monitor;
+
+export interface MonitorView {
+  monitor: MonitorPublic;
+  state: MonitorState;
+  lastResult: CheckResult | null;
+  uptime: UptimeSummary;
+  /** Alerts for this monitor are muted by the user (still checked and recorded). */
+  muted: boolean;
+}
+
+export type HistoryRange = '1h' | '24h' | '7d' | '30d' | '1y';
+
+export interface MonitorHistory {
+  monitorId: string;
+  range: HistoryRange;
+  resolution: RollupResolution;
+  /** Buckets over the range; a period with no bucket is a gap (no data), not downtime. */
+  buckets: RollupBucket[];
+  uptime: UptimeSummary;
+  incidents: Incident[];
+  /** The last results, newest last (at most 100). */
+  recent: CheckResult[];
+}
+
+/** Settings of the app around the engine's own Settings. */
+export interface AppSettings extends Settings {
+  notificationsEnabled: boolean;
+  notificationSound: boolean;
+  startAtLogin: boolean;
+  theme: 'system' | 'light' | 'dark';
+  /** Epoch ms until which alerts are paused (no notifications); null when not paused. */
+  alertsPausedUntil: number | null;
+  /** Monitor ids whose alerts are muted. */
+  mutedMonitors: string[];
+}
+
+export interface ImportOutcome {
+  added: string[];
+  updated: string[];
+  /** With mode "replace": monitors that were not in the file and were removed. */
+  removed: string[];
+}
+
+/** Every request: its parameters and what it resolves to. */
+export interface RequestMap {
+  listMonitors: { params: Record<string, never>; result: MonitorView[] };
+  getHistory: { params: { monitorId: string; range: HistoryRange }; result: MonitorHistory };
+  addMonitor: { params: { monitor: MonitorConfig }; result: MonitorView };
+  editMonitor: { params: { monitor: MonitorConfig }; result: MonitorView };
+  removeMonitor: { params: { monitorId: string }; result: { removed: true } };
+  setPaused: { params: { monitorId: string; paused: boolean }; result: MonitorView };
+  setMuted: { params: { monitorId: string; muted: boolean }; result: MonitorView };
+  /** Without monitorId, every monitor. Resolves when the checks are done. */
+  checkNow: { params: { monitorId?: string }; result: { checked: number } };
+  /** Runs a draft monitor once without saving it. */
+  testMonitor: { params: { monitor: MonitorConfig }; result: CheckResult };
+  importConfig: { params: { json: string; mode: 'merge' | 'replace' }; result: ImportOutcome };
+  exportConfig: { params: Record<string, never>; result: { json: string } };
+  getSettings: { params: Record<string, never>; result: AppSettings };
+  updateSettings: { params: { patch: Partial<AppSettings> }; result: AppSettings };
+  /** Pause notifications until a time (epoch ms), or resume them with null. */
+  pauseAlerts: { params: { until: number | null }; result: AppSettings };
+}
+
+export type RequestName = keyof RequestMap;
+export type RequestParams<Name extends RequestName> = RequestMap[Name]['params'];
+export type RequestResult<Name extends RequestName> = RequestMap[Name]['result'];
+
+/** Every event a UI can subscribe to. Results come in batches so a UI does one store update per batch. */
+export interface EventMap {
+  results: CheckResult[];
+  state: StateChange;
+  alert: Alert;
+  /** The monitor list changed (added, edited, removed, imported, paused). */
+  monitors: MonitorView[];
+  settings: AppSettings;
+}
+
+export type EventName = keyof EventMap;
+
+export const REQUEST_NAMES: readonly RequestName[] = [
+  'listMonitors',
+  'getHistory',
+  'addMonitor',
+  'editMonitor',
+  'removeMonitor',
+  'setPaused',
+  'setMuted',
+  'checkNow',
+  'testMonitor',
+  'importConfig',
+  'exportConfig',
+  'getSettings',
+  'updateSettings',
+  'pauseAlerts',
+];
+
+export const EVENT_NAMES: readonly EventName[] = ['results', 'state', 'alert', 'monitors', 'settings'];
+
+/** An error a transport sends back: the request changed nothing. `issues` name fields, as the config format does. */
+export interface ContractError {
+  code: 'invalid-params' | 'not-found' | 'conflict' | 'internal';
+  message: string;
+  issues?: Array<{ path: string; message: string }>;
+}
+
+/** The API as a UI calls it, whatever the transport. */
+export interface PicketClient {
+  request<Name extends RequestName>(name: Name, params: RequestParams<Name>): Promise<RequestResult<Name>>;
+  /** Returns an unsubscribe function. Callbacks receive data only. */
+  on<Name extends EventName>(name: Name, listener: (payload: EventMap[Name]) => void): () => void;
+}
