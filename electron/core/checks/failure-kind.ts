@@ -1,5 +1,5 @@
 // Maps a Node network error to a FailureKind and one line a person can read.
-// Pure (no I/O) so every check, HTTP included, words the same failure the same way.
+// Pure (no I/O) and the one owner of the code tables, so every check, HTTP included, words a failure the same way.
 import type { FailureKind } from '../../shared/types.ts';
 
 export interface Failure {
@@ -36,90 +36,108 @@ const TIMEOUT_CODES = new Set(['ETIMEDOUT', 'ESOCKETTIMEDOUT', 'UND_ERR_CONNECT_
 
 const RESET_CODES = new Set(['ECONNRESET', 'EPIPE', 'ECONNABORTED', 'UND_ERR_SOCKET', 'UND_ERR_CLOSED', 'ERR_SOCKET_CLOSED']);
 
-// OpenSSL verification results as Node reports them (error.code).
-const CERTIFICATE_CODES = new Set([
-  'CERT_HAS_EXPIRED',
-  'CERT_NOT_YET_VALID',
-  'DEPTH_ZERO_SELF_SIGNED_CERT',
-  'SELF_SIGNED_CERT_IN_CHAIN',
-  'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
-  'UNABLE_TO_GET_ISSUER_CERT',
-  'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
-  'CERT_UNTRUSTED',
-  'CERT_REVOKED',
-  'CERT_SIGNATURE_FAILURE',
-  'CERT_CHAIN_TOO_LONG',
-  'INVALID_CA',
-  'ERR_TLS_CERT_ALTNAME_INVALID',
-]);
+const UNREACHABLE_MESSAGES: Record<string, string> = {
+  ENETUNREACH: 'network unreachable',
+  ENETDOWN: 'network is down',
+  EHOSTUNREACH: 'host unreachable',
+  EHOSTDOWN: 'host is down',
+  EADDRNOTAVAIL: 'network unreachable (address not available)',
+};
 
-interface ErrorFields {
+// OpenSSL verification results as Node reports them (error.code).
+const CERTIFICATE_MESSAGES: Record<string, string> = {
+  CERT_HAS_EXPIRED: 'certificate expired',
+  CERT_NOT_YET_VALID: 'certificate is not valid yet',
+  ERR_TLS_CERT_ALTNAME_INVALID: 'certificate is for another name',
+  DEPTH_ZERO_SELF_SIGNED_CERT: 'certificate is self-signed',
+  SELF_SIGNED_CERT_IN_CHAIN: 'certificate chain ends in an untrusted self-signed CA',
+  UNABLE_TO_VERIFY_LEAF_SIGNATURE: 'certificate is not trusted (its issuer is unknown)',
+  UNABLE_TO_GET_ISSUER_CERT: 'certificate is not trusted (its issuer is unknown)',
+  UNABLE_TO_GET_ISSUER_CERT_LOCALLY: 'certificate is not trusted (its issuer is unknown)',
+  CERT_UNTRUSTED: 'certificate is not trusted',
+  CERT_REVOKED: 'certificate was revoked',
+  CERT_SIGNATURE_FAILURE: 'certificate signature is invalid',
+  CERT_CHAIN_TOO_LONG: 'certificate chain is too long',
+  INVALID_CA: 'certificate chain contains an invalid CA',
+};
+
+export interface ErrorFields {
   code?: string;
   syscall?: string;
+  /** The name a resolver error was about, when Node (or resolver.ts) recorded it. */
+  hostname?: string;
   message: string;
   reason?: string;
 }
 
-/** Reads the fields Node errors carry; an AggregateError (one per address tried) speaks through its first error. */
-function fieldsOf(error: unknown): ErrorFields {
-  if (error instanceof AggregateError && error.errors.length > 0 && readCode(error) === undefined) {
-    return fieldsOf(error.errors[0]);
-  }
-  if (error instanceof Error) {
-    const record = error as Error & Record<string, unknown>;
-    return {
-      code: readCode(error),
-      syscall: typeof record.syscall === 'string' ? record.syscall : undefined,
-      reason: typeof record.reason === 'string' ? record.reason : undefined,
-      message: error.message,
-    };
-  }
-  return { message: String(error) };
+const stringOr = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
+
+/** Reads the fields Node errors carry from one error object, without looking at what it wraps. */
+export function readFields(error: object): ErrorFields {
+  const record = error as Record<string, unknown>;
+  return {
+    code: stringOr(record.code),
+    syscall: stringOr(record.syscall),
+    hostname: stringOr(record.hostname),
+    reason: stringOr(record.reason),
+    message: stringOr(record.message) ?? String(error),
+  };
 }
 
-function readCode(error: Error): string | undefined {
-  const code = (error as Error & { code?: unknown }).code;
-  return typeof code === 'string' ? code : undefined;
+/** An AggregateError (one per address tried) speaks through its first error. */
+function fieldsOf(error: unknown): ErrorFields {
+  if (error instanceof AggregateError && error.errors.length > 0 && readFields(error).code === undefined) {
+    return fieldsOf(error.errors[0]);
+  }
+  return error instanceof Error ? readFields(error) : { message: String(error) };
+}
+
+function firstLineOf(message: string): string {
+  return message.split('\n')[0] ?? message;
 }
 
 export function formatSeconds(seconds: number): string {
-  return `${seconds} s`;
+  // toFixed drops float noise such as 0.30000000000000004.
+  return `${Number(seconds.toFixed(3))} s`;
 }
 
 export function timeoutFailure(timeoutSeconds: number): Failure {
   return { failureKind: 'timeout', message: `timed out after ${formatSeconds(timeoutSeconds)}` };
 }
 
-/** Classifies whatever a socket, the resolver or undici threw. Never throws. */
-export function describeNetworkError(error: unknown, context: FailureContext): Failure {
-  const { code, syscall, reason, message } = fieldsOf(error);
-  const firstLine = message.split('\n')[0] ?? message;
-
+/** One error's code read through the shared tables; undefined when no table knows it, so callers choose the fallback. */
+export function describeErrorCode(fields: ErrorFields, context: FailureContext): Failure | undefined {
+  const { code, syscall, reason, message } = fields;
   // Resolver errors reuse socket codes (ECONNREFUSED: the DNS server refused), so the syscall decides first.
-  if (syscall !== undefined && (syscall === 'getaddrinfo' || syscall.startsWith('query'))) {
+  const fromResolver = syscall !== undefined && (syscall === 'getaddrinfo' || syscall.startsWith('query'));
+  if (fromResolver || (code !== undefined && DNS_CODES.has(code))) {
     return { failureKind: 'dns', message: `cannot resolve ${context.host}${dnsDetail(code)}` };
   }
-  if (code === undefined) {
-    if (error instanceof Error && error.name === 'AbortError') return { failureKind: 'other', message: 'check cancelled' };
-    return { failureKind: 'other', message: firstLine };
-  }
-  if (code === 'ABORT_ERR') return { failureKind: 'other', message: 'check cancelled' };
-  if (DNS_CODES.has(code)) return { failureKind: 'dns', message: `cannot resolve ${context.host}${dnsDetail(code)}` };
+  if (code === undefined) return undefined;
   if (code === 'ECONNREFUSED') return { failureKind: 'refused', message: 'connection refused' };
   if (TIMEOUT_CODES.has(code)) return timeoutFailure(context.timeoutSeconds);
-  if (code === 'ENETUNREACH' || code === 'ENETDOWN') return { failureKind: 'unreachable', message: 'network unreachable' };
-  if (code === 'EHOSTUNREACH' || code === 'EHOSTDOWN') return { failureKind: 'unreachable', message: 'host unreachable' };
-  if (code === 'EADDRNOTAVAIL') return { failureKind: 'unreachable', message: 'network unreachable (address not available)' };
-  if (CERTIFICATE_CODES.has(code)) return { failureKind: 'tls', message: `certificate not trusted: ${code}` };
+  const unreachable = UNREACHABLE_MESSAGES[code];
+  if (unreachable !== undefined) return { failureKind: 'unreachable', message: unreachable };
+  const certificate = CERTIFICATE_MESSAGES[code];
+  if (certificate !== undefined) return { failureKind: 'tls', message: certificate };
   if (RESET_CODES.has(code)) {
-    return context.duringTlsHandshake
-      ? { failureKind: 'tls', message: 'TLS handshake failed: the server closed the connection' }
-      : { failureKind: 'reset', message: 'connection reset' };
+    if (context.duringTlsHandshake) return { failureKind: 'tls', message: 'TLS handshake failed: the server closed the connection' };
+    return { failureKind: 'reset', message: code === 'ECONNRESET' ? 'connection reset by the server' : 'connection closed by the server' };
   }
   if (code.startsWith('ERR_SSL_') || code === 'EPROTO' || code.startsWith('ERR_TLS_')) {
-    return { failureKind: 'tls', message: `TLS handshake failed: ${reason ?? firstLine}` };
+    return { failureKind: 'tls', message: `TLS handshake failed: ${reason ?? firstLineOf(message)}` };
   }
-  return { failureKind: 'other', message: `${firstLine}` };
+  return undefined;
+}
+
+/** Classifies whatever a socket or the resolver threw. Never throws. */
+export function describeNetworkError(error: unknown, context: FailureContext): Failure {
+  const fields = fieldsOf(error);
+  const known = describeErrorCode(fields, context);
+  if (known !== undefined) return known;
+  const cancelled = fields.code === 'ABORT_ERR' || (fields.code === undefined && error instanceof Error && error.name === 'AbortError');
+  if (cancelled) return { failureKind: 'other', message: 'check cancelled' };
+  return { failureKind: 'other', message: firstLineOf(fields.message) };
 }
 
 function dnsDetail(code: string | undefined): string {

@@ -1,8 +1,10 @@
 // Plumbing shared by the socket checks (tcp, tls): the deadline, cancellation, DNS timing and input checks.
 import { lookup as systemLookup } from 'node:dns';
-import type { LookupFunction } from 'node:net';
+import type { LookupFunction, Socket } from 'node:net';
+import type { CheckResult, PhaseTimings } from '../../shared/types.ts';
 import type { Failure } from './failure-kind.ts';
-import { timeoutFailure } from './failure-kind.ts';
+import { describeNetworkError, timeoutFailure } from './failure-kind.ts';
+import type { ProbeOptions } from './probe-options.ts';
 
 /**
  * Wraps a lookup so the check learns when the name resolved. The socket's own 'lookup' event is not enough:
@@ -32,6 +34,47 @@ export function watchDeadline(timeoutSeconds: number, signal: AbortSignal | unde
     clearTimeout(timer);
     signal?.removeEventListener('abort', cancelled);
   };
+}
+
+export type ProbeOutcome = Omit<CheckResult, 'monitorId' | 'at'>;
+
+export interface SocketProbe {
+  monitor: { id: string; host: string; timeoutSeconds: number };
+  options: ProbeOptions;
+  /** The phase timings so far, attached to a failure. */
+  timings: () => PhaseTimings;
+  /** Opens the socket and calls finish when it has a verdict; errors, the deadline and cancellation are handled here. */
+  open: (finish: (outcome: ProbeOutcome) => void) => Socket;
+  /** Whether a reset now means the TLS handshake failed (see FailureContext). */
+  duringTlsHandshake?: () => boolean;
+}
+
+/**
+ * Runs a socket check to exactly one result: the first of a verdict, a socket error, the deadline or
+ * cancellation wins, then the deadline is disarmed and the socket destroyed.
+ */
+export function probeSocket(probe: SocketProbe): Promise<CheckResult> {
+  const { monitor, options } = probe;
+  const now = options.now ?? Date.now;
+  return new Promise<CheckResult>((resolve) => {
+    let finished = false;
+    let disarm = (): void => {};
+    const finish = (outcome: ProbeOutcome): void => {
+      if (finished) return;
+      finished = true;
+      disarm();
+      socket.destroy();
+      resolve({ monitorId: monitor.id, at: now(), ...outcome });
+    };
+    const fail = (failure: Failure): void => finish({ status: 'down', latencyMs: null, ...failure, timings: probe.timings() });
+    const socket = probe.open(finish);
+    disarm = watchDeadline(monitor.timeoutSeconds, options.signal, fail);
+    // Kept (not once) so a late error on a destroyed socket never goes unhandled.
+    socket.on('error', (error) => {
+      const context = { host: monitor.host, timeoutSeconds: monitor.timeoutSeconds, duringTlsHandshake: probe.duringTlsHandshake?.() };
+      fail(describeNetworkError(error, context));
+    });
+  });
 }
 
 /** Milliseconds to one decimal: loopback connects take well under a millisecond. */

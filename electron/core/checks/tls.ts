@@ -6,9 +6,8 @@ import type { CheckResult, PhaseTimings, TlsMonitor } from '../../shared/types.t
 import { readCertificateInfo } from './certificate-info.ts';
 import { judgeCertificate } from './certificate-verdict.ts';
 import type { Failure } from './failure-kind.ts';
-import { describeNetworkError } from './failure-kind.ts';
 import type { ProbeOptions } from './probe-options.ts';
-import { assertSocketTarget, CANCELLED, roundMs, timedLookup, watchDeadline } from './probe-support.ts';
+import { assertSocketTarget, CANCELLED, probeSocket, roundMs, timedLookup } from './probe-support.ts';
 
 type CaLoad = { ca?: string[] } | { failure: Failure };
 
@@ -44,61 +43,50 @@ export async function checkTls(monitor: TlsMonitor, options: ProbeOptions = {}):
 
   let resolvedAt: number | undefined;
   let connectedAt: number | undefined;
-  return new Promise<CheckResult>((resolve) => {
-    let finished = false;
-
-    const timings = (): PhaseTimings => {
-      const end = performance.now();
-      const result: PhaseTimings = { totalMs: roundMs(end - start) };
-      if (resolvedAt !== undefined) result.dnsMs = roundMs(resolvedAt - start);
-      if (connectedAt !== undefined) result.connectMs = roundMs(connectedAt - (resolvedAt ?? start));
-      return result;
-    };
-    const finish = (result: Omit<CheckResult, 'monitorId' | 'at'>): void => {
-      if (finished) return;
-      finished = true;
-      disarm();
-      socket.destroy();
-      resolve({ monitorId: monitor.id, at: now(), ...result });
-    };
-    const fail = (failure: Failure): void => {
-      finish({ status: 'down', latencyMs: null, ...failure, timings: timings() });
-    };
-    const socket = connect({
-      host: monitor.host,
-      port: monitor.port,
-      // No SNI for an IP literal: RFC 6066 forbids it and Node warns.
-      servername: isIP(name) === 0 ? name : undefined,
-      ca: trusted.ca,
-      // Finish the handshake even for a bad chain, so an expired or untrusted certificate can still be reported.
-      rejectUnauthorized: false,
-      // Keep socket.authorized about the chain alone; the name is judged separately (nameMatches).
-      checkServerIdentity: () => undefined,
-      lookup: timedLookup(options.lookup, () => {
-        resolvedAt ??= performance.now();
-      }),
-    });
-    socket.once('connect', () => {
-      connectedAt = performance.now();
-    });
-    socket.once('secureConnect', () => {
-      const handshakeDone = performance.now();
-      const phases = timings();
-      phases.tlsMs = roundMs(handshakeDone - (connectedAt ?? start));
-      const peer = socket.getPeerCertificate(true);
-      if (!peer.raw) {
-        finish({ status: 'down', latencyMs: null, failureKind: 'tls', message: 'the server sent no certificate', timings: phases });
-        return;
-      }
-      const nowMs = now();
-      const certificate = readCertificateInfo(peer, socket, name, nowMs);
-      const verdict = judgeCertificate(certificate, { expiryWarningDays: monitor.expiryWarningDays, tls: tlsOptions }, name, nowMs);
-      finish({ ...verdict, latencyMs: phases.totalMs, timings: phases, certificate });
-    });
-    const disarm = watchDeadline(monitor.timeoutSeconds, options.signal, fail);
-    // Kept (not once) so a late error on a destroyed socket never goes unhandled.
-    socket.on('error', (error) => {
-      fail(describeNetworkError(error, { host: monitor.host, timeoutSeconds: monitor.timeoutSeconds, duringTlsHandshake: connectedAt !== undefined }));
-    });
+  const timings = (): PhaseTimings => {
+    const result: PhaseTimings = { totalMs: roundMs(performance.now() - start) };
+    if (resolvedAt !== undefined) result.dnsMs = roundMs(resolvedAt - start);
+    if (connectedAt !== undefined) result.connectMs = roundMs(connectedAt - (resolvedAt ?? start));
+    return result;
+  };
+  return probeSocket({
+    monitor,
+    options,
+    timings,
+    duringTlsHandshake: () => connectedAt !== undefined,
+    open: (finish) => {
+      const socket = connect({
+        host: monitor.host,
+        port: monitor.port,
+        // No SNI for an IP literal: RFC 6066 forbids it and Node warns.
+        servername: isIP(name) === 0 ? name : undefined,
+        ca: trusted.ca,
+        // Finish the handshake even for a bad chain, so an expired or untrusted certificate can still be reported.
+        rejectUnauthorized: false,
+        // Keep socket.authorized about the chain alone; the name is judged separately (nameMatches).
+        checkServerIdentity: () => undefined,
+        lookup: timedLookup(options.lookup, () => {
+          resolvedAt ??= performance.now();
+        }),
+      });
+      socket.once('connect', () => {
+        connectedAt = performance.now();
+      });
+      socket.once('secureConnect', () => {
+        const handshakeDone = performance.now();
+        const phases = timings();
+        phases.tlsMs = roundMs(handshakeDone - (connectedAt ?? start));
+        const peer = socket.getPeerCertificate(true);
+        if (!peer.raw) {
+          finish({ status: 'down', latencyMs: null, failureKind: 'tls', message: 'the server sent no certificate', timings: phases });
+          return;
+        }
+        const nowMs = now();
+        const certificate = readCertificateInfo(peer, socket, name, nowMs);
+        const verdict = judgeCertificate(certificate, { expiryWarningDays: monitor.expiryWarningDays, tls: tlsOptions }, name, nowMs);
+        finish({ ...verdict, latencyMs: phases.totalMs, timings: phases, certificate });
+      });
+      return socket;
+    },
   });
 }

@@ -18,8 +18,8 @@ describe('describeNetworkError', () => {
     ['ENETUNREACH', 'unreachable', 'network unreachable'],
     ['EHOSTUNREACH', 'unreachable', 'host unreachable'],
     ['EADDRNOTAVAIL', 'unreachable', 'network unreachable (address not available)'],
-    ['ECONNRESET', 'reset', 'connection reset'],
-    ['CERT_HAS_EXPIRED', 'tls', 'certificate not trusted: CERT_HAS_EXPIRED'],
+    ['ECONNRESET', 'reset', 'connection reset by the server'],
+    ['CERT_HAS_EXPIRED', 'tls', 'certificate expired'],
   ])('maps %s to %s', (code, failureKind, message) => {
     expect(describeNetworkError(nodeError(code), target)).toEqual({ failureKind, message });
   });

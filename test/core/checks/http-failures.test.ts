@@ -37,12 +37,12 @@ describe('classifyError', () => {
     const dnsServerDown = Object.assign(coded('ECONNREFUSED', 'queryA ECONNREFUSED x.test'), { syscall: 'queryA' });
     expect(classifyError(dnsServerDown, 'resolving the name', 2)).toEqual({
       failureKind: 'dns',
-      message: 'name lookup failed (DNS: ECONNREFUSED)',
+      message: 'cannot resolve the host name (ECONNREFUSED)',
     });
     expect(classifyError(coded('ETIMEOUT'), 'resolving the name', 2).failureKind).toBe('dns');
     expect(classifyError(coded('ESERVFAIL'), 'resolving the name', 2).failureKind).toBe('dns');
     const notFound = Object.assign(coded('ENOTFOUND'), { syscall: 'queryA' });
-    expect(classifyError(notFound, 'resolving the name', 2).message).toBe('name not found (DNS)');
+    expect(classifyError(notFound, 'resolving the name', 2).message).toBe('cannot resolve the host name');
   });
 
   it('looks through causes and AggregateErrors (Happy Eyeballs)', () => {
