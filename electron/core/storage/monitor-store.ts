@@ -1,9 +1,11 @@
 // The store's interface, and its implementation on conf. electron-store extends conf, so the Electron
 // shell can pass an electron-store opened with storeOptions() to ConfMonitorStore unchanged.
 import type Conf from 'conf';
+import type { Options as ConfOptions } from 'conf';
 import type { Monitor, Settings } from '../../shared/types.ts';
 import { parseMonitor } from '../../shared/config-validation.ts';
 import { writeFileAtomic } from './atomic-file.ts';
+import { applyPreferencesPatch, DEFAULT_PREFERENCES, type Preferences } from './store-preferences.ts';
 import { applySettingsPatch } from './store-settings.ts';
 import { isPlainObject, serializeStoreDocument, type StoreDocument } from './store-document.ts';
 
@@ -13,9 +15,15 @@ export interface MonitorStore {
   saveMonitor(monitor: Monitor): void;
   /** Removing an id that is not there is not an error: a retried request must not fail. */
   removeMonitor(id: string): void;
+  /** Replaces the whole list in one write (an import): validates every monitor first; on bad input nothing changes. */
+  replaceMonitors(monitors: Monitor[]): void;
   settings(): Settings;
   /** Validated; an Error names each bad field and nothing changes. Returns the settings now in force. */
   updateSettings(patch: Partial<Settings>): Settings;
+  /** The app's preferences around the engine, every field filled in (defaults until first changed). */
+  preferences(): Preferences;
+  /** Validated; an Error names each bad field and nothing changes. Returns the preferences now in force. */
+  updatePreferences(patch: Partial<Preferences>): Preferences;
   /** Opaque per-monitor runtime state the engine persists (alert bookkeeping such as certificate reminders already sent). */
   runtimeState(): Record<string, unknown>;
   saveRuntimeState(state: Record<string, unknown>): void;
@@ -23,6 +31,9 @@ export interface MonitorStore {
 
 /** What the store needs of conf: electron-store (a Conf subclass) has it too. */
 export type StoreBackend = Pick<Conf<StoreDocument>, 'get' | 'set' | 'store'>;
+
+/** What openConfStore hands a custom backend factory: conf's options, as storeOptions() builds them. */
+export type StoreBackendOptions = Partial<ConfOptions<StoreDocument>>;
 
 export class ConfMonitorStore implements MonitorStore {
   constructor(
@@ -51,6 +62,18 @@ export class ConfMonitorStore implements MonitorStore {
     if (remaining.length !== monitors.length) this.write('monitors', remaining);
   }
 
+  replaceMonitors(monitors: Monitor[]): void {
+    if (!Array.isArray(monitors)) throw new Error('monitors: must be an array');
+    const seen = new Set<string>();
+    const valid = monitors.map((monitor, index) => {
+      const parsed = parseMonitor(monitor, `monitors[${index}]`);
+      if (seen.has(parsed.id)) throw new Error(`monitors[${index}].id: duplicate id "${parsed.id}"`);
+      seen.add(parsed.id);
+      return parsed;
+    });
+    this.write('monitors', valid);
+  }
+
   settings(): Settings {
     return this.backend.get('settings');
   }
@@ -58,6 +81,17 @@ export class ConfMonitorStore implements MonitorStore {
   updateSettings(patch: Partial<Settings>): Settings {
     const next = applySettingsPatch(this.settings(), patch);
     this.write('settings', next);
+    return structuredClone(next);
+  }
+
+  preferences(): Preferences {
+    // Absent in files from before preferences existed: every field is its default.
+    return { ...structuredClone(DEFAULT_PREFERENCES), ...(this.backend.get('preferences') ?? {}) };
+  }
+
+  updatePreferences(patch: Partial<Preferences>): Preferences {
+    const next = applyPreferencesPatch(this.preferences(), patch);
+    this.write('preferences', next);
     return structuredClone(next);
   }
 
@@ -77,7 +111,7 @@ export class ConfMonitorStore implements MonitorStore {
     this.write('runtime', copy as Record<string, unknown>);
   }
 
-  private write<Key extends keyof StoreDocument>(key: Key, value: StoreDocument[Key]): void {
+  private write<Key extends keyof StoreDocument>(key: Key, value: NonNullable<StoreDocument[Key]>): void {
     // conf validates against the store schema and writes atomically (temp file + rename) before we back up.
     this.backend.set(key, value);
     writeFileAtomic(this.backupPath, serializeStoreDocument(this.backend.store));

@@ -6,7 +6,7 @@ import { isDeepStrictEqual } from 'node:util';
 import Conf from 'conf';
 import { writeFileAtomic } from './atomic-file.ts';
 import { copyAside, moveAside } from './corrupt-file.ts';
-import { ConfMonitorStore, type MonitorStore } from './monitor-store.ts';
+import { ConfMonitorStore, type MonitorStore, type StoreBackend, type StoreBackendOptions } from './monitor-store.ts';
 import { UnusableStoreError, emptyStoreDocument, recoverDocument, type DroppedMonitor, type RecoveredDocument } from './recover-document.ts';
 import { STORE_NAME, serializeStoreDocument, type FieldProblem, type StoreDocument } from './store-document.ts';
 import { storeOptions } from './store-schema.ts';
@@ -63,7 +63,16 @@ function salvage(read: FileRead): RecoveredDocument | string {
   }
 }
 
-export function openConfStore(dir: string, options: { now?: () => number } = {}): { store: MonitorStore; report: StoreOpenReport } {
+export interface OpenConfStoreOptions {
+  now?: () => number;
+  /**
+   * Builds the backend once recovery and migration have left a clean file. Default: conf. The Electron shell
+   * passes `(options) => new ElectronStore(toElectronStoreOptions(options))`: the same file, read the same way.
+   */
+  createBackend?: (options: StoreBackendOptions) => StoreBackend;
+}
+
+export function openConfStore(dir: string, options: OpenConfStoreOptions = {}): { store: MonitorStore; report: StoreOpenReport } {
   const now = options.now ?? Date.now;
   const paths = storePaths(dir);
   fs.mkdirSync(dir, { recursive: true });
@@ -110,6 +119,6 @@ export function openConfStore(dir: string, options: { now?: () => number } = {})
   const text = serializeStoreDocument(document);
   if (rewrite) writeFileAtomic(paths.file, text);
   writeFileAtomic(paths.backup, text);
-  const conf = new Conf<StoreDocument>(storeOptions(dir));
-  return { store: new ConfMonitorStore(conf, paths.backup), report };
+  const createBackend = options.createBackend ?? ((confOptions: StoreBackendOptions) => new Conf<StoreDocument>(confOptions));
+  return { store: new ConfMonitorStore(createBackend(storeOptions(dir)), paths.backup), report };
 }

@@ -3,6 +3,7 @@
 import { formatIssue, validateMonitor } from '../../shared/config-validation.ts';
 import type { Monitor } from '../../shared/types.ts';
 import { NewerStoreVersionError, migrateToCurrent } from './migrations.ts';
+import { recoverPreferences } from './store-preferences.ts';
 import { recoverSettings } from './store-settings.ts';
 import { CURRENT_SCHEMA_VERSION, isPlainObject, type FieldProblem, type StoreDocument } from './store-document.ts';
 
@@ -28,7 +29,7 @@ export class UnusableStoreError extends Error {
   }
 }
 
-const KNOWN_FIELDS = new Set(['schemaVersion', 'monitors', 'settings', 'runtime']);
+const KNOWN_FIELDS = new Set(['schemaVersion', 'monitors', 'settings', 'runtime', 'preferences']);
 
 export function emptyStoreDocument(settings = recoverSettings(undefined).settings): StoreDocument {
   return { schemaVersion: CURRENT_SCHEMA_VERSION, monitors: [], settings, runtime: {} };
@@ -56,6 +57,12 @@ export function recoverDocument(parsed: unknown): RecoveredDocument {
   else if (raw.runtime !== undefined) resetFields.push({ field: 'runtime', reason: 'must be an object' });
 
   const document: StoreDocument = { schemaVersion: CURRENT_SCHEMA_VERSION, monitors, settings, runtime };
+  // Left out when absent, so a file from before preferences existed is already clean and is not rewritten.
+  if (raw.preferences !== undefined) {
+    const { preferences, reset: resetPreferences } = recoverPreferences(raw.preferences);
+    resetFields.push(...resetPreferences);
+    document.preferences = preferences;
+  }
   return migration.migratedFrom === undefined
     ? { document, droppedMonitors, resetFields }
     : { document, droppedMonitors, resetFields, migratedFrom: migration.migratedFrom };

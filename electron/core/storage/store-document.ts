@@ -1,5 +1,6 @@
 // The layout of <data dir>/picket.json, the file the monitor store keeps.
 import type { Monitor, Settings } from '../../shared/types.ts';
+import type { Preferences } from './store-preferences.ts';
 
 /** Bump when the layout changes, and add a step to migrations.ts that converts the previous one. */
 export const CURRENT_SCHEMA_VERSION = 1;
@@ -14,6 +15,8 @@ export type StoreDocument = {
   settings: Settings;
   /** Opaque per-monitor state the engine persists (certificate reminders already sent, ...). */
   runtime: Record<string, unknown>;
+  /** The app's preferences (store-preferences.ts); absent until first changed, and absent means the defaults. */
+  preferences?: Preferences;
 };
 
 /** One thing found wrong in a store file and dropped or reset to its default. */

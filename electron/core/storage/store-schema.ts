@@ -4,6 +4,7 @@
 import type { Options, Schema } from 'conf';
 import { settingsSchema } from '../../shared/config-schema.ts';
 import { DEFAULT_SETTINGS } from '../../shared/defaults.ts';
+import { preferencesSchema } from './store-preferences.ts';
 import { CURRENT_SCHEMA_VERSION, STORE_NAME, type StoreDocument } from './store-document.ts';
 
 export const storeFileSchema: Schema<StoreDocument> = {
@@ -12,6 +13,8 @@ export const storeFileSchema: Schema<StoreDocument> = {
   // The store always holds every setting: a missing one would silently mean "default" to some readers only.
   settings: { ...settingsSchema, required: Object.keys(DEFAULT_SETTINGS) },
   runtime: { type: 'object' },
+  // Optional (not in rootSchema's required): absent means the default preferences.
+  preferences: preferencesSchema,
 };
 
 /** The options both conf and electron-store must be given, so either one reads the same file the same way. */
@@ -27,5 +30,18 @@ export function storeOptions(dir: string): Partial<Options<StoreDocument>> {
     accessPropertiesByDotNotation: false,
     // One process owns the store; nobody else writes the file.
     watch: false,
+    // Without a secret codec (plain Node), passwords and tokens are stored as given: only the user may read them.
+    configFileMode: 0o600,
   };
+}
+
+/**
+ * electron-store takes the file name as `name` (it overwrites `configName` with it, defaulting to "config"):
+ * the Electron shell opens the same picket.json with `new ElectronStore(toElectronStoreOptions(options))`.
+ */
+export function toElectronStoreOptions<Options extends { configName?: string }>(
+  options: Options,
+): Omit<Options, 'configName'> & { name?: string } {
+  const { configName, ...rest } = options;
+  return configName === undefined ? rest : { ...rest, name: configName };
 }

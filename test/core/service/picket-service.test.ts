@@ -1,0 +1,210 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { REDACTED, type MonitorView } from '../../../electron/shared/contract.ts';
+import {
+  basicMonitor,
+  cleanUp,
+  collectEvents,
+  nextEvent,
+  openService,
+  readStoreText,
+  rejection,
+  startMonitoredServer,
+  tempDataDir,
+} from './service-fixtures.ts';
+
+afterEach(cleanUp);
+
+const BASIC_S3CRET = `Basic ${Buffer.from('probe:s3cret').toString('base64')}`;
+
+describe('monitors, checks and alerts against a real local server', () => {
+  it('adds a monitor: returns its redacted view, emits "monitors", stores the secret sealed and checks with it', async () => {
+    const server = await startMonitoredServer();
+    const dataDir = tempDataDir();
+    const service = await openService(dataDir);
+    const monitorsEvent = nextEvent(service, 'monitors');
+
+    const view = await service.handle('addMonitor', { monitor: basicMonitor(server.url) });
+
+    expect(view.monitor).toEqual(expect.objectContaining({ id: 'api', name: 'API', auth: { type: 'basic', username: 'probe', password: REDACTED } }));
+    expect(view).toEqual(expect.objectContaining({ lastResult: null, muted: false }));
+    expect((await monitorsEvent).map((v: MonitorView) => v.monitor.id)).toEqual(['api']);
+    const stored = readStoreText(dataDir);
+    expect(stored).toContain('"password": "enc:v1:');
+    expect(stored).not.toContain('s3cret');
+
+    const results = nextEvent(service, 'results', (batch) => batch.some((r) => r.monitorId === 'api'));
+    expect(await service.handle('checkNow', { monitorId: 'api' })).toEqual({ checked: 1 });
+    const batch = await results;
+    expect(batch.find((r) => r.monitorId === 'api')).toEqual(expect.objectContaining({ status: 'up', statusCode: 200 }));
+    // The engine got the secret opened, never the sealed form.
+    expect(server.authorizations.at(-1)).toBe(BASIC_S3CRET);
+    const [listed] = await service.handle('listMonitors', {});
+    expect(listed?.lastResult).toEqual(expect.objectContaining({ status: 'up' }));
+    expect(listed?.state).toBe('up');
+  });
+
+  it('goes down after the failure threshold with a "down" alert, and getHistory shows buckets, recent results and the incident', async () => {
+    const server = await startMonitoredServer();
+    const service = await openService(tempDataDir());
+    await service.handle('addMonitor', { monitor: basicMonitor(server.url) });
+    await service.handle('checkNow', { monitorId: 'api' });
+
+    server.status = 503;
+    const alert = nextEvent(service, 'alert', (a) => a.kind === 'down');
+    const stateDown = nextEvent(service, 'state', (s) => s.to === 'down');
+    await service.handle('checkNow', { monitorId: 'api' });
+    await service.handle('checkNow', { monitorId: 'api' });
+    expect(await alert).toEqual(expect.objectContaining({ monitorId: 'api', kind: 'down' }));
+    expect(await stateDown).toEqual(expect.objectContaining({ monitorId: 'api', to: 'down' }));
+    expect(service.views()[0]?.state).toBe('down');
+
+    const history = await service.handle('getHistory', { monitorId: 'api', range: '1h' });
+    expect(history.resolution).toBe('minute');
+    expect(history.recent.map((r) => r.status).slice(-2)).toEqual(['down', 'down']);
+    const counted = history.buckets.reduce((sum, b) => sum + b.up + b.down, 0);
+    expect(counted).toBe(history.recent.length);
+    expect(history.incidents).toEqual([expect.objectContaining({ monitorId: 'api', firstError: expect.stringContaining('503') })]);
+    expect((await service.handle('getHistory', { monitorId: 'api', range: '1y' })).resolution).toBe('day');
+  });
+
+  it('edits with the REDACTED password: keeps the stored secret and shows REDACTED', async () => {
+    const server = await startMonitoredServer();
+    const dataDir = tempDataDir();
+    const service = await openService(dataDir);
+    await service.handle('addMonitor', { monitor: basicMonitor(server.url) });
+    const sealedBefore = /"password": "(enc:v1:[^"]+)"/.exec(readStoreText(dataDir))?.[1];
+
+    const edited = await service.handle('editMonitor', {
+      monitor: basicMonitor(server.url, { name: 'API renamed', auth: { type: 'basic', username: 'probe', password: REDACTED } }),
+    });
+
+    expect(edited.monitor).toEqual(expect.objectContaining({ name: 'API renamed', auth: { type: 'basic', username: 'probe', password: REDACTED } }));
+    expect(sealedBefore).toBeDefined();
+    expect(readStoreText(dataDir)).toContain(`"password": "${sealedBefore}"`);
+    await service.handle('checkNow', { monitorId: 'api' });
+    expect(server.authorizations.at(-1)).toBe(BASIC_S3CRET);
+  });
+
+  it('tests a draft once without saving it, using the stored secret for REDACTED', async () => {
+    const server = await startMonitoredServer();
+    const dataDir = tempDataDir();
+    const service = await openService(dataDir);
+    await service.handle('addMonitor', { monitor: basicMonitor(server.url) });
+    const storeBefore = readStoreText(dataDir);
+
+    const result = await service.handle('testMonitor', {
+      monitor: basicMonitor(server.url, { url: `${server.url}/other`, auth: { type: 'basic', username: 'probe', password: REDACTED } }),
+    });
+
+    expect(result).toEqual(expect.objectContaining({ monitorId: 'api', status: 'up' }));
+    expect(server.authorizations.at(-1)).toBe(BASIC_S3CRET);
+    expect(readStoreText(dataDir)).toBe(storeBefore);
+    expect(service.views()[0]?.monitor).toEqual(expect.objectContaining({ url: `${server.url}/health` }));
+  });
+
+  it('pauses (persisted in the stored monitor, not checked), mutes, and removes', async () => {
+    const server = await startMonitoredServer();
+    const dataDir = tempDataDir();
+    const service = await openService(dataDir);
+    await service.handle('addMonitor', { monitor: basicMonitor(server.url) });
+
+    const paused = await service.handle('setPaused', { monitorId: 'api', paused: true });
+    expect(paused.state).toBe('paused');
+    expect(JSON.parse(readStoreText(dataDir)).monitors[0].paused).toBe(true);
+    expect(await service.handle('checkNow', {})).toEqual({ checked: 0 });
+
+    const settingsEvent = nextEvent(service, 'settings');
+    expect((await service.handle('setMuted', { monitorId: 'api', muted: true })).muted).toBe(true);
+    expect((await settingsEvent).mutedMonitors).toEqual(['api']);
+
+    const monitorsEvent = nextEvent(service, 'monitors');
+    expect(await service.handle('removeMonitor', { monitorId: 'api' })).toEqual({ removed: true });
+    expect(await monitorsEvent).toEqual([]);
+    expect(JSON.parse(readStoreText(dataDir)).monitors).toEqual([]);
+    // A removed monitor leaves nothing muted behind.
+    expect((await service.handle('getSettings', {})).mutedMonitors).toEqual([]);
+  });
+
+  it('without a codec stores the secret as given (plain Node mode) and still redacts it for a UI', async () => {
+    const server = await startMonitoredServer();
+    const dataDir = tempDataDir();
+    const service = await openService(dataDir, { secretCodec: undefined });
+    const view = await service.handle('addMonitor', { monitor: basicMonitor(server.url) });
+    expect(view.monitor).toEqual(expect.objectContaining({ auth: expect.objectContaining({ password: REDACTED }) }));
+    expect(readStoreText(dataDir)).toContain('"password": "s3cret"');
+    expect(fs.statSync(path.join(dataDir, 'picket.json')).mode & 0o077).toBe(0);
+  });
+});
+
+describe('rejected requests change nothing', () => {
+  it('answers conflict for an id that exists and not-found for one that does not', async () => {
+    const server = await startMonitoredServer();
+    const service = await openService(tempDataDir());
+    await service.handle('addMonitor', { monitor: basicMonitor(server.url) });
+
+    expect(await rejection(service.handle('addMonitor', { monitor: basicMonitor(server.url) }))).toEqual(expect.objectContaining({ code: 'conflict' }));
+    for (const [name, params] of [
+      ['editMonitor', { monitor: basicMonitor(server.url, { id: 'ghost' }) }],
+      ['removeMonitor', { monitorId: 'ghost' }],
+      ['setPaused', { monitorId: 'ghost', paused: true }],
+      ['setMuted', { monitorId: 'ghost', muted: true }],
+      ['checkNow', { monitorId: 'ghost' }],
+      ['getHistory', { monitorId: 'ghost', range: '24h' }],
+    ] as const) {
+      const error = await rejection(service.handle(name, params));
+      expect(error, name).toEqual(expect.objectContaining({ code: 'not-found', message: expect.stringContaining('ghost') }));
+    }
+  });
+
+  it('names the bad field and leaves the store file byte for byte as it was', async () => {
+    const server = await startMonitoredServer();
+    const dataDir = tempDataDir();
+    const service = await openService(dataDir);
+    await service.handle('addMonitor', { monitor: basicMonitor(server.url) });
+    const before = readStoreText(dataDir);
+    const monitorEvents = collectEvents(service, 'monitors');
+
+    const badPort = await rejection(service.handle('addMonitor', { monitor: { id: 'db', type: 'tcp', host: '127.0.0.1', port: 70_000 } }));
+    expect(badPort.code).toBe('invalid-params');
+    expect(badPort.issues).toEqual([expect.objectContaining({ path: 'monitor.port' })]);
+
+    const placeholder = await rejection(
+      service.handle('addMonitor', { monitor: basicMonitor(server.url, { id: 'new', auth: { type: 'bearer', token: REDACTED } }) }),
+    );
+    expect(placeholder.issues).toEqual([expect.objectContaining({ path: 'monitor.auth.token' })]);
+
+    const badSetting = await rejection(service.handle('updateSettings', { patch: { theme: 'dark', referenceTarget: 'example.org:99999' } }));
+    expect(badSetting).toEqual(expect.objectContaining({ code: 'invalid-params', issues: [expect.objectContaining({ path: 'patch.referenceTarget' })] }));
+
+    const unknownField = await rejection(service.handle('setPaused', { monitorId: 'api', paused: true, extra: 1 }));
+    expect(unknownField.issues).toEqual([{ path: 'extra', message: 'unknown field' }]);
+    expect((await rejection(service.handle('nonsense' as 'listMonitors', {}))).message).toMatch(/unknown request/);
+
+    expect(readStoreText(dataDir)).toBe(before);
+    expect(monitorEvents).toEqual([]);
+    expect((await service.handle('getSettings', {})).theme).toBe('system');
+  });
+});
+
+describe('close', () => {
+  it('flushes history: results recorded before close are there after reopening', async () => {
+    const server = await startMonitoredServer();
+    const dataDir = tempDataDir();
+    const first = await openService(dataDir, { eventBatchMs: 60_000 });
+    await first.handle('addMonitor', { monitor: basicMonitor(server.url) });
+    const batches = collectEvents(first, 'results');
+    await first.handle('checkNow', { monitorId: 'api' });
+    await first.handle('checkNow', { monitorId: 'api' });
+    expect(batches).toEqual([]);
+    await first.close();
+    // The batch still being collected is emitted on close, not dropped.
+    expect(batches.flat().filter((r) => r.monitorId === 'api').length).toBeGreaterThanOrEqual(2);
+
+    const second = await openService(dataDir);
+    const history = await second.handle('getHistory', { monitorId: 'api', range: '24h' });
+    expect(history.recent.length).toBeGreaterThanOrEqual(2);
+    expect(second.views()[0]?.monitor.id).toBe('api');
+  });
+});

@@ -1,0 +1,138 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { REDACTED } from '../../../electron/shared/contract.ts';
+import { DEFAULT_SETTINGS } from '../../../electron/shared/defaults.ts';
+import { basicMonitor, cleanUp, collectEvents, nextEvent, openService, readStoreText, rejection, startMonitoredServer, tempDataDir } from './service-fixtures.ts';
+
+afterEach(cleanUp);
+
+function configJson(monitors: unknown[], settings?: Record<string, unknown>): string {
+  return JSON.stringify({ version: 1, monitors, ...(settings ? { settings } : {}) });
+}
+
+const tcp = (id: string, port = 9): Record<string, unknown> => ({ id, type: 'tcp', host: '127.0.0.1', port, intervalSeconds: 3600, paused: true });
+
+describe('importConfig', () => {
+  it('merge adds new ids, updates existing ones in place and applies the settings', async () => {
+    const server = await startMonitoredServer();
+    const dataDir = tempDataDir();
+    const service = await openService(dataDir);
+    await service.handle('addMonitor', { monitor: basicMonitor(server.url) });
+    await service.handle('addMonitor', { monitor: tcp('db') });
+    const settingsEvent = nextEvent(service, 'settings');
+    const monitorsEvent = nextEvent(service, 'monitors');
+
+    const outcome = await service.handle('importConfig', {
+      json: configJson([tcp('db', 5432), tcp('cache', 6379)], { maxConcurrentChecks: 8 }),
+      mode: 'merge',
+    });
+
+    expect(outcome).toEqual({ added: ['cache'], updated: ['db'], removed: [] });
+    expect((await monitorsEvent).map((v) => v.monitor.id)).toEqual(['api', 'db', 'cache']);
+    expect((await settingsEvent).maxConcurrentChecks).toBe(8);
+    expect(service.views().find((v) => v.monitor.id === 'db')?.monitor).toEqual(expect.objectContaining({ port: 5432 }));
+    expect(JSON.parse(readStoreText(dataDir)).monitors.map((m: { id: string }) => m.id)).toEqual(['api', 'db', 'cache']);
+  });
+
+  it('replace removes the monitors the file does not name, keeping REDACTED secrets from the store', async () => {
+    const server = await startMonitoredServer();
+    const dataDir = tempDataDir();
+    const service = await openService(dataDir);
+    await service.handle('addMonitor', { monitor: basicMonitor(server.url) });
+    await service.handle('addMonitor', { monitor: tcp('db') });
+    await service.handle('setMuted', { monitorId: 'db', muted: true });
+    const sealed = /"password": "(enc:v1:[^"]+)"/.exec(readStoreText(dataDir))?.[1];
+
+    const outcome = await service.handle('importConfig', {
+      json: configJson([basicMonitor(server.url, { auth: { type: 'basic', username: 'probe', password: REDACTED } })]),
+      mode: 'replace',
+    });
+
+    expect(outcome).toEqual({ added: [], updated: ['api'], removed: ['db'] });
+    expect(service.views().map((v) => v.monitor.id)).toEqual(['api']);
+    expect(readStoreText(dataDir)).toContain(`"password": "${sealed}"`);
+    expect((await service.handle('getSettings', {})).mutedMonitors).toEqual([]);
+    await service.handle('checkNow', { monitorId: 'api' });
+    expect(server.authorizations.at(-1)).toBe(`Basic ${Buffer.from('probe:s3cret').toString('base64')}`);
+  });
+
+  it('is all or nothing: one bad monitor, a REDACTED secret with nothing stored, or broken JSON changes nothing', async () => {
+    const dataDir = tempDataDir();
+    const service = await openService(dataDir);
+    await service.handle('addMonitor', { monitor: tcp('db') });
+    const before = readStoreText(dataDir);
+    const monitorEvents = collectEvents(service, 'monitors');
+
+    const badMonitor = await rejection(
+      service.handle('importConfig', { json: configJson([tcp('fresh'), { ...tcp('bad'), port: 0 }], { maxConcurrentChecks: 3 }), mode: 'replace' }),
+    );
+    expect(badMonitor).toEqual(expect.objectContaining({ code: 'invalid-params', issues: [expect.objectContaining({ path: 'monitors[1].port' })] }));
+
+    const placeholder = await rejection(
+      service.handle('importConfig', {
+        json: configJson([{ id: 'new', type: 'http', url: 'http://127.0.0.1:1/', auth: { type: 'bearer', token: REDACTED } }]),
+        mode: 'merge',
+      }),
+    );
+    expect(placeholder.issues).toEqual([expect.objectContaining({ path: 'monitors[0].auth.token' })]);
+
+    const brokenJson = await rejection(service.handle('importConfig', { json: '{"version": 1,\n  "monitors": [}', mode: 'merge' }));
+    expect(brokenJson.message).toMatch(/line 2, column/);
+
+    expect(readStoreText(dataDir)).toBe(before);
+    expect(monitorEvents).toEqual([]);
+    expect(service.views().map((v) => v.monitor.id)).toEqual(['db']);
+    expect((await service.handle('getSettings', {})).maxConcurrentChecks).toBe(DEFAULT_SETTINGS.maxConcurrentChecks);
+  });
+});
+
+describe('exportConfig', () => {
+  it('writes every monitor with secrets REDACTED and the engine settings, in a form importConfig takes back', async () => {
+    const server = await startMonitoredServer();
+    const service = await openService(tempDataDir());
+    await service.handle('addMonitor', { monitor: basicMonitor(server.url) });
+    await service.handle('addMonitor', { monitor: { ...basicMonitor(server.url), id: 'bearer', auth: { type: 'bearer', token: 't0ken' } } });
+
+    const { json } = await service.handle('exportConfig', {});
+
+    expect(json).not.toMatch(/s3cret|t0ken|enc:v1:/);
+    expect(json).toContain('\n  "monitors"');
+    const exported = JSON.parse(json);
+    expect(exported.version).toBe(1);
+    expect(exported.settings).toEqual(DEFAULT_SETTINGS);
+    expect(exported.monitors.map((m: { auth: unknown }) => m.auth)).toEqual([
+      { type: 'basic', username: 'probe', password: REDACTED },
+      { type: 'bearer', token: REDACTED },
+    ]);
+    expect(await service.handle('importConfig', { json, mode: 'replace' })).toEqual({ added: [], updated: ['api', 'bearer'], removed: [] });
+  });
+});
+
+describe('settings', () => {
+  it('round-trips engine settings and preferences, emits "settings", and keeps them across close and open', async () => {
+    const dataDir = tempDataDir();
+    const first = await openService(dataDir);
+    expect(await first.handle('getSettings', {})).toEqual({
+      ...DEFAULT_SETTINGS,
+      notificationsEnabled: true,
+      notificationSound: false,
+      startAtLogin: false,
+      theme: 'system',
+      alertsPausedUntil: null,
+      mutedMonitors: [],
+    });
+    const settingsEvent = nextEvent(first, 'settings');
+    const updated = await first.handle('updateSettings', { patch: { theme: 'dark', notificationSound: true, rawRetentionDays: 9 } });
+    expect(updated).toEqual(expect.objectContaining({ theme: 'dark', notificationSound: true, rawRetentionDays: 9 }));
+    expect(await settingsEvent).toEqual(updated);
+
+    const paused = nextEvent(first, 'settings');
+    const until = Date.UTC(2030, 0, 1);
+    expect((await first.handle('pauseAlerts', { until })).alertsPausedUntil).toBe(until);
+    expect((await paused).alertsPausedUntil).toBe(until);
+    await first.close();
+
+    const second = await openService(dataDir);
+    expect(await second.handle('getSettings', {})).toEqual({ ...updated, alertsPausedUntil: until });
+    expect((await second.handle('pauseAlerts', { until: null })).alertsPausedUntil).toBeNull();
+  });
+});
