@@ -15,10 +15,13 @@ export const USAGE = `Usage: picket <command> [options]
 Commands:
   check --config FILE [--json]             check every monitor once and exit
   run --config FILE --data DIR [--json]    watch in the foreground; Ctrl-C to stop
+  serve --data DIR [--config FILE] [--port N]
+                                           the engine with the dashboard on 127.0.0.1; prints its URL first
 
 Options:
   --config FILE          the monitors, in Picket's JSON config format (docs/config.md)
   --data DIR             where run keeps its state and history
+  --port N               serve: the port (default: a free one)
   --json                 machine-readable output (check: one JSON document; run: one JSON object a line)
   --dns-server ADDR:PORT resolve host names through this DNS server instead of the system's
   -h, --help             this text
@@ -41,6 +44,13 @@ function required(value: string | undefined, flag: string, command: string): str
   return value;
 }
 
+function parsePort(value: string | undefined): number {
+  if (value === undefined) return 0;
+  const port = Number(value);
+  if (!/^\d+$/.test(value) || port < 1 || port > 65_535) throw new UsageError(`--port: must be a number from 1 to 65535, got "${value}"`);
+  return port;
+}
+
 /** Resolves on the first SIGINT or SIGTERM. */
 function untilStopped(): Promise<void> {
   return new Promise((resolve) => {
@@ -60,6 +70,7 @@ export async function main(argv: string[], io: CliIo, stopSignal: () => Promise<
         data: { type: 'string' },
         json: { type: 'boolean', default: false },
         'dns-server': { type: 'string' },
+        port: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -85,6 +96,19 @@ export async function main(argv: string[], io: CliIo, stopSignal: () => Promise<
           },
           io,
         );
+      case 'serve': {
+        const { serveCommand } = await import('./serve-command.ts');
+        return await serveCommand(
+          {
+            dataDir: required(values.data, '--data DIR', 'serve'),
+            ...(values.config !== undefined ? { configPath: values.config } : {}),
+            port: parsePort(values.port),
+            probeOptions,
+            stopSignal: stopSignal(),
+          },
+          io,
+        );
+      }
       default:
         throw new UsageError(`unknown command "${command}"`);
     }
