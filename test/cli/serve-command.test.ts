@@ -1,0 +1,68 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { request } from 'undici';
+import { startFakeSynapse, type TestServer } from '../fixtures/http-servers.ts';
+import { collect, interruptGroup, startCliProcessGroup } from './cli-process.ts';
+
+let dir: string;
+let synapse: TestServer;
+
+beforeAll(async () => {
+  dir = await mkdtemp(path.join(tmpdir(), 'picket-serve-'));
+  synapse = await startFakeSynapse();
+});
+
+afterAll(async () => {
+  await synapse.close();
+  await rm(dir, { recursive: true, force: true });
+});
+
+describe('serve', () => {
+  it('prints the tokened URL first, imports --config, answers the contract and exits 0 on Ctrl-C', async () => {
+    const config = path.join(dir, 'config.json');
+    await writeFile(
+      config,
+      JSON.stringify({
+        version: 1,
+        settings: { referenceTarget: `127.0.0.1:${synapse.port}` },
+        monitors: [{ id: 'client', name: 'Client API', type: 'http', url: `${synapse.url}/_matrix/client/versions`, keyword: 'versions' }],
+      }),
+    );
+    const child = startCliProcessGroup(['serve', '--data', path.join(dir, 'data'), '--config', config]);
+    const finished = collect(child);
+    try {
+      const firstLine = await new Promise<string>((resolve, reject) => {
+        let buffer = '';
+        child.stdout?.on('data', (data: Buffer) => {
+          buffer += String(data);
+          const newline = buffer.indexOf('\n');
+          if (newline >= 0) resolve(buffer.slice(0, newline));
+        });
+        child.once('exit', () => reject(new Error('serve exited before printing its URL')));
+      });
+      const match = /^http:\/\/127\.0\.0\.1:(\d+)\/#token=([0-9a-f]{64})$/.exec(firstLine);
+      expect(match, firstLine).not.toBeNull();
+      const [, port, token] = match as RegExpExecArray;
+      const call = async (name: string, params: unknown, auth = `Bearer ${token}`) => {
+        const response = await request(`http://127.0.0.1:${port}/api/request`, {
+          method: 'POST',
+          headers: { authorization: auth, 'content-type': 'application/json' },
+          body: JSON.stringify({ name, params }),
+        });
+        return { status: response.statusCode, body: (await response.body.json()) as { ok: boolean; result?: unknown } };
+      };
+      expect((await call('listMonitors', {}, 'Bearer nope')).status).toBe(401);
+      await call('checkNow', {});
+      const listed = await call('listMonitors', {});
+      expect(listed.body.ok).toBe(true);
+      expect(listed.body.result).toEqual([expect.objectContaining({ monitor: expect.objectContaining({ id: 'client' }), state: 'up' })]);
+    } finally {
+      interruptGroup(child);
+    }
+    const result = await finished;
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stderr).toContain('imported 1 monitors');
+  });
+});
