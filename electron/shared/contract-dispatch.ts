@@ -1,24 +1,38 @@
 // The one path every transport (Electron IPC, HTTP) takes from a raw payload to the service and back:
 // validate, call, wrap the outcome in an envelope. A rejected payload never reaches the service.
-import type { ContractError, RequestName } from './contract.ts';
+import type { ContractError, EventMap, EventName, RequestName } from './contract.ts';
 import { validateRequest } from './contract-validation.ts';
 
 /** What a transport sends back: structured errors survive the trip (an IPC rejection would flatten them). */
-export type Envelope = { ok: true; result: unknown } | { ok: false; error: ContractError };
+export type Envelope<Result = unknown> = { ok: true; result: Result } | { ok: false; error: ContractError };
 
-/** What a transport needs of the service. */
-export interface RequestHandler {
+/** What a transport needs of the service: requests in, events out. PicketService satisfies it. */
+export interface ContractHandler {
   handle(name: RequestName, params: unknown): Promise<unknown>;
+  on<Name extends EventName>(name: Name, listener: (payload: EventMap[Name]) => void): () => void;
 }
 
-/** Turns what the service threw into the envelope's error: a ServiceError carries a ContractError. */
-export function toContractError(error: unknown): ContractError {
-  const carried = (error as { error?: ContractError } | undefined)?.error;
-  if (carried && typeof carried.code === 'string' && typeof carried.message === 'string') return carried;
-  return { code: 'internal', message: error instanceof Error ? error.message : String(error) };
+const CODES: ReadonlySet<string> = new Set(['invalid-params', 'not-found', 'conflict', 'internal']);
+
+function isContractError(value: unknown): value is ContractError {
+  if (typeof value !== 'object' || value === null) return false;
+  const candidate = value as Record<string, unknown>;
+  return typeof candidate['code'] === 'string' && CODES.has(candidate['code']) && typeof candidate['message'] === 'string';
 }
 
-export async function dispatchRequest(handler: RequestHandler, name: unknown, params: unknown): Promise<Envelope> {
+/** The service throws ServiceError with `.error: ContractError`; anything else is an internal failure. */
+export function toContractError(thrown: unknown): ContractError {
+  const carried = typeof thrown === 'object' && thrown !== null ? (thrown as { error?: unknown }).error : undefined;
+  if (isContractError(carried)) {
+    const { code, message, issues } = carried;
+    return { code, message, ...(issues ? { issues } : {}) };
+  }
+  if (isContractError(thrown)) return thrown;
+  const message = thrown instanceof Error ? thrown.message : String(thrown);
+  return { code: 'internal', message: message || 'internal error' };
+}
+
+export async function dispatchRequest(handler: Pick<ContractHandler, 'handle'>, name: unknown, params: unknown): Promise<Envelope> {
   const checked = validateRequest(name, params);
   if (!checked.ok) return { ok: false, error: checked.error };
   try {

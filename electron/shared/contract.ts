@@ -86,6 +86,8 @@ export interface EventMap {
   /** The monitor list changed (added, edited, removed, imported, paused). */
   monitors: MonitorView[];
   settings: AppSettings;
+  /** The shell asks the UI to show one monitor (a tray menu item or a notification was clicked). */
+  openMonitor: { monitorId: string };
 }
 
 export type EventName = keyof EventMap;
@@ -107,7 +109,7 @@ export const REQUEST_NAMES: readonly RequestName[] = [
   'pauseAlerts',
 ];
 
-export const EVENT_NAMES: readonly EventName[] = ['results', 'state', 'alert', 'monitors', 'settings'];
+export const EVENT_NAMES: readonly EventName[] = ['results', 'state', 'alert', 'monitors', 'settings', 'openMonitor'];
 
 /** An error a transport sends back: the request changed nothing. `issues` name fields, as the config format does. */
 export interface ContractError {

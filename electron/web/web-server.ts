@@ -6,14 +6,11 @@ import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
-import { EVENT_NAMES, type ContractError, type EventMap, type EventName } from '../shared/contract.ts';
-import { dispatchRequest, toContractError, type RequestHandler } from '../shared/contract-dispatch.ts';
+import { EVENT_NAMES, type ContractError } from '../shared/contract.ts';
+import { dispatchRequest, toContractError, type ContractHandler } from '../shared/contract-dispatch.ts';
 import { serveStatic } from './static-files.ts';
 
-/** What the web server needs of the service: the contract's requests and events. */
-export interface ContractHandler extends RequestHandler {
-  on<Name extends EventName>(name: Name, listener: (payload: EventMap[Name]) => void): () => void;
-}
+export type { ContractHandler } from '../shared/contract-dispatch.ts';
 
 export interface WebServerOptions {
   handler: ContractHandler;

@@ -1,0 +1,39 @@
+// What the preload exposes as window.picket: one task-shaped function per request and on() for events.
+// Plain TypeScript shared by the preload (which builds it) and the renderer (which calls it).
+import type { MonitorConfig } from './config-validation.ts';
+import type { Envelope } from './contract-dispatch.ts';
+import type { AppSettings, EventMap, EventName, HistoryRange, RequestName, RequestResult } from './contract.ts';
+
+/** The single invoke channel: (name, params) -> IpcEnvelope. */
+export const REQUEST_CHANNEL = 'picket:request';
+/** The single event channel: (name, payload) from main to every window. */
+export const EVENT_CHANNEL = 'picket:event';
+
+/** ipcMain.handle rejections lose their structure, so main always resolves with an envelope. */
+export type IpcEnvelope<Result = unknown> = Envelope<Result>;
+
+export interface PicketBridge {
+  listMonitors(): Promise<RequestResult<'listMonitors'>>;
+  getHistory(monitorId: string, range: HistoryRange): Promise<RequestResult<'getHistory'>>;
+  addMonitor(monitor: MonitorConfig): Promise<RequestResult<'addMonitor'>>;
+  editMonitor(monitor: MonitorConfig): Promise<RequestResult<'editMonitor'>>;
+  removeMonitor(monitorId: string): Promise<RequestResult<'removeMonitor'>>;
+  setPaused(monitorId: string, paused: boolean): Promise<RequestResult<'setPaused'>>;
+  setMuted(monitorId: string, muted: boolean): Promise<RequestResult<'setMuted'>>;
+  /** Without monitorId, every monitor. */
+  checkNow(monitorId?: string): Promise<RequestResult<'checkNow'>>;
+  testMonitor(monitor: MonitorConfig): Promise<RequestResult<'testMonitor'>>;
+  importConfig(json: string, mode: 'merge' | 'replace'): Promise<RequestResult<'importConfig'>>;
+  exportConfig(): Promise<RequestResult<'exportConfig'>>;
+  getSettings(): Promise<RequestResult<'getSettings'>>;
+  updateSettings(patch: Partial<AppSettings>): Promise<RequestResult<'updateSettings'>>;
+  pauseAlerts(until: number | null): Promise<RequestResult<'pauseAlerts'>>;
+  /** Callbacks receive the payload only; returns an unsubscribe function. */
+  on<Name extends EventName>(name: Name, callback: (payload: EventMap[Name]) => void): () => void;
+}
+
+/** Every bridge function that maps to a request, so both sides can check none is missing. */
+export type BridgeRequestFunction = Exclude<keyof PicketBridge, 'on'>;
+type Assert<T extends true> = T;
+/** Fails to compile when a request is added to the contract without its bridge function (or the reverse). */
+export type BridgeCoversEveryRequest = Assert<[RequestName] extends [BridgeRequestFunction] ? ([BridgeRequestFunction] extends [RequestName] ? true : false) : false>;
