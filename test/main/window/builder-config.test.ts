@@ -70,7 +70,7 @@ describe('electron-builder.yml', () => {
     expect(config.productName).toBe('Picket');
     expect(config.directories?.buildResources).toBe('build');
     // The loader normalises a plain list into { filter: [...] }.
-    expect(config.files?.flatMap((entry) => (typeof entry === 'string' ? [entry] : (entry.filter ?? [])))).toEqual(['out/**', 'package.json']);
+    expect(config.files?.flatMap((entry) => (typeof entry === 'string' ? [entry] : (entry.filter ?? [])))).toEqual(['out/**', 'assets/**', 'package.json']);
     expect(config.linux?.target).toEqual(['AppImage', 'deb']);
     expect(config.linux?.icon).toBe('build/icon.png');
     expect(config.mac?.target).toEqual(['dmg']);
