@@ -4,6 +4,9 @@ import { resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'electron-vite';
 import type { Plugin } from 'vite';
+import { Ajv } from 'ajv';
+import standaloneCode from 'ajv/dist/standalone/index.js';
+import { AJV_OPTIONS, SHAPE_SCHEMAS, VALIDATOR_EXPORTS } from './electron/shared/shape-schemas.ts';
 
 const root = import.meta.dirname;
 
@@ -14,6 +17,23 @@ function devWithoutCspMeta(): Plugin {
     name: 'picket:dev-without-csp-meta',
     apply: 'serve',
     transformIndexHtml: (html) => html.replace(/<meta http-equiv="Content-Security-Policy"[^>]*>\s*/i, ''),
+  };
+}
+
+// The dashboard may not eval (CSP script-src 'self'), and ajv compiles schemas with new Function. So the
+// renderer gets the validators of electron/shared/schema-validators.ts as code generated here, at build time,
+// from the same schemas and options: the form checks exactly what the engine checks.
+function precompiledValidators(): Plugin {
+  const target = resolve(root, 'electron/shared/schema-validators.ts');
+  return {
+    name: 'picket:precompiled-validators',
+    enforce: 'pre',
+    load(id) {
+      if (id.split('?')[0] !== target) return null;
+      const ajv = new Ajv({ ...AJV_OPTIONS, code: { source: true, esm: true } });
+      for (const [name, schema] of Object.entries(SHAPE_SCHEMAS)) ajv.addSchema(schema, name);
+      return standaloneCode(ajv, VALIDATOR_EXPORTS);
+    },
   };
 }
 
@@ -37,7 +57,7 @@ export default defineConfig({
   },
   renderer: {
     root: resolve(root, 'renderer'),
-    plugins: [react(), devWithoutCspMeta()],
+    plugins: [react(), devWithoutCspMeta(), precompiledValidators()],
     build: {
       outDir: resolve(root, 'out/renderer'),
       rolldownOptions: { input: { index: resolve(root, 'renderer/index.html') } },

@@ -1,26 +1,13 @@
 // Builds window.picket from an ipcRenderer: task-shaped functions over the one request channel and on()
 // over the one event channel. The renderer never touches ipcRenderer or an IpcRendererEvent.
 import { EVENT_CHANNEL, REQUEST_CHANNEL, type IpcEnvelope, type PicketBridge } from '../shared/bridge.ts';
-import { EVENT_NAMES, type ContractError, type EventMap, type EventName, type RequestName, type RequestParams, type RequestResult } from '../shared/contract.ts';
+import { EVENT_NAMES, type EventMap, type EventName, type RequestName, type RequestParams, type RequestResult } from '../shared/contract.ts';
 
 /** The part of Electron's ipcRenderer the bridge uses. */
 export interface IpcRendererLike {
   invoke(channel: string, ...args: unknown[]): Promise<unknown>;
   on(channel: string, listener: (event: unknown, ...args: unknown[]) => void): unknown;
   removeListener(channel: string, listener: (event: unknown, ...args: unknown[]) => void): unknown;
-}
-
-/** A failed request. Note: contextBridge keeps only the message of errors it carries to the page. */
-export class PicketRequestError extends Error {
-  readonly code: ContractError['code'];
-  readonly issues: Array<{ path: string; message: string }>;
-
-  constructor(error: ContractError) {
-    super(error.message);
-    this.name = 'PicketRequestError';
-    this.code = error.code;
-    this.issues = error.issues ?? [];
-  }
 }
 
 function isEnvelope(value: unknown): value is IpcEnvelope {
@@ -30,11 +17,16 @@ function isEnvelope(value: unknown): value is IpcEnvelope {
 }
 
 export function createPicketBridge(ipc: IpcRendererLike): PicketBridge {
-  async function request<Name extends RequestName>(name: Name, params: RequestParams<Name>): Promise<RequestResult<Name>> {
-    const reply = await ipc.invoke(REQUEST_CHANNEL, name, params);
-    if (!isEnvelope(reply)) throw new PicketRequestError({ code: 'internal', message: `${name}: malformed reply from the main process` });
-    if (!reply.ok) throw new PicketRequestError(reply.error);
-    return reply.result as RequestResult<Name>;
+  // Resolves with the envelope (see bridge.ts): a rejection crossing contextBridge would lose code and issues.
+  async function request<Name extends RequestName>(name: Name, params: RequestParams<Name>): Promise<IpcEnvelope<RequestResult<Name>>> {
+    let reply: unknown;
+    try {
+      reply = await ipc.invoke(REQUEST_CHANNEL, name, params);
+    } catch (error) {
+      return { ok: false, error: { code: 'internal', message: error instanceof Error ? error.message : String(error) } };
+    }
+    if (!isEnvelope(reply)) return { ok: false, error: { code: 'internal', message: `${name}: malformed reply from the main process` } };
+    return reply as IpcEnvelope<RequestResult<Name>>;
   }
 
   return {

@@ -1,4 +1,6 @@
 // What the preload exposes as window.picket: one task-shaped function per request and on() for events.
+// Each function resolves with the envelope, never rejects: contextBridge copies only the message of an
+// Error, and the form needs the error's code and its field issues.
 // Plain TypeScript shared by the preload (which builds it) and the renderer (which calls it).
 import type { MonitorConfig } from './config-validation.ts';
 import type { Envelope } from './contract-dispatch.ts';
@@ -13,21 +15,21 @@ export const EVENT_CHANNEL = 'picket:event';
 export type IpcEnvelope<Result = unknown> = Envelope<Result>;
 
 export interface PicketBridge {
-  listMonitors(): Promise<RequestResult<'listMonitors'>>;
-  getHistory(monitorId: string, range: HistoryRange): Promise<RequestResult<'getHistory'>>;
-  addMonitor(monitor: MonitorConfig): Promise<RequestResult<'addMonitor'>>;
-  editMonitor(monitor: MonitorConfig): Promise<RequestResult<'editMonitor'>>;
-  removeMonitor(monitorId: string): Promise<RequestResult<'removeMonitor'>>;
-  setPaused(monitorId: string, paused: boolean): Promise<RequestResult<'setPaused'>>;
-  setMuted(monitorId: string, muted: boolean): Promise<RequestResult<'setMuted'>>;
+  listMonitors(): Promise<IpcEnvelope<RequestResult<'listMonitors'>>>;
+  getHistory(monitorId: string, range: HistoryRange): Promise<IpcEnvelope<RequestResult<'getHistory'>>>;
+  addMonitor(monitor: MonitorConfig): Promise<IpcEnvelope<RequestResult<'addMonitor'>>>;
+  editMonitor(monitor: MonitorConfig): Promise<IpcEnvelope<RequestResult<'editMonitor'>>>;
+  removeMonitor(monitorId: string): Promise<IpcEnvelope<RequestResult<'removeMonitor'>>>;
+  setPaused(monitorId: string, paused: boolean): Promise<IpcEnvelope<RequestResult<'setPaused'>>>;
+  setMuted(monitorId: string, muted: boolean): Promise<IpcEnvelope<RequestResult<'setMuted'>>>;
   /** Without monitorId, every monitor. */
-  checkNow(monitorId?: string): Promise<RequestResult<'checkNow'>>;
-  testMonitor(monitor: MonitorConfig): Promise<RequestResult<'testMonitor'>>;
-  importConfig(json: string, mode: 'merge' | 'replace'): Promise<RequestResult<'importConfig'>>;
-  exportConfig(): Promise<RequestResult<'exportConfig'>>;
-  getSettings(): Promise<RequestResult<'getSettings'>>;
-  updateSettings(patch: Partial<AppSettings>): Promise<RequestResult<'updateSettings'>>;
-  pauseAlerts(until: number | null): Promise<RequestResult<'pauseAlerts'>>;
+  checkNow(monitorId?: string): Promise<IpcEnvelope<RequestResult<'checkNow'>>>;
+  testMonitor(monitor: MonitorConfig): Promise<IpcEnvelope<RequestResult<'testMonitor'>>>;
+  importConfig(json: string, mode: 'merge' | 'replace'): Promise<IpcEnvelope<RequestResult<'importConfig'>>>;
+  exportConfig(): Promise<IpcEnvelope<RequestResult<'exportConfig'>>>;
+  getSettings(): Promise<IpcEnvelope<RequestResult<'getSettings'>>>;
+  updateSettings(patch: Partial<AppSettings>): Promise<IpcEnvelope<RequestResult<'updateSettings'>>>;
+  pauseAlerts(until: number | null): Promise<IpcEnvelope<RequestResult<'pauseAlerts'>>>;
   /** Callbacks receive the payload only; returns an unsubscribe function. */
   on<Name extends EventName>(name: Name, callback: (payload: EventMap[Name]) => void): () => void;
 }

@@ -1,7 +1,8 @@
 // Validates the config format and turns what the user wrote into Monitors with every default filled in.
 // Runs anywhere (engine, CLI, and later the dashboard's forms), so every caller shows the same messages.
-import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
-import { COMMON_FIELDS, TYPE_FIELDS, configSchema, monitorSchema, settingsSchema } from './config-schema.ts';
+import type { ErrorObject } from 'ajv';
+import { COMMON_FIELDS, TYPE_FIELDS } from './config-schema.ts';
+import { validateConfigShape, validateMonitorShape, validateSettingsShape } from './schema-validators.ts';
 import {
   DEFAULT_EXPECTED_STATUS,
   DEFAULT_EXPIRY_WARNING_DAYS,
@@ -74,17 +75,6 @@ export interface ValidConfig {
   monitors: Monitor[];
   settings: Partial<Settings>;
 }
-
-const ajv = new Ajv({ allErrors: true, strict: true, allowUnionTypes: true, verbose: true });
-// The document's outer shape only: each monitor is then validated on its own, so one bad monitor
-// does not hide the problems (or the duplicate ids) of the others.
-const validateConfigShape: ValidateFunction = ajv.compile({
-  ...configSchema,
-  $id: undefined,
-  properties: { ...configSchema.properties, monitors: { type: 'array', items: { type: 'object' } } },
-});
-const validateMonitorShape: ValidateFunction = ajv.compile(monitorSchema);
-const validateSettingsShape: ValidateFunction = ajv.compile(settingsSchema);
 
 /** "/monitors/2/port" becomes "monitors[2].port". */
 function jsonPointerToPath(pointer: string, base: string): string {

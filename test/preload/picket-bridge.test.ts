@@ -1,6 +1,6 @@
 import type { IpcRenderer } from 'electron';
 import { describe, expect, it, vi } from 'vitest';
-import { createPicketBridge, PicketRequestError, type IpcRendererLike } from '../../electron/preload/picket-bridge.ts';
+import { createPicketBridge, type IpcRendererLike } from '../../electron/preload/picket-bridge.ts';
 import { EVENT_CHANNEL, REQUEST_CHANNEL, type PicketBridge } from '../../electron/shared/bridge.ts';
 import { REQUEST_NAMES, type MonitorView } from '../../electron/shared/contract.ts';
 
@@ -76,27 +76,21 @@ describe('createPicketBridge requests', () => {
     }
   });
 
-  it('unwraps a successful envelope', async () => {
+  it('resolves with a successful envelope', async () => {
     const views: MonitorView[] = [];
     const bridge = createPicketBridge(fakeIpc({ ok: true, result: views }).ipc);
-    await expect(bridge.listMonitors()).resolves.toBe(views);
+    await expect(bridge.listMonitors()).resolves.toEqual({ ok: true, result: views });
   });
 
-  it('throws the ContractError message, code and issues', async () => {
+  it('resolves with the ContractError, code and issues intact (a rejection through contextBridge would lose them)', async () => {
     const error = { code: 'invalid-params', message: 'invalid monitor: url: is required', issues: [{ path: 'monitor.url', message: 'is required' }] };
     const bridge = createPicketBridge(fakeIpc({ ok: false, error }).ipc);
-    const thrown = await bridge.addMonitor(monitor).then(
-      () => null,
-      (reason: unknown) => reason,
-    );
-    expect(thrown).toBeInstanceOf(PicketRequestError);
-    expect(thrown).toBeInstanceOf(Error);
-    expect(thrown).toMatchObject({ message: error.message, code: 'invalid-params', issues: error.issues });
+    await expect(bridge.addMonitor(monitor)).resolves.toEqual({ ok: false, error });
   });
 
-  it('reports a reply that is not an envelope', async () => {
+  it('reports a reply that is not an envelope as an internal error', async () => {
     const bridge = createPicketBridge(fakeIpc('surprise').ipc);
-    await expect(bridge.getSettings()).rejects.toThrow(/getSettings: malformed reply/);
+    await expect(bridge.getSettings()).resolves.toMatchObject({ ok: false, error: { code: 'internal', message: expect.stringMatching(/getSettings: malformed reply/) } });
   });
 });
 

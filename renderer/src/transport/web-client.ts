@@ -1,0 +1,164 @@
+// The web transport (see electron/web/web-server.ts): requests are POSTs to /api/request with the access
+// token as a bearer header; events arrive over one WebSocket that reconnects with backoff when it drops.
+import { EVENT_NAMES, type ContractError, type EventMap, type EventName, type PicketClient, type RequestName, type RequestParams, type RequestResult } from '../../../electron/shared/contract.ts';
+import { PicketClientError, toClientError } from './client-error.ts';
+
+export type ConnectionStatus = 'connecting' | 'open' | 'reconnecting' | 'closed';
+
+/** The part of the browser WebSocket this client uses, so tests can pass a fake class. */
+export interface WebSocketLike {
+  onopen: ((event: unknown) => void) | null;
+  onclose: ((event: unknown) => void) | null;
+  onerror: ((event: unknown) => void) | null;
+  onmessage: ((event: { data: unknown }) => void) | null;
+  close(): void;
+}
+export type WebSocketFactory = new (url: string) => WebSocketLike;
+
+export interface WebClientOptions {
+  /** e.g. http://127.0.0.1:4321 */
+  origin: string;
+  token: string;
+  fetch?: typeof fetch;
+  WebSocket?: WebSocketFactory;
+}
+
+/** A PicketClient that can also say whether its event stream is live (the store shows it). */
+export interface WebClient extends PicketClient {
+  onConnectionChange(listener: (status: ConnectionStatus) => void): () => void;
+  close(): void;
+}
+
+const FIRST_RETRY_MS = 500;
+const MAX_RETRY_MS = 30_000;
+
+function isContractError(value: unknown): value is ContractError {
+  if (typeof value !== 'object' || value === null) return false;
+  const { code, message } = value as Record<string, unknown>;
+  return typeof code === 'string' && typeof message === 'string';
+}
+
+export function eventsUrl(origin: string, token: string): string {
+  const url = new URL('/api/events', origin);
+  url.protocol = url.protocol === 'https:' ? 'wss:' : 'ws:';
+  url.searchParams.set('token', token);
+  return url.toString();
+}
+
+export function createWebClient(options: WebClientOptions): WebClient {
+  const doFetch = options.fetch ?? globalThis.fetch.bind(globalThis);
+  const Socket = options.WebSocket ?? (globalThis.WebSocket as unknown as WebSocketFactory);
+  const listeners = new Map<EventName, Set<(payload: never) => void>>();
+  const statusListeners = new Set<(status: ConnectionStatus) => void>();
+  let socket: WebSocketLike | null = null;
+  let retryTimer: ReturnType<typeof setTimeout> | null = null;
+  let retries = 0;
+  let status: ConnectionStatus = 'closed';
+
+  const setStatus = (next: ConnectionStatus): void => {
+    if (next === status) return;
+    status = next;
+    for (const listener of statusListeners) listener(next);
+  };
+
+  const listenerCount = (): number => [...listeners.values()].reduce((sum, set) => sum + set.size, 0);
+
+  const deliver = (data: unknown): void => {
+    let message: unknown;
+    try {
+      message = JSON.parse(String(data));
+    } catch {
+      return; // Not ours to interpret; the server only sends JSON.
+    }
+    const { event, payload } = (typeof message === 'object' && message !== null ? message : {}) as { event?: unknown; payload?: unknown };
+    const name = EVENT_NAMES.find((n) => n === event);
+    if (!name) return;
+    for (const listener of [...(listeners.get(name) ?? [])]) (listener as (p: unknown) => void)(payload);
+  };
+
+  const open = (): void => {
+    if (socket) return;
+    setStatus(retries === 0 ? 'connecting' : 'reconnecting');
+    const ws = new Socket(eventsUrl(options.origin, options.token));
+    socket = ws;
+    ws.onopen = () => {
+      retries = 0;
+      setStatus('open');
+    };
+    ws.onmessage = (event) => deliver(event.data);
+    ws.onerror = () => undefined; // onclose follows and does the work.
+    ws.onclose = () => {
+      if (socket !== ws) return;
+      socket = null;
+      if (listenerCount() === 0) return setStatus('closed');
+      // Exponential backoff so a stopped server is not hammered; a successful open resets it.
+      const delay = Math.min(MAX_RETRY_MS, FIRST_RETRY_MS * 2 ** retries);
+      retries += 1;
+      setStatus('reconnecting');
+      retryTimer = setTimeout(() => {
+        retryTimer = null;
+        open();
+      }, delay);
+    };
+  };
+
+  const shut = (): void => {
+    if (retryTimer) clearTimeout(retryTimer);
+    retryTimer = null;
+    const ws = socket;
+    socket = null;
+    retries = 0;
+    ws?.close();
+    setStatus('closed');
+  };
+
+  return {
+    async request<Name extends RequestName>(name: Name, params: RequestParams<Name>): Promise<RequestResult<Name>> {
+      let response: Response;
+      try {
+        response = await doFetch(`${options.origin}/api/request`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${options.token}` },
+          body: JSON.stringify({ name, params }),
+        });
+      } catch (error) {
+        throw new PicketClientError('network', `Picket could not be reached: ${toClientError(error).message}`);
+      }
+      let envelope: unknown;
+      try {
+        envelope = await response.json();
+      } catch {
+        throw new PicketClientError('internal', `${name}: the server answered ${response.status} without a JSON reply`);
+      }
+      const reply = (typeof envelope === 'object' && envelope !== null ? envelope : {}) as { ok?: unknown; result?: unknown; error?: unknown };
+      if (reply.ok === true && 'result' in reply) return reply.result as RequestResult<Name>;
+      if (reply.ok === false && isContractError(reply.error)) throw toClientError(reply.error);
+      throw new PicketClientError('internal', `${name}: malformed reply from the server (HTTP ${response.status})`);
+    },
+
+    on<Name extends EventName>(name: Name, listener: (payload: EventMap[Name]) => void): () => void {
+      const set = listeners.get(name) ?? new Set();
+      listeners.set(name, set);
+      const entry = listener as (payload: never) => void;
+      set.add(entry);
+      open();
+      let subscribed = true;
+      return () => {
+        if (!subscribed) return;
+        subscribed = false;
+        set.delete(entry);
+        if (listenerCount() === 0) shut();
+      };
+    },
+
+    onConnectionChange(listener) {
+      statusListeners.add(listener);
+      return () => statusListeners.delete(listener);
+    },
+
+    close() {
+      listeners.clear();
+      shut();
+    },
+  };
+}

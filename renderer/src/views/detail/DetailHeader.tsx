@@ -1,0 +1,78 @@
+// The detail view's header: who, what state, where, and what the user can do about it.
+import { useState } from 'react';
+import type { MonitorView, PicketClient } from '../../../../electron/shared/contract.ts';
+import type { Monitor } from '../../../../electron/shared/types.ts';
+import { readContractError } from '../form/contract-error.ts';
+import { StateBadge } from '../../components/StateBadge.tsx';
+
+export function monitorTarget(monitor: Monitor): string {
+  return monitor.type === 'http' ? `${monitor.method} ${monitor.url}` : `${monitor.host}:${monitor.port}`;
+}
+
+interface DetailHeaderProps {
+  client: PicketClient;
+  view: MonitorView;
+  onEdit: () => void;
+  onBack: () => void;
+  /** Called once a "Check now" has finished, so the history can be fetched again at once. */
+  onChecked: () => void;
+}
+
+export function DetailHeader({ client, view, onEdit, onBack, onChecked }: DetailHeaderProps) {
+  const { monitor } = view;
+  const [busy, setBusy] = useState<'check' | 'pause' | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  const run = (kind: 'check' | 'pause', action: () => Promise<unknown>) => {
+    setBusy(kind);
+    setError(null);
+    action().then(
+      () => {
+        setBusy(null);
+        if (kind === 'check') onChecked();
+      },
+      (reason: unknown) => {
+        setBusy(null);
+        setError(readContractError(reason).message);
+      },
+    );
+  };
+
+  return (
+    <header className="detail-header">
+      <button type="button" className="detail-back" onClick={onBack}>
+        <span aria-hidden="true">←</span> Back
+      </button>
+      <div className="detail-title">
+        <h1 id="detail-name">{monitor.name}</h1>
+        <StateBadge state={view.state} />
+        <span className="detail-type">{monitor.type.toUpperCase()}</span>
+        {view.muted && <span className="detail-muted">Alerts muted</span>}
+      </div>
+      <p className="detail-target">
+        {monitorTarget(monitor)}
+        {monitor.group && <span className="detail-group"> · {monitor.group}</span>}
+      </p>
+      <div className="detail-actions">
+        <button type="button" disabled={busy !== null || monitor.paused} onClick={() => run('check', () => client.request('checkNow', { monitorId: monitor.id }))}>
+          {busy === 'check' ? 'Checking…' : 'Check now'}
+        </button>
+        <button
+          type="button"
+          disabled={busy !== null}
+          onClick={() => run('pause', () => client.request('setPaused', { monitorId: monitor.id, paused: !monitor.paused }))}
+        >
+          {monitor.paused ? 'Resume' : 'Pause'}
+        </button>
+        <button type="button" onClick={onEdit}>
+          Edit
+        </button>
+      </div>
+      {error && (
+        <p role="alert" className="detail-error">
+          {error}
+        </p>
+      )}
+    </header>
+  );
+}

@@ -1,0 +1,66 @@
+// Fetches one monitor's history for the range on screen, and fetches it again (at most every
+// REFRESH_THROTTLE_MS) when a new result for that monitor arrives. Nothing here goes into the store:
+// long history is only held while it is shown.
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { HistoryRange, MonitorHistory, PicketClient } from '../../../../electron/shared/contract.ts';
+import { readContractError } from '../form/contract-error.ts';
+
+export const REFRESH_THROTTLE_MS = 5_000;
+
+export interface HistoryState {
+  history: MonitorHistory | null;
+  loading: boolean;
+  error: string | null;
+  reload: () => void;
+}
+
+export function useMonitorHistory(client: PicketClient, monitorId: string, range: HistoryRange): HistoryState {
+  const [history, setHistory] = useState<MonitorHistory | null>(null);
+  const [loading, setLoading] = useState(true);
+  const [error, setError] = useState<string | null>(null);
+  // Only the newest request may land: a slow 1 y answer must not overwrite the 1 h the user switched to.
+  const sequence = useRef(0);
+  const lastFetchAt = useRef(0);
+
+  const load = useCallback(() => {
+    const ticket = ++sequence.current;
+    lastFetchAt.current = Date.now();
+    setLoading(true);
+    client.request('getHistory', { monitorId, range }).then(
+      (result) => {
+        if (ticket !== sequence.current) return;
+        setHistory(result);
+        setError(null);
+        setLoading(false);
+      },
+      (reason: unknown) => {
+        if (ticket !== sequence.current) return;
+        setError(readContractError(reason).message);
+        setLoading(false);
+      },
+    );
+  }, [client, monitorId, range]);
+
+  useEffect(() => {
+    setHistory((current) => (current && current.monitorId === monitorId ? current : null));
+    load();
+  }, [load, monitorId]);
+
+  useEffect(() => {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const unsubscribe = client.on('results', (results) => {
+      if (timer !== undefined || !results.some((result) => result.monitorId === monitorId)) return;
+      const wait = Math.max(0, lastFetchAt.current + REFRESH_THROTTLE_MS - Date.now());
+      timer = setTimeout(() => {
+        timer = undefined;
+        load();
+      }, wait);
+    });
+    return () => {
+      unsubscribe();
+      if (timer !== undefined) clearTimeout(timer);
+    };
+  }, [client, monitorId, load]);
+
+  return { history, loading, error, reload: load };
+}

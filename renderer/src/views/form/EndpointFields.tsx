@@ -1,0 +1,28 @@
+// Host and port for TCP and TLS monitors; TLS adds its reminder days and TLS options.
+import { DEFAULT_EXPIRY_WARNING_DAYS } from '../../../../electron/shared/defaults.ts';
+import { TextField, type FormBinding } from './FormField.tsx';
+import { TlsOptionsFields } from './TlsOptionsFields.tsx';
+
+export function EndpointFields({ form }: { form: FormBinding }) {
+  const tls = form.draft.type === 'tls';
+  return (
+    <>
+      <fieldset className="form-section form-grid">
+        <legend>{tls ? 'Certificate of' : 'Port to connect to'}</legend>
+        <TextField form={form} field="host" draftKey="host" label="Host" required placeholder="example.com" hint="A host name or IP address, not a URL." />
+        <TextField form={form} field="port" draftKey="port" label="Port" type="number" required placeholder={tls ? '443' : ''} />
+        {tls && (
+          <TextField
+            form={form}
+            field="expiryWarningDays"
+            draftKey="expiryWarningDays"
+            label="Reminder days"
+            placeholder={DEFAULT_EXPIRY_WARNING_DAYS.join(', ')}
+            hint={`Days before expiry to remind you, separated by commas. Inside the largest, the monitor is a warning. Default: ${DEFAULT_EXPIRY_WARNING_DAYS.join(', ')}`}
+          />
+        )}
+      </fieldset>
+      {tls && <TlsOptionsFields form={form} />}
+    </>
+  );
+}

@@ -1,0 +1,235 @@
+// The form's draft (strings, as inputs hold them) and its translation to a MonitorConfig. Only what the
+// user filled in goes into the config: an empty field is left out, so the engine's defaults stay defaults.
+import type { MonitorConfig } from '../../../../electron/shared/config-validation.ts';
+import type { HttpAuth, HttpMethod, MonitorType } from '../../../../electron/shared/types.ts';
+
+export interface HeaderRow {
+  /** Stable React key; rows have no identity of their own. */
+  key: number;
+  name: string;
+  value: string;
+}
+
+export type AuthKind = 'none' | 'basic' | 'bearer';
+
+export interface MonitorDraft {
+  type: MonitorType;
+  id: string;
+  /** Once the user types an id, it no longer follows the name. */
+  idEdited: boolean;
+  name: string;
+  group: string;
+  intervalSeconds: string;
+  timeoutSeconds: string;
+  failureThreshold: string;
+  reminderIntervalMinutes: string;
+  // http
+  url: string;
+  method: HttpMethod;
+  headers: HeaderRow[];
+  body: string;
+  authKind: AuthKind;
+  username: string;
+  password: string;
+  token: string;
+  expectedStatus: string;
+  keyword: string;
+  keywordCaseInsensitive: boolean;
+  keywordInvert: boolean;
+  maxRedirects: string;
+  cacheBust: boolean;
+  slowResponseMs: string;
+  caFile: string;
+  ignoreErrors: boolean;
+  serverName: string;
+  // tcp and tls
+  host: string;
+  port: string;
+  expiryWarningDays: string;
+  /** Fields the form does not show, carried over from the monitor being edited. */
+  carried: Pick<MonitorConfig, 'paused' | 'maxBodyBytes'>;
+}
+
+let nextRowKey = 1;
+export function headerRow(name = '', value = ''): HeaderRow {
+  return { key: nextRowKey++, name, value };
+}
+
+const text = (value: number | string | undefined): string => (value === undefined ? '' : String(value));
+
+export function emptyDraft(type: MonitorType = 'http'): MonitorDraft {
+  return {
+    type,
+    id: '',
+    idEdited: false,
+    name: '',
+    group: '',
+    intervalSeconds: '',
+    timeoutSeconds: '',
+    failureThreshold: '',
+    reminderIntervalMinutes: '',
+    url: '',
+    method: 'GET',
+    headers: [],
+    body: '',
+    authKind: 'none',
+    username: '',
+    password: '',
+    token: '',
+    expectedStatus: '',
+    keyword: '',
+    keywordCaseInsensitive: false,
+    keywordInvert: false,
+    maxRedirects: '',
+    cacheBust: false,
+    slowResponseMs: '',
+    caFile: '',
+    ignoreErrors: false,
+    serverName: '',
+    host: '',
+    port: '',
+    expiryWarningDays: '',
+    carried: {},
+  };
+}
+
+/** A monitor being edited, as the form shows it. Secrets arrive as REDACTED and stay so unless retyped. */
+export function draftFromConfig(config: MonitorConfig): MonitorDraft {
+  const auth = config.auth;
+  return {
+    ...emptyDraft(config.type),
+    id: config.id,
+    idEdited: true,
+    name: config.name ?? '',
+    group: config.group ?? '',
+    intervalSeconds: text(config.intervalSeconds),
+    timeoutSeconds: text(config.timeoutSeconds),
+    failureThreshold: text(config.failureThreshold),
+    reminderIntervalMinutes: text(config.reminderIntervalMinutes),
+    url: config.url ?? '',
+    method: config.method ?? 'GET',
+    headers: Object.entries(config.headers ?? {}).map(([name, value]) => headerRow(name, value)),
+    body: config.body ?? '',
+    authKind: auth?.type ?? 'none',
+    username: auth?.type === 'basic' ? auth.username : '',
+    password: auth?.type === 'basic' ? auth.password : '',
+    token: auth?.type === 'bearer' ? auth.token : '',
+    expectedStatus: (config.expectedStatus ?? []).join(', '),
+    keyword: config.keyword ?? '',
+    keywordCaseInsensitive: config.keywordCaseInsensitive ?? false,
+    keywordInvert: config.keywordInvert ?? false,
+    maxRedirects: text(config.maxRedirects),
+    cacheBust: config.cacheBust ?? false,
+    slowResponseMs: text(config.slowResponseMs),
+    caFile: config.tls?.caFile ?? '',
+    ignoreErrors: config.tls?.ignoreErrors ?? false,
+    serverName: config.tls?.serverName ?? '',
+    host: config.host ?? '',
+    port: text(config.port),
+    expiryWarningDays: (config.expiryWarningDays ?? []).join(', '),
+    carried: {
+      ...(config.paused !== undefined ? { paused: config.paused } : {}),
+      ...(config.maxBodyBytes !== undefined ? { maxBodyBytes: config.maxBodyBytes } : {}),
+    },
+  };
+}
+
+/** "My API (prod)" -> "my-api-prod": a valid id (letters, digits, . - _; at most 64) from a name. */
+export function slugify(name: string): string {
+  return name
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9._-]+/g, '-')
+    .replace(/^[^a-z0-9]+/, '')
+    .slice(0, 64)
+    .replace(/[-.]+$/, '');
+}
+
+/**
+ * A number the user typed, or the text itself when it is not one: the schema then says "must be integer"
+ * under the field, instead of the form inventing its own message.
+ */
+function numberOrText(value: string): number | string | undefined {
+  const trimmed = value.trim();
+  if (trimmed === '') return undefined;
+  const parsed = Number(trimmed);
+  return Number.isFinite(parsed) ? parsed : trimmed;
+}
+
+function list(value: string): Array<number | string> | undefined {
+  const items = value
+    .split(/[\s,]+/)
+    .map((item) => item.trim())
+    .filter((item) => item !== '');
+  if (items.length === 0) return undefined;
+  // Status ranges stay strings ("200-299"); plain codes and days become numbers.
+  return items.map((item) => (/^\d+$/.test(item) ? Number(item) : item));
+}
+
+function set<T extends object>(target: T, field: string, value: unknown): void {
+  if (value !== undefined) (target as Record<string, unknown>)[field] = value;
+}
+
+function authOf(draft: MonitorDraft): HttpAuth | undefined {
+  if (draft.authKind === 'basic') return { type: 'basic', username: draft.username, password: draft.password };
+  if (draft.authKind === 'bearer') return { type: 'bearer', token: draft.token };
+  return undefined;
+}
+
+/** The config to validate, test and save. Values the schema will reject are passed through as typed. */
+export function draftToConfig(draft: MonitorDraft): MonitorConfig {
+  const config: MonitorConfig = { id: draft.id.trim(), type: draft.type };
+  const trimmed = (value: string) => (value.trim() === '' ? undefined : value.trim());
+  set(config, 'name', trimmed(draft.name));
+  set(config, 'group', trimmed(draft.group));
+  set(config, 'paused', draft.carried.paused);
+  set(config, 'intervalSeconds', numberOrText(draft.intervalSeconds));
+  set(config, 'timeoutSeconds', numberOrText(draft.timeoutSeconds));
+  set(config, 'failureThreshold', numberOrText(draft.failureThreshold));
+  set(config, 'reminderIntervalMinutes', numberOrText(draft.reminderIntervalMinutes));
+
+  if (draft.type === 'http') {
+    set(config, 'url', trimmed(draft.url));
+    if (draft.method !== 'GET') config.method = draft.method;
+    const headers = Object.fromEntries(draft.headers.filter((row) => row.name.trim() !== '').map((row) => [row.name.trim(), row.value]));
+    if (Object.keys(headers).length > 0) config.headers = headers;
+    // A body only goes with POST; keeping it for GET would be an error the user cannot see.
+    if (draft.method === 'POST' && draft.body !== '') config.body = draft.body;
+    set(config, 'auth', authOf(draft));
+    set(config, 'expectedStatus', list(draft.expectedStatus));
+    if (draft.keyword !== '') {
+      config.keyword = draft.keyword;
+      if (draft.keywordCaseInsensitive) config.keywordCaseInsensitive = true;
+      if (draft.keywordInvert) config.keywordInvert = true;
+    }
+    set(config, 'maxRedirects', numberOrText(draft.maxRedirects));
+    if (draft.cacheBust) config.cacheBust = true;
+    set(config, 'maxBodyBytes', draft.carried.maxBodyBytes);
+    set(config, 'slowResponseMs', numberOrText(draft.slowResponseMs));
+  } else {
+    set(config, 'host', trimmed(draft.host));
+    set(config, 'port', numberOrText(draft.port));
+    if (draft.type === 'tls') set(config, 'expiryWarningDays', list(draft.expiryWarningDays));
+  }
+
+  if (draft.type !== 'tcp') {
+    const tls = {};
+    set(tls, 'caFile', trimmed(draft.caFile));
+    if (draft.ignoreErrors) set(tls, 'ignoreErrors', true);
+    set(tls, 'serverName', trimmed(draft.serverName));
+    if (Object.keys(tls).length > 0) config.tls = tls;
+  }
+  return config;
+}
+
+/**
+ * The form field an issue belongs to: "monitor.port" (from the engine) and "port" (local) both name "port";
+ * "expectedStatus[1]" names "expectedStatus"; "headers.X-Y" names "headers".
+ */
+export function fieldOfIssue(path: string): string {
+  const local = path.replace(/^monitor(\.|$)/, '');
+  const withoutIndex = local.replace(/\[\d+\].*$/, '');
+  if (withoutIndex.startsWith('headers')) return 'headers';
+  return withoutIndex;
+}

@@ -1,0 +1,46 @@
+// A collapsible group heading (a homeserver's monitors, say) with how many it holds and how many are down,
+// so a collapsed group still says when something inside it needs attention.
+import { memo } from 'react';
+import { useStore } from 'zustand';
+import { useShallow } from 'zustand/react/shallow';
+import { monitorsStore } from '../../store/monitors-store.ts';
+import { UNGROUPED } from './list-model.ts';
+
+export interface GroupHeaderProps {
+  group: string;
+  index: number;
+  total: number;
+  collapsed: boolean;
+  onToggle: (group: string) => void;
+}
+
+export const GroupHeader = memo(function GroupHeader({ group, index, total, collapsed, onToggle }: GroupHeaderProps) {
+  const { count, down } = useStore(
+    monitorsStore,
+    useShallow((state) => {
+      let count = 0;
+      let down = 0;
+      for (const view of Object.values(state.views)) {
+        if ((view.monitor.group || UNGROUPED) !== group) continue;
+        count += 1;
+        if (view.state === 'down') down += 1;
+      }
+      return { count, down };
+    }),
+  );
+  const name = group === UNGROUPED ? 'Ungrouped' : group;
+  return (
+    <div role="listitem" aria-setsize={total} aria-posinset={index + 1} className="group-row-item">
+      <button type="button" className="group-row" data-row-index={index} aria-expanded={!collapsed} onClick={() => onToggle(group)}>
+        <span className="group-chevron" aria-hidden="true">
+          {collapsed ? '▸' : '▾'}
+        </span>
+        <span className="group-name">{name}</span>
+        <span className="group-count">
+          {count} {count === 1 ? 'monitor' : 'monitors'}
+        </span>
+        {down > 0 && <span className="group-down">{down} down</span>}
+      </button>
+    </div>
+  );
+});

@@ -1,0 +1,91 @@
+// The list's pure logic: search, filter, sort and grouping, kept out of the components so it is tested
+// directly and runs inside a store selector (which must be cheap: it runs on every batch).
+import type { MonitorView } from '../../../../electron/shared/contract.ts';
+import type { Monitor, MonitorState } from '../../../../electron/shared/types.ts';
+import { STATE_SEVERITY } from '../../components/state-meta.ts';
+
+export type SortKey = 'state' | 'name' | 'latency' | 'uptime';
+export type StateFilter = MonitorState | 'all';
+
+export interface ListQuery {
+  search: string;
+  state: StateFilter;
+  sort: SortKey;
+}
+
+export const DEFAULT_QUERY: ListQuery = { search: '', state: 'all', sort: 'state' };
+
+/** What a monitor watches, as a person would write it. */
+export function targetOf(monitor: Monitor): string {
+  return monitor.type === 'http' ? monitor.url : `${monitor.host}:${monitor.port}`;
+}
+
+export function matchesSearch(view: MonitorView, search: string): boolean {
+  const needle = search.trim().toLowerCase();
+  if (!needle) return true;
+  return view.monitor.name.toLowerCase().includes(needle) || targetOf(view.monitor).toLowerCase().includes(needle);
+}
+
+const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
+const byName = (a: MonitorView, b: MonitorView): number => collator.compare(a.monitor.name, b.monitor.name) || a.monitor.id.localeCompare(b.monitor.id);
+
+/** Missing numbers sort last whichever way the numbers go: "no data" is never the best or the worst. */
+function byNumber(get: (view: MonitorView) => number | null | undefined, direction: 1 | -1) {
+  return (a: MonitorView, b: MonitorView): number => {
+    const x = get(a);
+    const y = get(b);
+    if (x == null || y == null) return x == null && y == null ? byName(a, b) : x == null ? 1 : -1;
+    return (x - y) * direction || byName(a, b);
+  };
+}
+
+const COMPARATORS: Record<SortKey, (a: MonitorView, b: MonitorView) => number> = {
+  state: (a, b) => STATE_SEVERITY[a.state] - STATE_SEVERITY[b.state] || byName(a, b),
+  name: byName,
+  // Slowest first and least available first: the sort is for finding trouble.
+  latency: byNumber((view) => view.lastResult?.latencyMs, -1),
+  uptime: byNumber((view) => view.uptime.h24, 1),
+};
+
+export function filterAndSort(views: readonly MonitorView[], query: ListQuery): MonitorView[] {
+  return views.filter((view) => (query.state === 'all' || view.state === query.state) && matchesSearch(view, query.search)).sort(COMPARATORS[query.sort]);
+}
+
+/** One line of the virtual list: a group header or a monitor row (same height, so the list stays simple). */
+export type ListEntry = { kind: 'group'; group: string } | { kind: 'monitor'; id: string };
+
+/** The group name of monitors without one; real group names cannot be empty in the config format. */
+export const UNGROUPED = '';
+
+/**
+ * Groups in order of their first (best-sorted) member, so "down first" also puts the group with the
+ * down monitor first; ungrouped monitors always come last. No headers at all when nothing is grouped.
+ */
+export function buildEntries(sorted: readonly MonitorView[], collapsed: ReadonlySet<string>): ListEntry[] {
+  if (!sorted.some((view) => view.monitor.group)) return sorted.map((view) => ({ kind: 'monitor', id: view.monitor.id }));
+  const groups = new Map<string, MonitorView[]>();
+  for (const view of sorted) {
+    const group = view.monitor.group || UNGROUPED;
+    const members = groups.get(group) ?? [];
+    members.push(view);
+    groups.set(group, members);
+  }
+  const names = [...groups.keys()].filter((g) => g !== UNGROUPED);
+  if (groups.has(UNGROUPED)) names.push(UNGROUPED);
+  const entries: ListEntry[] = [];
+  for (const group of names) {
+    entries.push({ kind: 'group', group });
+    if (collapsed.has(group)) continue;
+    for (const view of groups.get(group) ?? []) entries.push({ kind: 'monitor', id: view.monitor.id });
+  }
+  return entries;
+}
+
+/** Entries as strings, so a store selector can compare them shallowly and skip re-rendering the list. */
+export function entryKey(entry: ListEntry): string {
+  return entry.kind === 'group' ? `g:${entry.group}` : `m:${entry.id}`;
+}
+
+export function parseEntryKey(key: string): ListEntry {
+  return key.startsWith('g:') ? { kind: 'group', group: key.slice(2) } : { kind: 'monitor', id: key.slice(2) };
+}

@@ -1,0 +1,99 @@
+// @vitest-environment happy-dom
+import { describe, expect, it } from 'vitest';
+import { segmentKind, uptimeSegments } from '../../../renderer/src/components/UptimeBar.tsx';
+import { formatLatency, formatUptime } from '../../../renderer/src/components/format.ts';
+import { sparklineSegments } from '../../../renderer/src/components/Sparkline.tsx';
+import { buildEntries, DEFAULT_QUERY, filterAndSort } from '../../../renderer/src/views/list/list-model.ts';
+import { makeView } from '../store/fixtures.ts';
+
+const ids = (views: Array<{ monitor: { id: string } }>) => views.map((v) => v.monitor.id);
+
+describe('filterAndSort', () => {
+  const views = [
+    makeView('api', { name: 'API', state: 'up', latency: 300, h24: 0.99 }),
+    makeView('db', { name: 'Database', state: 'down', latency: null, h24: 0.5, type: 'tcp' }),
+    makeView('web', { name: 'website', state: 'warning', latency: 900, h24: null }),
+    makeView('old', { name: 'Archive', state: 'paused', latency: 50, h24: 1 }),
+  ];
+
+  it('puts down first by default, paused last', () => {
+    expect(ids(filterAndSort(views, DEFAULT_QUERY))).toEqual(['db', 'web', 'api', 'old']);
+  });
+
+  it('sorts by name, slowest latency, lowest uptime (no data last)', () => {
+    expect(ids(filterAndSort(views, { ...DEFAULT_QUERY, sort: 'name' }))).toEqual(['api', 'old', 'db', 'web']);
+    expect(ids(filterAndSort(views, { ...DEFAULT_QUERY, sort: 'latency' }))).toEqual(['web', 'api', 'old', 'db']);
+    expect(ids(filterAndSort(views, { ...DEFAULT_QUERY, sort: 'uptime' }))).toEqual(['db', 'api', 'old', 'web']);
+  });
+
+  it('searches name and target, case-insensitively, and filters by state', () => {
+    expect(ids(filterAndSort(views, { ...DEFAULT_QUERY, search: 'WEBSITE' }))).toEqual(['web']);
+    expect(ids(filterAndSort(views, { ...DEFAULT_QUERY, search: 'db.example:5432' }))).toEqual(['db']);
+    expect(ids(filterAndSort(views, { ...DEFAULT_QUERY, state: 'paused' }))).toEqual(['old']);
+  });
+});
+
+describe('buildEntries', () => {
+  it('has no headers when nothing is grouped', () => {
+    expect(buildEntries([makeView('a'), makeView('b')], new Set())).toEqual([
+      { kind: 'monitor', id: 'a' },
+      { kind: 'monitor', id: 'b' },
+    ]);
+  });
+
+  it('orders groups by their best-sorted member, ungrouped last, and hides collapsed members', () => {
+    const sorted = [makeView('x', { group: 'matrix.org' }), makeView('loose'), makeView('y', { group: 'home' }), makeView('z', { group: 'matrix.org' })];
+    expect(buildEntries(sorted, new Set(['home']))).toEqual([
+      { kind: 'group', group: 'matrix.org' },
+      { kind: 'monitor', id: 'x' },
+      { kind: 'monitor', id: 'z' },
+      { kind: 'group', group: 'home' },
+      { kind: 'group', group: '' },
+      { kind: 'monitor', id: 'loose' },
+    ]);
+  });
+});
+
+describe('uptime bar segments', () => {
+  const HOUR = 3_600_000;
+  const bucket = (start: number, counts: Partial<Record<'up' | 'warning' | 'down' | 'unknown', number>>) => ({
+    start,
+    up: 0,
+    warning: 0,
+    down: 0,
+    unknown: 0,
+    latencyMin: null,
+    latencyMean: null,
+    latencyMax: null,
+    ...counts,
+  });
+
+  it('makes 90 hourly slots ending at the current hour; a missing bucket is a gap, not down', () => {
+    const now = 1000 * HOUR + 1234;
+    const segments = uptimeSegments([bucket(1000 * HOUR, { up: 60 }), bucket(999 * HOUR, { up: 3, down: 1 }), bucket(998 * HOUR, { down: 60 })], 'hour', now);
+    expect(segments).toHaveLength(90);
+    expect(segments[0]?.start).toBe(911 * HOUR);
+    expect(segments.slice(-4).map((s) => s.kind)).toEqual(['gap', 'down', 'partial', 'up']);
+  });
+
+  it('classifies buckets', () => {
+    expect(segmentKind(bucket(0, { warning: 1, up: 5 }))).toBe('warning');
+    expect(segmentKind(bucket(0, { unknown: 4 }))).toBe('unknown');
+    expect(segmentKind(bucket(0, {}))).toBe('gap');
+  });
+});
+
+describe('formatting', () => {
+  it('shows no data as a dash, never as zero, and never rounds uptime up to 100%', () => {
+    expect(formatLatency(null)).toBe('—');
+    expect(formatLatency(42.4)).toBe('42 ms');
+    expect(formatUptime(null)).toBe('—');
+    expect(formatUptime(0.99999)).toBe('99.99%');
+    expect(formatUptime(1)).toBe('100%');
+  });
+
+  it('breaks the sparkline at checks without an answer', () => {
+    expect(sparklineSegments([10, 20, null, 30, 40], 40, 20)).toHaveLength(2);
+    expect(sparklineSegments([null, null], 40, 20)).toEqual([]);
+  });
+});

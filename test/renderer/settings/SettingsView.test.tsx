@@ -1,0 +1,173 @@
+// @vitest-environment happy-dom
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { REDACTED, type AppSettings } from '../../../electron/shared/contract.ts';
+import { SettingsView } from '../../../renderer/src/views/settings/SettingsView.tsx';
+import { FakeClient, SETTINGS } from '../store/fixtures.ts';
+
+afterEach(cleanup);
+
+const type = (label: string | RegExp, value: string) => fireEvent.change(screen.getByLabelText(label), { target: { value } });
+const refusal = (message: string, issues: Array<{ path: string; message: string }>) => Object.assign(new Error(message), { code: 'invalid-params', issues });
+
+function describedText(label: string | RegExp): string {
+  return (screen.getByLabelText(label).getAttribute('aria-describedby') ?? '')
+    .split(' ')
+    .map((id) => document.getElementById(id)?.textContent ?? '')
+    .join(' | ');
+}
+
+describe('SettingsView preferences', () => {
+  it('sends only what changed to updateSettings and shows the saved settings', async () => {
+    const client = new FakeClient({ updateSettings: ({ patch }) => ({ ...SETTINGS, ...patch }) as AppSettings });
+    render(<SettingsView client={client} settings={SETTINGS} onClose={() => {}} />);
+    expect((screen.getByLabelText('Keep raw results (days)') as HTMLInputElement).value).toBe('2');
+    expect((screen.getByLabelText('Default reminder days') as HTMLInputElement).value).toBe('30, 14, 7, 3, 1');
+
+    fireEvent.click(screen.getByLabelText('Play a sound'));
+    fireEvent.click(screen.getByLabelText('Dark'));
+    fireEvent.click(screen.getByLabelText('Start Picket at login'));
+    type('Keep raw results (days)', '7');
+    type('Default reminder days', '21, 7');
+    fireEvent.click(screen.getByRole('button', { name: 'Save settings' }));
+
+    expect(await screen.findByText('Settings saved.')).toBeTruthy();
+    expect(client.requests).toEqual([
+      {
+        name: 'updateSettings',
+        params: { patch: { notificationSound: false, startAtLogin: true, theme: 'dark', rawRetentionDays: 7, defaultExpiryWarningDays: [21, 7] } },
+      },
+    ]);
+    expect((screen.getByLabelText('Dark') as HTMLInputElement).checked).toBe(true);
+
+    // Saved is the new baseline: saving again sends nothing.
+    fireEvent.click(screen.getByRole('button', { name: 'Save settings' }));
+    expect(await screen.findByText('Nothing changed.')).toBeTruthy();
+    expect(client.requests).toHaveLength(1);
+  });
+
+  it('follows settings changed elsewhere, but not over the user\'s own edits', () => {
+    const { rerender } = render(<SettingsView client={new FakeClient()} settings={SETTINGS} onClose={() => {}} />);
+    rerender(<SettingsView client={new FakeClient()} settings={{ ...SETTINGS, rawRetentionDays: 5 }} onClose={() => {}} />);
+    expect((screen.getByLabelText('Keep raw results (days)') as HTMLInputElement).value).toBe('5');
+    type('Keep raw results (days)', '9');
+    rerender(<SettingsView client={new FakeClient()} settings={{ ...SETTINGS, rawRetentionDays: 6 }} onClose={() => {}} />);
+    expect((screen.getByLabelText('Keep raw results (days)') as HTMLInputElement).value).toBe('9');
+  });
+
+  it('turning notifications off disables the sound option', () => {
+    render(<SettingsView client={new FakeClient()} settings={SETTINGS} onClose={() => {}} />);
+    fireEvent.click(screen.getByLabelText('Show notifications'));
+    expect((screen.getByLabelText('Play a sound') as HTMLInputElement).disabled).toBe(true);
+  });
+
+  it('shows the schema message under a bad field and sends nothing', async () => {
+    const client = new FakeClient();
+    render(<SettingsView client={client} settings={SETTINGS} onClose={() => {}} />);
+    type('Keep raw results (days)', '0');
+    fireEvent.click(screen.getByRole('button', { name: 'Save settings' }));
+    await waitFor(() => expect(describedText('Keep raw results (days)')).toContain('must be >= 1 (got 0)'));
+    expect(screen.getByLabelText('Keep raw results (days)').getAttribute('aria-invalid')).toBe('true');
+    expect(client.requests).toEqual([]);
+  });
+
+  it('shows the engine refusal under the field it names', async () => {
+    const client = new FakeClient({ updateSettings: () => Promise.reject(refusal('invalid settings', [{ path: 'patch.rollupRetentionDays', message: 'must keep rollups longer than raw results' }])) });
+    render(<SettingsView client={client} settings={SETTINGS} onClose={() => {}} />);
+    type('Keep rollups (days)', '1');
+    fireEvent.click(screen.getByRole('button', { name: 'Save settings' }));
+    await waitFor(() => expect(describedText('Keep rollups (days)')).toContain('must keep rollups longer than raw results'));
+    expect(screen.getByRole('alert').textContent).toContain('Not saved');
+  });
+});
+
+describe('SettingsView import', () => {
+  const json = '{"version":1,"monitors":[{"id":"a","type":"tcp","host":"db","port":5432}]}';
+
+  it('merges a pasted config and shows what was added, updated and removed', async () => {
+    const client = new FakeClient({ importConfig: () => ({ added: ['a'], updated: ['b', 'c'], removed: [] }) });
+    render(<SettingsView client={client} settings={SETTINGS} onClose={() => {}} />);
+    type('Config JSON', json);
+    fireEvent.click(screen.getByRole('button', { name: 'Import' }));
+    const outcome = await screen.findByText(/Imported/);
+    const items = within(outcome.closest('[role="status"]') as HTMLElement).getAllByRole('listitem').map((li) => li.textContent);
+    expect(items).toEqual(['1 added: a', '2 updated: b, c', '0 removed']);
+    expect(client.requests).toEqual([{ name: 'importConfig', params: { json, mode: 'merge' } }]);
+  });
+
+  it('asks before replacing, and replaces only once confirmed', async () => {
+    const client = new FakeClient({ importConfig: () => ({ added: [], updated: ['a'], removed: ['old'] }) });
+    render(<SettingsView client={client} settings={SETTINGS} onClose={() => {}} />);
+    type('Config JSON', json);
+    fireEvent.click(screen.getByLabelText(/^Replace/));
+    fireEvent.click(screen.getByRole('button', { name: 'Import' }));
+    const dialog = screen.getByRole('alertdialog');
+    expect(dialog.textContent).toContain('removes every monitor that is not in this file');
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Cancel' }));
+    expect(client.requests).toEqual([]);
+
+    fireEvent.click(screen.getByRole('button', { name: 'Import' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Replace monitors' }));
+    expect(await screen.findByText('1 removed')).toBeTruthy();
+    expect(client.requests).toEqual([{ name: 'importConfig', params: { json, mode: 'replace' } }]);
+  });
+
+  it('reads a chosen file into the text box', async () => {
+    render(<SettingsView client={new FakeClient()} settings={SETTINGS} onClose={() => {}} />);
+    const file = new File([json], 'picket.json', { type: 'application/json' });
+    fireEvent.change(screen.getByLabelText('Config file'), { target: { files: [file] } });
+    await waitFor(() => expect((screen.getByLabelText('Config JSON') as HTMLTextAreaElement).value).toBe(json));
+  });
+
+  it('lists every issue with its path when the engine refuses the file', async () => {
+    const client = new FakeClient({
+      importConfig: () =>
+        Promise.reject(
+          refusal('the config was not imported', [
+            { path: 'monitors[0].port', message: 'must be <= 65535 (got 70000)' },
+            { path: 'monitors[1].id', message: 'duplicate id "a" (also monitors[0])' },
+          ]),
+        ),
+    });
+    render(<SettingsView client={client} settings={SETTINGS} onClose={() => {}} />);
+    type('Config JSON', '{"version":1}');
+    fireEvent.click(screen.getByRole('button', { name: 'Import' }));
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toContain('Nothing was imported: 2 problems.');
+    expect(within(alert).getAllByRole('listitem').map((li) => li.textContent)).toEqual([
+      'monitors[0].port must be <= 65535 (got 70000)',
+      'monitors[1].id duplicate id "a" (also monitors[0])',
+    ]);
+  });
+});
+
+describe('SettingsView export', () => {
+  it('offers the exported config as a download and says secrets are redacted', async () => {
+    const json = JSON.stringify({ version: 1, monitors: [{ id: 'a', type: 'http', url: 'https://a.test', auth: { type: 'bearer', token: REDACTED } }] });
+    const client = new FakeClient({ exportConfig: () => ({ json }) });
+    const created: Blob[] = [];
+    const createObjectURL = vi.spyOn(URL, 'createObjectURL').mockImplementation((blob) => {
+      created.push(blob as Blob);
+      return 'blob:picket/export-1';
+    });
+    const revokeObjectURL = vi.spyOn(URL, 'revokeObjectURL').mockImplementation(() => {});
+    const { unmount } = render(<SettingsView client={client} settings={SETTINGS} onClose={() => {}} />);
+    fireEvent.click(screen.getByRole('button', { name: 'Export config' }));
+    const link = (await screen.findByRole('link', { name: /Download picket-config-.*\.json/ })) as HTMLAnchorElement;
+    expect(link.getAttribute('href')).toBe('blob:picket/export-1');
+    expect(link.getAttribute('download')).toMatch(/^picket-config-\d{4}-\d{2}-\d{2}\.json$/);
+    expect(await created[0]?.text()).toBe(json);
+    expect(link.closest('[role="status"]')?.textContent).toContain('1 secret is redacted');
+    unmount();
+    expect(revokeObjectURL).toHaveBeenCalledWith('blob:picket/export-1');
+    createObjectURL.mockRestore();
+    revokeObjectURL.mockRestore();
+  });
+
+  it('closes', () => {
+    const onClose = vi.fn();
+    render(<SettingsView client={new FakeClient()} settings={SETTINGS} onClose={onClose} />);
+    fireEvent.click(screen.getByRole('button', { name: 'Close' }));
+    expect(onClose).toHaveBeenCalledOnce();
+  });
+});

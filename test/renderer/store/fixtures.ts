@@ -1,0 +1,88 @@
+// Fixtures shared by R1's renderer tests: monitor views, settings and a fake PicketClient whose events
+// the test emits by hand and whose requests it answers with handlers.
+import type { AppSettings, EventMap, EventName, MonitorView, PicketClient, RequestName, RequestParams, RequestResult } from '../../../electron/shared/contract.ts';
+import type { Monitor, MonitorState } from '../../../electron/shared/types.ts';
+
+export function makeView(id: string, options: { state?: MonitorState; name?: string; group?: string; latency?: number | null; h24?: number | null; type?: Monitor['type']; url?: string } = {}): MonitorView {
+  const common = { id, name: options.name ?? id, intervalSeconds: 60, timeoutSeconds: 10, failureThreshold: 1, reminderIntervalMinutes: 0, paused: false, ...(options.group ? { group: options.group } : {}) };
+  const monitor: Monitor =
+    options.type === 'tcp'
+      ? { ...common, type: 'tcp', host: `${id}.example`, port: 5432 }
+      : {
+          ...common,
+          type: 'http',
+          url: options.url ?? `https://${id}.example/health`,
+          method: 'GET',
+          headers: {},
+          expectedStatus: ['200-299'],
+          keywordCaseInsensitive: false,
+          keywordInvert: false,
+          maxRedirects: 5,
+          cacheBust: false,
+          maxBodyBytes: 1024,
+          tls: {},
+        };
+  const latency = options.latency === undefined ? 40 : options.latency;
+  return {
+    monitor,
+    state: options.state ?? 'up',
+    lastResult: latency === null ? null : { monitorId: id, status: 'up', at: 1_700_000_000_000, latencyMs: latency, message: `200 OK in ${latency} ms` },
+    uptime: { h24: options.h24 === undefined ? 1 : options.h24, d7: 1, d30: 0.999, d365: null },
+    muted: false,
+  };
+}
+
+export const SETTINGS: AppSettings = {
+  rawRetentionDays: 2,
+  rollupRetentionDays: 365,
+  referenceTarget: '1.1.1.1:443',
+  maxConcurrentChecks: 64,
+  resumeSettleSeconds: 5,
+  defaultExpiryWarningDays: [30, 14, 7, 3, 1],
+  notificationsEnabled: true,
+  notificationSound: true,
+  startAtLogin: false,
+  theme: 'system',
+  alertsPausedUntil: null,
+  mutedMonitors: [],
+};
+
+type Handlers = { [Name in RequestName]?: (params: RequestParams<Name>) => Promise<RequestResult<Name>> | RequestResult<Name> };
+
+export class FakeClient implements PicketClient {
+  readonly requests: Array<{ name: RequestName; params: unknown }> = [];
+  private readonly listeners = new Map<EventName, Set<(payload: never) => void>>();
+
+  constructor(public handlers: Handlers = {}) {}
+
+  async request<Name extends RequestName>(name: Name, params: RequestParams<Name>): Promise<RequestResult<Name>> {
+    this.requests.push({ name, params });
+    const handler = this.handlers[name] as ((p: RequestParams<Name>) => Promise<RequestResult<Name>> | RequestResult<Name>) | undefined;
+    if (!handler) throw new Error(`FakeClient: no handler for ${name}`);
+    return handler(params);
+  }
+
+  on<Name extends EventName>(name: Name, listener: (payload: EventMap[Name]) => void): () => void {
+    const set = this.listeners.get(name) ?? new Set();
+    this.listeners.set(name, set);
+    set.add(listener as (payload: never) => void);
+    return () => set.delete(listener as (payload: never) => void);
+  }
+
+  emit<Name extends EventName>(name: Name, payload: EventMap[Name]): void {
+    for (const listener of this.listeners.get(name) ?? []) (listener as (p: EventMap[Name]) => void)(payload);
+  }
+
+  listenerCount(): number {
+    return [...this.listeners.values()].reduce((sum, set) => sum + set.size, 0);
+  }
+}
+
+/** A client with a monitor list and settings, and empty history for every uptime bar. */
+export function clientWith(views: MonitorView[], settings: AppSettings = SETTINGS): FakeClient {
+  return new FakeClient({
+    listMonitors: () => views,
+    getSettings: () => settings,
+    getHistory: ({ monitorId, range }) => ({ monitorId, range, resolution: 'hour', buckets: [], uptime: { h24: null, d7: null, d30: null, d365: null }, incidents: [], recent: [] }),
+  });
+}

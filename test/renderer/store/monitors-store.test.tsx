@@ -1,0 +1,159 @@
+// @vitest-environment happy-dom
+import { act, render } from '@testing-library/react';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { CheckResult, StateChange } from '../../../electron/shared/types.ts';
+import {
+  connectStore,
+  monitorsStore,
+  resetMonitorsStore,
+  seedSparkline,
+  SPARKLINE_LENGTH,
+  useMonitorView,
+  useSparkline,
+  type Scheduler,
+} from '../../../renderer/src/store/monitors-store.ts';
+import { clientWith, makeView, SETTINGS } from './fixtures.ts';
+
+const result = (monitorId: string, latencyMs: number | null, at = 1): CheckResult => ({ monitorId, status: latencyMs === null ? 'down' : 'up', at, latencyMs, message: 'm' });
+const change = (monitorId: string, to: StateChange['to']): StateChange => ({ monitorId, from: 'up', to, at: 1, message: 'x' });
+
+/** A scheduler the test fires by hand, standing in for requestAnimationFrame. */
+function manualScheduler(): { schedule: Scheduler; flush: () => void; pending: () => number } {
+  let queue: Array<() => void> = [];
+  return {
+    schedule: (fn) => void queue.push(fn),
+    flush: () => {
+      const run = queue;
+      queue = [];
+      for (const fn of run) fn();
+    },
+    pending: () => queue.length,
+  };
+}
+
+async function connected(views = [makeView('a'), makeView('b'), makeView('c')]) {
+  const client = clientWith(views);
+  const scheduler = manualScheduler();
+  const disconnect = connectStore(client, { schedule: scheduler.schedule });
+  await vi.waitFor(() => expect(monitorsStore.getState().connection).toBe('ready'));
+  return { client, scheduler, disconnect };
+}
+
+beforeEach(() => resetMonitorsStore());
+afterEach(() => resetMonitorsStore());
+
+describe('connectStore', () => {
+  it('loads the monitors and settings', async () => {
+    await connected();
+    const state = monitorsStore.getState();
+    expect(state.ids).toEqual(['a', 'b', 'c']);
+    expect(state.settings).toEqual(SETTINGS);
+  });
+
+  it('records a load failure in words', async () => {
+    const client = clientWith([]);
+    client.handlers.listMonitors = () => Promise.reject(new Error('request refused: missing or wrong access token'));
+    connectStore(client);
+    await vi.waitFor(() => expect(monitorsStore.getState().connection).toBe('error'));
+    expect(monitorsStore.getState().error).toMatch(/access token/);
+  });
+
+  it('applies a results batch in ONE set(), updating lastResult and the sparkline ring', async () => {
+    const { client } = await connected();
+    const sets = vi.fn();
+    const unsubscribe = monitorsStore.subscribe(sets);
+    client.emit('results', [result('a', 10, 5), result('b', 20, 5), result('a', 30, 6), result('gone', 1)]);
+    unsubscribe();
+    expect(sets).toHaveBeenCalledTimes(1);
+    const state = monitorsStore.getState();
+    expect(state.views.a?.lastResult?.latencyMs).toBe(30);
+    expect(state.sparklines.a).toEqual([10, 30]);
+    expect(state.sparklines.b).toEqual([20]);
+    expect(state.views.gone).toBeUndefined();
+  });
+
+  it('keeps only the last SPARKLINE_LENGTH latencies, nulls included as gaps', async () => {
+    const { client } = await connected();
+    for (let i = 0; i < SPARKLINE_LENGTH + 5; i += 1) client.emit('results', [result('a', i === 34 ? null : i)]);
+    const ring = monitorsStore.getState().sparklines.a ?? [];
+    expect(ring).toHaveLength(SPARKLINE_LENGTH);
+    expect(ring[0]).toBe(5);
+    expect(ring.at(-1)).toBeNull();
+  });
+
+  it('seeds a sparkline from fetched history only when that is longer than what events built', async () => {
+    const { client } = await connected();
+    client.emit('results', [result('a', 1), result('a', 2)]);
+    seedSparkline('a', [9]);
+    expect(monitorsStore.getState().sparklines.a).toEqual([1, 2]);
+    seedSparkline('a', Array.from({ length: 100 }, (_, i) => i));
+    expect(monitorsStore.getState().sparklines.a).toHaveLength(SPARKLINE_LENGTH);
+    expect(monitorsStore.getState().sparklines.a?.at(-1)).toBe(99);
+    seedSparkline('gone', [1, 2, 3]);
+    expect(monitorsStore.getState().sparklines.gone).toBeUndefined();
+  });
+
+  it('coalesces a burst of state events into one set() at the next frame', async () => {
+    const { client, scheduler } = await connected();
+    const sets = vi.fn();
+    const unsubscribe = monitorsStore.subscribe(sets);
+    client.emit('state', change('a', 'down'));
+    client.emit('state', change('b', 'pending'));
+    client.emit('state', change('b', 'down'));
+    expect(sets).not.toHaveBeenCalled();
+    expect(scheduler.pending()).toBe(1);
+    scheduler.flush();
+    unsubscribe();
+    expect(sets).toHaveBeenCalledTimes(1);
+    expect(monitorsStore.getState().views.a?.state).toBe('down');
+    expect(monitorsStore.getState().views.b?.state).toBe('down');
+  });
+
+  it("replaces the list on 'monitors' (keeping surviving sparklines) and settings on 'settings'", async () => {
+    const { client } = await connected();
+    client.emit('results', [result('a', 7), result('c', 9)]);
+    client.emit('monitors', [makeView('a'), makeView('d')]);
+    const state = monitorsStore.getState();
+    expect(state.ids).toEqual(['a', 'd']);
+    expect(state.sparklines).toEqual({ a: [7] });
+    client.emit('settings', { ...SETTINGS, theme: 'dark' });
+    expect(monitorsStore.getState().settings?.theme).toBe('dark');
+  });
+
+  it('disconnect unsubscribes every listener and drops pending state changes', async () => {
+    const { client, scheduler, disconnect } = await connected();
+    client.emit('state', change('a', 'down'));
+    disconnect();
+    scheduler.flush();
+    expect(client.listenerCount()).toBe(0);
+    expect(monitorsStore.getState().views.a?.state).toBe('up');
+  });
+});
+
+describe('selectors', () => {
+  it('re-render only the row whose monitor changed', async () => {
+    const { client } = await connected();
+    const renders: Record<string, number> = {};
+    function Row({ id }: { id: string }) {
+      const view = useMonitorView(id);
+      const ring = useSparkline(id);
+      renders[id] = (renders[id] ?? 0) + 1;
+      return (
+        <p>
+          {view?.monitor.name} {view?.lastResult?.latencyMs} {ring?.length}
+        </p>
+      );
+    }
+    const { container } = render(
+      <>
+        <Row id="a" />
+        <Row id="b" />
+        <Row id="c" />
+      </>,
+    );
+    expect(renders).toEqual({ a: 1, b: 1, c: 1 });
+    act(() => client.emit('results', [result('b', 99)]));
+    expect(renders).toEqual({ a: 1, b: 2, c: 1 });
+    expect(container.textContent).toContain('b 99 1');
+  });
+});

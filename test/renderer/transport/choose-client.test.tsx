@@ -1,0 +1,83 @@
+// @vitest-environment happy-dom
+import { describe, expect, it, vi } from 'vitest';
+import type { PicketBridge } from '../../../electron/shared/bridge.ts';
+import { chooseClient, TOKEN_STORAGE_KEY, type ClientWindow } from '../../../renderer/src/transport/choose-client.ts';
+import { createIpcClient } from '../../../renderer/src/transport/ipc-client.ts';
+
+function fakeWindow(hash: string, stored: string | null = null, picket?: PicketBridge) {
+  const storage = new Map<string, string>(stored ? [[TOKEN_STORAGE_KEY, stored]] : []);
+  const replaceState = vi.fn();
+  const win: ClientWindow = {
+    picket,
+    location: { hash, origin: 'http://127.0.0.1:4321', pathname: '/', search: '' },
+    history: { replaceState, state: null },
+    sessionStorage: { getItem: (key) => storage.get(key) ?? null, setItem: (key, value) => void storage.set(key, value) },
+  };
+  return { win, storage, replaceState };
+}
+
+const okFetch = () => vi.fn(async (_url: RequestInfo | URL, _init?: RequestInit) => new Response(JSON.stringify({ ok: true, result: [] })));
+
+describe('chooseClient', () => {
+  it('uses the preload bridge when window.picket exists', async () => {
+    const bridge = { listMonitors: vi.fn(async () => ({ ok: true, result: [] })) } as unknown as PicketBridge;
+    const fetch = okFetch();
+    const client = chooseClient(fakeWindow('', null, bridge).win, { fetch });
+    await client.request('listMonitors', {});
+    expect(bridge.listMonitors).toHaveBeenCalledOnce();
+    expect(fetch).not.toHaveBeenCalled();
+  });
+
+  it('takes the token from #token=, keeps it in sessionStorage and removes it from the address bar', async () => {
+    const { win, storage, replaceState } = fakeWindow('#token=abc123');
+    const fetch = okFetch();
+    await chooseClient(win, { fetch }).request('listMonitors', {});
+    expect((fetch.mock.calls[0]?.[1]?.headers as Record<string, string>).authorization).toBe('Bearer abc123');
+    expect(storage.get(TOKEN_STORAGE_KEY)).toBe('abc123');
+    expect(replaceState).toHaveBeenCalledOnce();
+    expect(String(replaceState.mock.calls[0]?.[2])).not.toContain('abc123');
+    expect(fetch.mock.calls[0]?.[0]).toBe('http://127.0.0.1:4321/api/request');
+  });
+
+  it('after a reload (no token in the hash) uses the stored token and leaves the URL alone', async () => {
+    const { win, replaceState } = fakeWindow('#/monitor/a', 'stored-token');
+    const fetch = okFetch();
+    await chooseClient(win, { fetch }).request('listMonitors', {});
+    expect((fetch.mock.calls[0]?.[1]?.headers as Record<string, string>).authorization).toBe('Bearer stored-token');
+    expect(replaceState).not.toHaveBeenCalled();
+  });
+});
+
+describe('createIpcClient', () => {
+  it('maps each request to its bridge function with positional arguments', async () => {
+    const bridge = {
+      getHistory: vi.fn(async () => ({ ok: true, result: { buckets: [] } })),
+      checkNow: vi.fn(async () => ({ ok: true, result: { checked: 1 } })),
+      importConfig: vi.fn(async () => ({ ok: true, result: { added: [], updated: [], removed: [] } })),
+      on: vi.fn(() => () => undefined),
+    } as unknown as PicketBridge;
+    const client = createIpcClient(bridge);
+    await client.request('getHistory', { monitorId: 'a', range: '7d' });
+    await client.request('checkNow', {});
+    await client.request('importConfig', { json: '{}', mode: 'merge' });
+    expect(bridge.getHistory).toHaveBeenCalledWith('a', '7d');
+    expect(bridge.checkNow).toHaveBeenCalledWith(undefined);
+    expect(bridge.importConfig).toHaveBeenCalledWith('{}', 'merge');
+    const listener = vi.fn();
+    client.on('results', listener);
+    expect(bridge.on).toHaveBeenCalledWith('results', listener);
+  });
+
+  it('rejects with a PicketClientError carrying the envelope\'s code and field issues', async () => {
+    const error = { code: 'invalid-params', message: 'invalid monitor', issues: [{ path: 'monitor.port', message: 'must be <= 65535' }] };
+    const bridge = { addMonitor: vi.fn(async () => ({ ok: false, error })) } as unknown as PicketBridge;
+    await expect(createIpcClient(bridge).request('addMonitor', { monitor: { id: 'a', type: 'tcp' } })).rejects.toMatchObject({ name: 'PicketClientError', ...error });
+  });
+
+  it('rejects with a PicketClientError when the bridge itself fails', async () => {
+    const bridge = { removeMonitor: vi.fn(async () => Promise.reject(Object.assign(new Error('no monitor "z"'), { code: 'not-found' }))) } as unknown as PicketBridge;
+    await expect(createIpcClient(bridge).request('removeMonitor', { monitorId: 'z' })).rejects.toMatchObject({ name: 'PicketClientError', code: 'not-found', message: 'no monitor "z"' });
+    const plain = { removeMonitor: vi.fn(async () => Promise.reject(new Error('boom'))) } as unknown as PicketBridge;
+    await expect(createIpcClient(plain).request('removeMonitor', { monitorId: 'z' })).rejects.toMatchObject({ code: 'internal', message: 'boom' });
+  });
+});
