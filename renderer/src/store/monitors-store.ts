@@ -179,7 +179,8 @@ export function connectStore(client: PicketClient, options: ConnectOptions = {})
       client.onConnectionChange((status: ConnectionStatus) => {
         if (status === 'reconnecting') {
           wasDown = true;
-          monitorsStore.setState({ connection: 'reconnecting' });
+          // A refused load (a wrong access token, say) says more than "reconnecting": keep it on screen.
+          if (monitorsStore.getState().connection !== 'error') monitorsStore.setState({ connection: 'reconnecting' });
         } else if (status === 'open' && wasDown) {
           // Events sent while the socket was down are lost: reload rather than show stale states.
           wasDown = false;

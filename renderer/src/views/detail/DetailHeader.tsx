@@ -20,16 +20,19 @@ interface DetailHeaderProps {
 
 export function DetailHeader({ client, view, onEdit, onBack, onChecked }: DetailHeaderProps) {
   const { monitor } = view;
-  const [busy, setBusy] = useState<'check' | 'pause' | null>(null);
+  const [busy, setBusy] = useState<'check' | 'pause' | 'mute' | 'delete' | null>(null);
   const [error, setError] = useState<string | null>(null);
+  // Deleting drops the monitor's place in the dashboard: a second, explicit press confirms it.
+  const [confirmingDelete, setConfirmingDelete] = useState(false);
 
-  const run = (kind: 'check' | 'pause', action: () => Promise<unknown>) => {
+  const run = (kind: 'check' | 'pause' | 'mute' | 'delete', action: () => Promise<unknown>) => {
     setBusy(kind);
     setError(null);
     action().then(
       () => {
         setBusy(null);
         if (kind === 'check') onChecked();
+        if (kind === 'delete') onBack();
       },
       (reason: unknown) => {
         setBusy(null);
@@ -64,9 +67,26 @@ export function DetailHeader({ client, view, onEdit, onBack, onChecked }: Detail
         >
           {monitor.paused ? 'Resume' : 'Pause'}
         </button>
+        <button type="button" disabled={busy !== null} onClick={() => run('mute', () => client.request('setMuted', { monitorId: monitor.id, muted: !view.muted }))}>
+          {view.muted ? 'Unmute alerts' : 'Mute alerts'}
+        </button>
         <button type="button" onClick={onEdit}>
           Edit
         </button>
+        {confirmingDelete ? (
+          <>
+            <button type="button" className="danger" disabled={busy !== null} onClick={() => run('delete', () => client.request('removeMonitor', { monitorId: monitor.id }))}>
+              Delete {monitor.name} and its place here
+            </button>
+            <button type="button" onClick={() => setConfirmingDelete(false)}>
+              Keep it
+            </button>
+          </>
+        ) : (
+          <button type="button" onClick={() => setConfirmingDelete(true)}>
+            Delete…
+          </button>
+        )}
       </div>
       {error && (
         <p role="alert" className="detail-error">

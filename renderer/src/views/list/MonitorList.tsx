@@ -29,6 +29,9 @@ export function MonitorList({ client, onOpen, onAdd }: MonitorListProps) {
   const counts = useStateCounts();
   const total = useStore(monitorsStore, (state) => state.ids.length);
   const loading = useStore(monitorsStore, (state) => state.connection === 'loading' && state.ids.length === 0);
+  // Nothing loaded because the engine refused or could not be reached: the banner says why; "No monitors
+  // yet" would be a lie.
+  const failed = useStore(monitorsStore, (state) => state.connection === 'error' && state.ids.length === 0);
   // Keys compared shallowly: a result that does not change the order does not re-render the list.
   const keys = useStore(
     monitorsStore,
@@ -42,6 +45,8 @@ export function MonitorList({ client, onOpen, onAdd }: MonitorListProps) {
       return next;
     });
   }, []);
+
+  if (failed) return null;
 
   if (loading) {
     return (

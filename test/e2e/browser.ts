@@ -1,0 +1,34 @@
+// Debian's Chromium driven by playwright-core, headless, with the flags this sandbox needs (no network
+// chatter of its own: every connection it makes is to our loopback server). Playwright gives each launch
+// a fresh, empty profile of its own.
+import { chromium, type Browser, type BrowserContext } from 'playwright-core';
+
+export const CHROMIUM_PATH = process.env['PICKET_CHROMIUM'] ?? '/usr/bin/chromium';
+
+export interface LaunchedBrowser {
+  browser: Browser;
+  newContext(options?: { colorScheme?: 'light' | 'dark'; viewport?: { width: number; height: number } }): Promise<BrowserContext>;
+  close(): Promise<void>;
+}
+
+export async function launchBrowser(): Promise<LaunchedBrowser> {
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM_PATH,
+    headless: true,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+  return {
+    browser,
+    newContext: (options = {}) => browser.newContext({ viewport: options.viewport ?? { width: 1280, height: 800 }, colorScheme: options.colorScheme ?? 'light' }),
+    close: () => browser.close(),
+  };
+}
