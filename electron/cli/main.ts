@@ -17,6 +17,7 @@ Commands:
   run --config FILE --data DIR [--json]    watch in the foreground; Ctrl-C to stop
   serve --data DIR [--config FILE] [--port N]
                                            the engine with the dashboard on 127.0.0.1; prints its URL first
+  matrix discover NAME [--json]            how a Matrix server name resolves: federation and client endpoints
 
 Options:
   --config FILE          the monitors, in Picket's JSON config format (docs/config.md)
@@ -24,6 +25,9 @@ Options:
   --port N               serve: the port (default: a free one)
   --json                 machine-readable output (check: one JSON document; run: one JSON object a line)
   --dns-server ADDR:PORT resolve host names through this DNS server instead of the system's
+  --resolve HOST:PORT:ADDRESS
+                         matrix: connect to ADDRESS for HOST:PORT, as curl does (repeatable)
+  --ca FILE              matrix: extra trusted CA certificates (PEM)
   -h, --help             this text
 
 Exit codes: 0 all up, 1 a warning, 2 a down, 3 invalid input or config.
@@ -71,6 +75,8 @@ export async function main(argv: string[], io: CliIo, stopSignal: () => Promise<
         json: { type: 'boolean', default: false },
         'dns-server': { type: 'string' },
         port: { type: 'string' },
+        resolve: { type: 'string', multiple: true, default: [] },
+        ca: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -80,6 +86,7 @@ export async function main(argv: string[], io: CliIo, stopSignal: () => Promise<
       return 0;
     }
     if (command === undefined) throw new UsageError('no command given');
+    if (command === 'matrix') return await matrixCommand(extra, values, io);
     if (extra.length > 0) throw new UsageError(`unexpected argument "${extra[0]}"`);
     const probeOptions = probeOptionsFrom(values['dns-server']);
     switch (command) {
@@ -123,6 +130,32 @@ export async function main(argv: string[], io: CliIo, stopSignal: () => Promise<
     }
     throw error;
   }
+}
+
+interface MatrixFlags {
+  json: boolean;
+  resolve: string[];
+  'dns-server'?: string | undefined;
+  ca?: string | undefined;
+}
+
+/** `matrix discover NAME` (and, later, `matrix check NAME`): the homeserver commands share their flags. */
+async function matrixCommand(words: string[], flags: MatrixFlags, io: CliIo): Promise<number> {
+  const [sub, serverName, ...rest] = words;
+  if (sub !== 'discover') throw new UsageError(sub === undefined ? 'matrix needs a subcommand: discover' : `unknown matrix subcommand "${sub}"`);
+  if (serverName === undefined) throw new UsageError(`matrix ${sub} needs a server name`);
+  if (rest.length > 0) throw new UsageError(`unexpected argument "${rest[0]}"`);
+  const { matrixDiscoverCommand } = await import('./matrix-discover-command.ts');
+  return matrixDiscoverCommand(
+    {
+      serverName,
+      json: flags.json,
+      resolve: flags.resolve,
+      ...(flags['dns-server'] !== undefined ? { dnsServer: flags['dns-server'] } : {}),
+      ...(flags.ca !== undefined ? { caFile: flags.ca } : {}),
+    },
+    io,
+  );
 }
 
 function isParseArgsError(error: unknown): boolean {

@@ -1,0 +1,74 @@
+// `picket matrix discover NAME [--json] [--resolve HOST:PORT:ADDRESS]... [--dns-server ADDR:PORT] [--ca FILE]`:
+// runs Matrix server discovery once and prints every step and where federation and clients end up.
+// Exit codes: 0 federation and client API both answer, 2 either does not, 3 invalid name or option.
+import { discoverHomeserver } from '../core/matrix/discovery/discover.ts';
+import { parseResolveOverride } from '../core/matrix/discovery/resolve-override.ts';
+import type { DiscoveryOptions, MatrixDiscovery, ResolveOverride } from '../core/matrix/discovery/types.ts';
+import type { CliIo } from './cli-io.ts';
+import { EXIT_CRITICAL, EXIT_INVALID, EXIT_OK } from './exit-codes.ts';
+
+export interface MatrixDiscoverArgs {
+  serverName: string;
+  json: boolean;
+  resolve: string[];
+  dnsServer?: string;
+  caFile?: string;
+}
+
+/** The JSON contract of `matrix discover --json`: these names are fixed; fields may be added, none renamed. */
+export function toDiscoveryJson(discovery: MatrixDiscovery): object {
+  const { federation, client } = discovery;
+  return {
+    serverName: discovery.serverName,
+    federation: {
+      host: federation.host,
+      port: federation.port,
+      hostHeader: federation.hostHeader,
+      tlsServerName: federation.tlsServerName,
+      via: federation.via,
+      verified: federation.verified,
+    },
+    client: { baseUrl: client.baseUrl, verified: client.verified },
+    ...(discovery.wellKnownCacheMs !== undefined ? { wellKnownCacheMs: discovery.wellKnownCacheMs } : {}),
+    steps: discovery.steps,
+  };
+}
+
+export function formatDiscovery(discovery: MatrixDiscovery): string {
+  const { federation, client } = discovery;
+  const lines = [`Matrix server ${discovery.serverName}`, '', 'Steps:'];
+  for (const step of discovery.steps) {
+    lines.push(`  ${step.error === undefined ? 'ok  ' : 'FAIL'}  ${step.step}: ${step.tried}`);
+    lines.push(`        ${step.error ?? step.found ?? ''}`);
+  }
+  lines.push(
+    '',
+    `Federation: ${federation.host}:${federation.port} (${federation.via})${federation.verified ? '' : ' - NOT answering, see the steps'}`,
+    `  Host header:  ${federation.hostHeader}`,
+    `  Certificate:  must be valid for ${federation.tlsServerName}`,
+    `Client API:  ${client.baseUrl}${client.verified ? '' : ' - NOT answering, see the steps'}`,
+  );
+  return `${lines.join('\n')}\n`;
+}
+
+function parseOverrides(values: string[]): ResolveOverride[] {
+  return values.map((value) => parseResolveOverride(value));
+}
+
+export async function matrixDiscoverCommand(args: MatrixDiscoverArgs, io: CliIo): Promise<number> {
+  let discovery: MatrixDiscovery;
+  try {
+    const options: DiscoveryOptions = {
+      resolve: parseOverrides(args.resolve),
+      ...(args.dnsServer !== undefined ? { dnsServer: args.dnsServer } : {}),
+      ...(args.caFile !== undefined ? { caFile: args.caFile } : {}),
+    };
+    // discoverHomeserver throws only for an invalid name or option; network trouble comes back as steps.
+    discovery = await discoverHomeserver(args.serverName, options);
+  } catch (error) {
+    io.stderr(`picket: matrix discover: ${error instanceof Error ? error.message : String(error)}\n`);
+    return EXIT_INVALID;
+  }
+  io.stdout(args.json ? `${JSON.stringify(toDiscoveryJson(discovery))}\n` : formatDiscovery(discovery));
+  return discovery.federation.verified && discovery.client.verified ? EXIT_OK : EXIT_CRITICAL;
+}
