@@ -1,0 +1,103 @@
+// `npm run screenshots`: the list, a monitor's detail and the add form, in light and dark, written to
+// docs/screenshots/ for the README. Real servers on loopback, and three days of history recorded through the
+// history store beforehand, so the bars and charts show what a user sees after a few days.
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { HistoryStore } from '../../electron/core/history/history-store.ts';
+import type { CheckResult } from '../../electron/shared/types.ts';
+import { expiringCert, writeCaFile } from '../fixtures/certificates.ts';
+import { closedPort, startFakeSynapse, startHttpServer, startHttpsServer } from '../fixtures/http-servers.ts';
+import { PROJECT_ROOT } from '../cli/cli-process.ts';
+import { launchBrowser } from './browser.ts';
+import { startServe } from './serve-process.ts';
+
+const OUT = path.join(PROJECT_ROOT, 'docs/screenshots');
+const HOUR = 3_600_000;
+
+/** A plausible past: mostly up, latency with a daily rhythm, one outage for the monitors that have one. */
+async function recordPast(historyDir: string, ids: Array<{ id: string; outageHoursAgo?: number; base: number }>): Promise<void> {
+  const end = Date.now() - 60_000;
+  let now = end - 72 * HOUR;
+  const store = await HistoryStore.open(historyDir, { now: () => now, flushIntervalMs: 3_600_000 });
+  for (; now < end; now += 5 * 60_000) {
+    for (const { id, outageHoursAgo, base } of ids) {
+      const hoursAgo = (end - now) / HOUR;
+      const down = outageHoursAgo !== undefined && hoursAgo <= outageHoursAgo && hoursAgo > outageHoursAgo - 1.5;
+      const latency = Math.round(base + base * 0.4 * Math.sin(now / (4 * HOUR)) + Math.random() * base * 0.3);
+      const result: CheckResult = down
+        ? { monitorId: id, status: 'down', at: now, latencyMs: null, message: 'connection refused', failureKind: 'refused' }
+        : { monitorId: id, status: 'up', at: now, latencyMs: latency, message: `200 OK in ${latency} ms`, statusCode: 200 };
+      store.record(result, result.status);
+    }
+    if (Math.round((end - now) / 60_000) % 60 === 0) await store.flush();
+  }
+  await store.close();
+}
+
+async function main(): Promise<void> {
+  const dir = await mkdtemp(path.join(tmpdir(), 'picket-screenshots-'));
+  const synapse = await startFakeSynapse();
+  const slow = await startHttpServer((_req, res) => setTimeout(() => res.end('ok'), 350));
+  const tls = await startHttpsServer(await expiringCert(), (_req, res) => res.end('ok'));
+  const caFile = await writeCaFile();
+  const gone = await closedPort();
+  const group = 'matrix.example.org';
+  const monitors = [
+    { id: 'client', name: 'Synapse Client API', group, type: 'http', url: `${synapse.url}/_matrix/client/versions`, keyword: 'versions', cacheBust: true, intervalSeconds: 30 },
+    { id: 'federation', name: 'Synapse Federation API', group, type: 'http', url: `${synapse.url}/_matrix/federation/v1/version`, keyword: 'Synapse', intervalSeconds: 30 },
+    { id: 'federation-tcp', name: 'Federation TCP 8448', group, type: 'tcp', host: '127.0.0.1', port: gone, intervalSeconds: 30 },
+    { id: 'certificate', name: 'matrix.example.org certificate', group, type: 'tls', host: 'localhost', port: tls.port, tls: { caFile }, intervalSeconds: 60 },
+    { id: 'status', name: 'Status page', type: 'http', url: `${slow.url}/`, slowResponseMs: 300, intervalSeconds: 30 },
+    { id: 'docs', name: 'Documentation', type: 'http', url: `${synapse.url}/_matrix/client/versions`, intervalSeconds: 30 },
+  ];
+  await mkdir(path.join(dir, 'data'), { recursive: true });
+  await recordPast(path.join(dir, 'data/history'), [
+    { id: 'client', base: 40, outageHoursAgo: 30 },
+    { id: 'federation', base: 55, outageHoursAgo: 30 },
+    { id: 'federation-tcp', base: 3 },
+    { id: 'certificate', base: 8 },
+    { id: 'status', base: 320 },
+    { id: 'docs', base: 25 },
+  ]);
+  const config = path.join(dir, 'config.json');
+  await writeFile(config, JSON.stringify({ version: 1, settings: { referenceTarget: `127.0.0.1:${synapse.port}` }, monitors }));
+  const serve = await startServe(['--data', path.join(dir, 'data'), '--config', config]);
+  const browser = await launchBrowser();
+  await mkdir(OUT, { recursive: true });
+  try {
+    // Give every monitor its first checks (the first are spread over a few seconds).
+    await new Promise((resolve) => setTimeout(resolve, 8_000));
+    for (const scheme of ['light', 'dark'] as const) {
+      const context = await browser.newContext({ colorScheme: scheme, viewport: { width: 1280, height: 720 } });
+      const page = await context.newPage();
+      await page.goto(serve.url);
+      await page.getByText('Synapse Client API').first().waitFor();
+      await page.waitForTimeout(1_500);
+      await page.screenshot({ path: path.join(OUT, `list-${scheme}.png`) });
+      await page.getByText('Synapse Client API').first().click();
+      await page.getByRole('heading', { name: 'Synapse Client API' }).waitFor();
+      await page.getByRole('button', { name: '7 d' }).click();
+      await page.waitForTimeout(1_500);
+      await page.screenshot({ path: path.join(OUT, `detail-${scheme}.png`), fullPage: true });
+      await page.goto(`${serve.origin}/#/add`);
+      await page.getByLabel('Name', { exact: true }).waitFor();
+      await page.getByLabel('Name', { exact: true }).fill('Homeserver media');
+      await page.getByLabel(/^URL/).fill('matrix.example.org/_matrix/media/v3/config');
+      await page.waitForTimeout(800);
+      await page.screenshot({ path: path.join(OUT, `add-form-${scheme}.png`) });
+      await context.close();
+    }
+  } finally {
+    await browser.close();
+    await serve.stop();
+    await Promise.all([synapse.close(), slow.close(), tls.close()]);
+    await rm(dir, { recursive: true, force: true });
+  }
+  process.stdout.write(`screenshots written to ${OUT}\n`);
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`screenshots failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.exitCode = 1;
+});
