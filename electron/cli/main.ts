@@ -18,6 +18,7 @@ Commands:
   serve --data DIR [--config FILE] [--port N]
                                            the engine with the dashboard on 127.0.0.1; prints its URL first
   matrix discover NAME [--json]            how a Matrix server name resolves: federation and client endpoints
+  matrix check NAME [--json]               discover, then check the homeserver's monitors once, with a diagnosis
 
 Options:
   --config FILE          the monitors, in Picket's JSON config format (docs/config.md)
@@ -139,23 +140,27 @@ interface MatrixFlags {
   ca?: string | undefined;
 }
 
-/** `matrix discover NAME` (and, later, `matrix check NAME`): the homeserver commands share their flags. */
+/** `matrix discover NAME` and `matrix check NAME`: the homeserver commands share their flags. */
 async function matrixCommand(words: string[], flags: MatrixFlags, io: CliIo): Promise<number> {
   const [sub, serverName, ...rest] = words;
-  if (sub !== 'discover') throw new UsageError(sub === undefined ? 'matrix needs a subcommand: discover' : `unknown matrix subcommand "${sub}"`);
+  if (sub !== 'discover' && sub !== 'check') {
+    throw new UsageError(sub === undefined ? 'matrix needs a subcommand: discover or check' : `unknown matrix subcommand "${sub}"`);
+  }
   if (serverName === undefined) throw new UsageError(`matrix ${sub} needs a server name`);
   if (rest.length > 0) throw new UsageError(`unexpected argument "${rest[0]}"`);
+  const args = {
+    serverName,
+    json: flags.json,
+    resolve: flags.resolve,
+    ...(flags['dns-server'] !== undefined ? { dnsServer: flags['dns-server'] } : {}),
+    ...(flags.ca !== undefined ? { caFile: flags.ca } : {}),
+  };
+  if (sub === 'check') {
+    const { matrixCheckCommand } = await import('./matrix-check-command.ts');
+    return matrixCheckCommand(args, io);
+  }
   const { matrixDiscoverCommand } = await import('./matrix-discover-command.ts');
-  return matrixDiscoverCommand(
-    {
-      serverName,
-      json: flags.json,
-      resolve: flags.resolve,
-      ...(flags['dns-server'] !== undefined ? { dnsServer: flags['dns-server'] } : {}),
-      ...(flags.ca !== undefined ? { caFile: flags.ca } : {}),
-    },
-    io,
-  );
+  return matrixDiscoverCommand(args, io);
 }
 
 function isParseArgsError(error: unknown): boolean {

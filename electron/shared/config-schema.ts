@@ -2,6 +2,9 @@
 // docs/config.schema.json is generated from this object (npm run schema) and a test keeps the two equal.
 import { MIN_INTERVAL_SECONDS } from './defaults.ts';
 
+/** "host:port" or "[v6]:port". */
+const HOST_PORT_PATTERN = '^(\\[[0-9A-Fa-f:.]+\\]|[^\\s:\\[\\]]+):[0-9]{1,5}$';
+
 const positiveSeconds = { type: 'number', exclusiveMinimum: 0, maximum: 86_400 } as const;
 
 const tlsOptionsSchema = {
@@ -29,7 +32,7 @@ export const monitorSchema = {
       description: 'Stable identifier: letters, digits, dot, dash, underscore; history is kept under it.',
     },
     name: { type: 'string', minLength: 1, maxLength: 200 },
-    type: { enum: ['http', 'tcp', 'tls'] },
+    type: { enum: ['http', 'tcp', 'tls', 'matrix-federation', 'matrix-keys'] },
     group: { type: 'string', minLength: 1, maxLength: 200 },
     paused: { type: 'boolean' },
     url: { type: 'string', minLength: 1 },
@@ -80,6 +83,29 @@ export const monitorSchema = {
       uniqueItems: true,
       items: { type: 'integer', minimum: 0, maximum: 3650 },
     },
+    connectTo: {
+      type: 'string',
+      pattern: HOST_PORT_PATTERN,
+      description: 'HTTP: connect to "address:port" instead of the URL\'s host; the URL\'s host stays the Host header and TLS name.',
+    },
+    serverName: {
+      type: 'string',
+      minLength: 1,
+      maxLength: 255,
+      description: 'Matrix: the server name (example.org), as in @user:example.org.',
+    },
+    hostHeader: {
+      type: 'string',
+      minLength: 1,
+      maxLength: 261,
+      description: 'Matrix: the Host header discovery says to send (defaults to serverName).',
+    },
+    tlsServerName: {
+      type: 'string',
+      minLength: 1,
+      maxLength: 253,
+      description: 'Matrix: the name the federation certificate must carry (defaults to serverName).',
+    },
     tls: tlsOptionsSchema,
   },
 } as const;
@@ -90,7 +116,7 @@ export const settingsSchema = {
   properties: {
     rawRetentionDays: { type: 'integer', minimum: 1, maximum: 3650 },
     rollupRetentionDays: { type: 'integer', minimum: 1, maximum: 3650 },
-    referenceTarget: { type: 'string', pattern: '^(\\[[0-9A-Fa-f:.]+\\]|[^\\s:\\[\\]]+):[0-9]{1,5}$' },
+    referenceTarget: { type: 'string', pattern: HOST_PORT_PATTERN },
     maxConcurrentChecks: { type: 'integer', minimum: 1, maximum: 1000 },
     resumeSettleSeconds: { type: 'number', minimum: 0, maximum: 600 },
     defaultExpiryWarningDays: {
@@ -132,10 +158,13 @@ export const TYPE_FIELDS = {
     'cacheBust',
     'maxBodyBytes',
     'slowResponseMs',
+    'connectTo',
     'tls',
   ],
   tcp: ['host', 'port'],
   tls: ['host', 'port', 'expiryWarningDays', 'tls'],
+  'matrix-federation': ['serverName', 'host', 'port', 'hostHeader', 'tlsServerName', 'tls'],
+  'matrix-keys': ['serverName', 'host', 'port', 'hostHeader', 'tlsServerName', 'tls'],
 } as const;
 
 export const COMMON_FIELDS = [

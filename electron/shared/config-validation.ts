@@ -61,7 +61,11 @@ export interface MonitorConfig {
   cacheBust?: boolean;
   maxBodyBytes?: number;
   slowResponseMs?: number;
+  connectTo?: string;
   expiryWarningDays?: number[];
+  serverName?: string;
+  hostHeader?: string;
+  tlsServerName?: string;
   tls?: TlsOptions;
 }
 
@@ -127,6 +131,7 @@ function patternMessage(path: string): string {
   }
   if (path.includes('expectedStatus')) return 'must be a status code like 200 or a range like "200-299"';
   if (path.endsWith('referenceTarget')) return 'must be "host:port"';
+  if (path.endsWith('connectTo')) return 'must be "address:port", like "192.0.2.10:8448" or "[2001:db8::1]:443"';
   return 'has the wrong format';
 }
 
@@ -176,6 +181,46 @@ function checkUrl(url: string, path: string): ConfigIssue | undefined {
   return undefined;
 }
 
+const MATRIX_TYPES: readonly MonitorType[] = ['matrix-federation', 'matrix-keys'];
+
+/** The port of "host:port" / "[v6]:port" is 1-65535. The schema has already checked the shape. */
+function checkPortOf(value: string, path: string): ConfigIssue | undefined {
+  const port = Number(value.slice(value.lastIndexOf(':') + 1));
+  return port >= 1 && port <= 65_535 ? undefined : { path, message: `port must be between 1 and 65535 (got "${value}")` };
+}
+
+/** A Matrix server name or Host header: a DNS name, IPv4 or [IPv6], with an optional port (spec appendix "Server Name"). */
+function checkMatrixHost(value: unknown, path: string, allowPort: boolean): ConfigIssue | undefined {
+  if (typeof value !== 'string') return undefined;
+  // A certificate name for an IPv6 literal is written bare, as discovery reports it.
+  if (!allowPort && /^[0-9A-Fa-f.]*:[0-9A-Fa-f.]*:[0-9A-Fa-f:.]*$/.test(value)) return undefined;
+  const match = /^(\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9.-]+)(?::(\d{1,5}))?$/.exec(value);
+  const what = allowPort ? 'a host name or IP address with an optional ":port"' : 'a host name (no port)';
+  if (!match || (!allowPort && match[2] !== undefined)) return { path, message: `must be ${what}, got "${value}"` };
+  if (match[2] !== undefined && (Number(match[2]) < 1 || Number(match[2]) > 65_535)) {
+    return { path, message: `port must be between 1 and 65535 (got "${value}")` };
+  }
+  return undefined;
+}
+
+/** Matrix monitors: the endpoint names discovery found, and only tls.caFile (federation needs a valid certificate). */
+function matrixIssues(input: Record<string, unknown>, at: (field: string) => string): ConfigIssue[] {
+  const issues: ConfigIssue[] = [];
+  if (input.serverName === undefined) issues.push({ path: at('serverName'), message: `is required for a ${String(input.type)} monitor` });
+  const checks = [
+    checkMatrixHost(input.serverName, at('serverName'), true),
+    checkMatrixHost(input.hostHeader, at('hostHeader'), true),
+    checkMatrixHost(input.tlsServerName, at('tlsServerName'), false),
+  ];
+  for (const issue of checks) if (issue) issues.push(issue);
+  const tls = (input.tls ?? {}) as TlsOptions;
+  if (tls.serverName !== undefined) issues.push({ path: at('tls.serverName'), message: 'use tlsServerName for a Matrix monitor' });
+  if (tls.ignoreErrors !== undefined) {
+    issues.push({ path: at('tls.ignoreErrors'), message: 'is not allowed: federation requires a valid certificate (use tls.caFile for a private CA)' });
+  }
+  return issues;
+}
+
 /** Checks the schema cannot express: per-type fields, URLs, ranges. `base` prefixes every path. */
 function semanticIssues(input: Record<string, unknown>, base: string): ConfigIssue[] {
   const issues: ConfigIssue[] = [];
@@ -199,7 +244,12 @@ function semanticIssues(input: Record<string, unknown>, base: string): ConfigIss
     if (input.body !== undefined && input.method !== 'POST') {
       issues.push({ path: at('body'), message: 'is only sent with method "POST"' });
     }
+    if (typeof input.connectTo === 'string') {
+      const issue = checkPortOf(input.connectTo, at('connectTo'));
+      if (issue) issues.push(issue);
+    }
   } else {
+    if (MATRIX_TYPES.includes(type)) issues.push(...matrixIssues(input, at));
     if (input.host === undefined) issues.push({ path: at('host'), message: `is required for a ${type} monitor` });
     if (input.port === undefined) issues.push({ path: at('port'), message: `is required for a ${type} monitor` });
     if (typeof input.host === 'string' && /[\s/]/.test(input.host)) {
@@ -212,6 +262,14 @@ function semanticIssues(input: Record<string, unknown>, base: string): ConfigIss
     issues.push({ path: at('timeoutSeconds'), message: `(${timeout}) must not exceed intervalSeconds (${interval})` });
   }
   return issues;
+}
+
+/** "example.org:8448" -> "example.org", "[::1]:8448" -> "::1": the name a certificate carries. */
+function hostOfServerName(serverName: string): string {
+  const bracketed = /^\[([^\]]+)\]/.exec(serverName);
+  if (bracketed) return bracketed[1] as string;
+  const colon = serverName.lastIndexOf(':');
+  return colon === -1 ? serverName : serverName.slice(0, colon);
 }
 
 /** Fills every default in. Input must already be valid. */
@@ -246,6 +304,7 @@ export function normaliseMonitor(input: MonitorConfig): Monitor {
         cacheBust: input.cacheBust ?? false,
         maxBodyBytes: input.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
         ...(input.slowResponseMs !== undefined ? { slowResponseMs: input.slowResponseMs } : {}),
+        ...(input.connectTo !== undefined ? { connectTo: input.connectTo } : {}),
         tls: { ...(input.tls ?? {}) },
       };
     case 'tcp':
@@ -260,6 +319,21 @@ export function normaliseMonitor(input: MonitorConfig): Monitor {
         expiryWarningDays: [...(input.expiryWarningDays ?? DEFAULT_EXPIRY_WARNING_DAYS)].sort((a, b) => b - a),
         tls: { ...(input.tls ?? {}) },
       };
+    case 'matrix-federation':
+    case 'matrix-keys': {
+      const serverName = input.serverName as string;
+      return {
+        ...common,
+        type: input.type,
+        serverName,
+        host: input.host as string,
+        port: input.port as number,
+        // Without delegation the spec sends the server name as Host and expects it on the certificate.
+        hostHeader: input.hostHeader ?? serverName,
+        tlsServerName: input.tlsServerName ?? hostOfServerName(serverName),
+        tls: { ...(input.tls ?? {}) },
+      };
+    }
   }
 }
 

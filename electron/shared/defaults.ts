@@ -14,6 +14,9 @@ export const DEFAULT_FAILURE_THRESHOLD: Record<MonitorType, number> = {
   http: 2,
   tcp: 1,
   tls: 1,
+  // A federation answer can blip during a restart; a signing-key problem is never transient.
+  'matrix-federation': 2,
+  'matrix-keys': 1,
 };
 
 export const DEFAULT_SETTINGS: Settings = {

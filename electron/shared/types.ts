@@ -1,7 +1,7 @@
 // Domain types shared by the engine, the CLI and (later) the UIs.
 // Plain TypeScript only: no Node, no Electron, so a browser can import it too.
 
-export type MonitorType = 'http' | 'tcp' | 'tls';
+export type MonitorType = 'http' | 'tcp' | 'tls' | 'matrix-federation' | 'matrix-keys';
 
 /** What one check concluded. */
 export type CheckStatus = 'up' | 'warning' | 'down';
@@ -81,6 +81,11 @@ export interface HttpMonitor extends MonitorCommon {
   maxBodyBytes: number;
   /** A correct answer slower than this is "warning". */
   slowResponseMs?: number;
+  /**
+   * "address:port" to connect to instead of the URL's host and port (like curl's --connect-to); the URL's
+   * host stays the Host header and the TLS name. How a delegated Matrix federation endpoint is reached.
+   */
+  connectTo?: string;
   tls: TlsOptions;
 }
 
@@ -99,8 +104,35 @@ export interface TlsMonitor extends MonitorCommon {
   tls: TlsOptions;
 }
 
+/**
+ * A Matrix federation endpoint as server discovery resolved it (Server-Server API, "Resolving server names"):
+ * connect to host:port, send hostHeader as Host, and expect a certificate for tlsServerName.
+ */
+interface MatrixEndpoint {
+  /** The Matrix server name (the part after ":" in @user:example.org). */
+  serverName: string;
+  host: string;
+  port: number;
+  hostHeader: string;
+  tlsServerName: string;
+  /** Only caFile applies: federation requires a valid certificate for tlsServerName. */
+  tls: TlsOptions;
+}
+
+/** GET /_matrix/federation/v1/version at the resolved endpoint; records the server software and version. */
+export interface MatrixFederationMonitor extends MonitorCommon, MatrixEndpoint {
+  type: 'matrix-federation';
+}
+
+/** GET /_matrix/key/v2/server: server_name, an Ed25519 signature and valid_until_ts are checked. */
+export interface MatrixKeysMonitor extends MonitorCommon, MatrixEndpoint {
+  type: 'matrix-keys';
+}
+
+export type MatrixMonitor = MatrixFederationMonitor | MatrixKeysMonitor;
+
 /** A monitor with every default filled in: what the engine runs. */
-export type Monitor = HttpMonitor | TcpMonitor | TlsMonitor;
+export type Monitor = HttpMonitor | TcpMonitor | TlsMonitor | MatrixMonitor;
 
 /** Durations of each phase of a check, in milliseconds, where the protocol has them. */
 export interface PhaseTimings {
@@ -150,7 +182,7 @@ export interface CheckResult {
   detail?: Record<string, string>;
 }
 
-export type AlertKind = 'down' | 'recovered' | 'reminder' | 'certificate';
+export type AlertKind = 'down' | 'recovered' | 'reminder' | 'certificate' | 'key-change';
 
 export interface StateChange {
   monitorId: string;

@@ -25,6 +25,11 @@ export interface HttpCheckOptions {
   signal?: AbortSignal;
   /** dns.lookup-compatible resolver (must honour options.all), so tests and callers can replace DNS. */
   lookup?: LookupFunction;
+  /**
+   * Receives the final response's body (at most maxBodyBytes) when its status was expected, for checks
+   * built on this one that judge the content (Matrix JSON). Reading then goes to the end, not to the keyword.
+   */
+  onBody?: (body: Buffer) => void;
 }
 
 /** What a check learnt before reaching its verdict. */
@@ -60,6 +65,14 @@ function keywordFailure(monitor: HttpMonitor, keyword: string, bytes: number, ca
   return { failureKind: 'keyword', message: `keyword "${keyword}" not found in ${where}` };
 }
 
+/** Passes chunks through, keeping a copy (for onBody). */
+async function* keeping(body: AsyncIterable<Uint8Array>, kept: Uint8Array[]): AsyncIterable<Uint8Array> {
+  for await (const chunk of body) {
+    kept.push(chunk);
+    yield chunk;
+  }
+}
+
 /** Runs the requests (following redirects) and reads the final body; throws what undici throws. */
 async function exchange(
   monitor: HttpMonitor,
@@ -68,6 +81,7 @@ async function exchange(
   signal: AbortSignal,
   setPhase: (phase: HttpPhase) => void,
   outcome: Outcome,
+  onBody?: (body: Buffer) => void,
 ): Promise<void> {
   let step: HttpStep = plan.first;
   const visited = [step.url.href];
@@ -108,7 +122,16 @@ async function exchange(
 
     const keyword = monitor.keyword ? monitor.keyword : undefined;
     const scanner = keyword ? new KeywordScanner(keyword, monitor.keywordCaseInsensitive) : undefined;
-    const read = await Promise.race([readBody(response.body, plan.maxBodyBytes, scanner), abortedBy(signal)]);
+    const kept: Uint8Array[] = [];
+    const source = onBody ? keeping(response.body, kept) : response.body;
+    const read = await Promise.race([readBody(source, plan.maxBodyBytes, onBody ? undefined : scanner), abortedBy(signal)]);
+    if (onBody) {
+      const body = Buffer.concat(kept).subarray(0, plan.maxBodyBytes);
+      const found = scanner !== undefined && (scanner.push(body) || scanner.finish());
+      if (keyword) outcome.failure = keywordFailure(monitor, keyword, read.bytes, read.capped, found);
+      onBody(body);
+      return;
+    }
     if (keyword) outcome.failure = keywordFailure(monitor, keyword, read.bytes, read.capped, read.found);
     return;
   }
@@ -138,7 +161,7 @@ export async function checkHttp(monitor: HttpMonitor, options: HttpCheckOptions 
   const setPhase = (phase: HttpPhase): void => {
     progress.phase = phase;
   };
-  const connector = new TimedConnector(plan.tls, setPhase, options.lookup);
+  const connector = new TimedConnector(plan.tls, setPhase, options.lookup, plan.connectTo);
   // A fresh agent per check: no connection outlives the check, and the undici timeouts back up the deadline.
   const agent = new Agent({
     connect: connector.connect,
@@ -154,7 +177,7 @@ export async function checkHttp(monitor: HttpMonitor, options: HttpCheckOptions 
 
   const outcome: Outcome = {};
   try {
-    await exchange(monitor, plan, agent, controller.signal, setPhase, outcome);
+    await exchange(monitor, plan, agent, controller.signal, setPhase, outcome, options.onBody);
   } catch (error) {
     if (controller.signal.reason === deadline) {
       outcome.failure = timeoutFailure(plan.timeoutMs / 1000, progress.phase);

@@ -1,6 +1,8 @@
 // Runs the right check for a monitor. A check must never throw and never outlive its timeout;
 // this is the safety net that makes both true even if a check has a bug.
 import type { CheckResult, Monitor } from '../../shared/types.ts';
+import { checkMatrixFederation } from '../matrix/checks/federation-version.ts';
+import { checkMatrixKeys } from '../matrix/checks/matrix-keys.ts';
 import { checkHttp } from './http.ts';
 import type { ProbeOptions } from './probe-options.ts';
 import { checkTcp } from './tcp.ts';
@@ -19,6 +21,10 @@ function dispatch(monitor: Monitor, options: ProbeOptions): Promise<CheckResult>
       return checkTcp(monitor, options);
     case 'tls':
       return checkTls(monitor, options);
+    case 'matrix-federation':
+      return checkMatrixFederation(monitor, options);
+    case 'matrix-keys':
+      return checkMatrixKeys(monitor, options);
   }
 }
 

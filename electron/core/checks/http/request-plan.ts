@@ -5,7 +5,7 @@ import { rootCertificates } from 'node:tls';
 import type { HttpMethod, HttpMonitor } from '../../../shared/types.ts';
 import { DEFAULT_EXPECTED_STATUS, DEFAULT_MAX_BODY_BYTES, DEFAULT_MAX_REDIRECTS } from '../../../shared/defaults.ts';
 import { parseExpectedStatus } from './status-ranges.ts';
-import type { TlsSettings } from './timed-connector.ts';
+import type { ConnectOverride, TlsSettings } from './timed-connector.ts';
 
 export class ConfigError extends Error {
   override readonly name = 'ConfigError';
@@ -26,6 +26,7 @@ export interface HttpPlan {
   maxRedirects: number;
   maxBodyBytes: number;
   tls: TlsSettings;
+  connectTo?: ConnectOverride;
 }
 
 const METHODS: readonly HttpMethod[] = ['GET', 'HEAD', 'POST'];
@@ -71,6 +72,21 @@ async function tlsSettings(monitor: HttpMonitor): Promise<TlsSettings> {
   return settings;
 }
 
+/** "10.0.0.5:8448" or "[2001:db8::1]:443" for the URL's origin; the URL keeps naming the Host header and TLS name. */
+function connectOverride(connectTo: string, url: URL): ConnectOverride {
+  const match = /^(?:\[([0-9A-Fa-f:.]+)\]|([^\s:[\]]+)):(\d{1,5})$/.exec(connectTo.trim());
+  const port = Number(match?.[3]);
+  if (!match || port < 1 || port > 65_535) {
+    throw new ConfigError(`connectTo: must be "address:port" with a port from 1 to 65535, got "${connectTo}"`);
+  }
+  const defaultPort = url.protocol === 'https:' ? 443 : 80;
+  return {
+    origin: { hostname: url.hostname, port: Number(url.port) || defaultPort },
+    host: (match[1] ?? match[2]) as string,
+    port,
+  };
+}
+
 function positive(value: number, field: string): number {
   if (!Number.isFinite(value) || value <= 0) throw new ConfigError(`${field}: must be a positive number, got ${value}`);
   return value;
@@ -107,5 +123,6 @@ export async function planRequest(monitor: HttpMonitor): Promise<HttpPlan> {
     maxRedirects,
     maxBodyBytes: positive(monitor.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES, 'maxBodyBytes'),
     tls: await tlsSettings(monitor),
+    ...(monitor.connectTo !== undefined ? { connectTo: connectOverride(monitor.connectTo, url) } : {}),
   };
 }

@@ -22,6 +22,13 @@ export interface TlsSettings {
   serverName?: string;
 }
 
+/** Connect to host:port whenever a request goes to `origin` (the URL's host and port), like curl's --connect-to. */
+export interface ConnectOverride {
+  origin: { hostname: string; port: number };
+  host: string;
+  port: number;
+}
+
 const round = (ms: number): number => Math.round(ms * 10) / 10;
 
 export class TimedConnector {
@@ -33,6 +40,7 @@ export class TimedConnector {
     private readonly tlsSettings: TlsSettings,
     private readonly onPhase: (phase: HttpPhase) => void,
     private readonly lookup?: LookupFunction,
+    private readonly connectTo?: ConnectOverride,
   ) {}
 
   readonly connect: buildConnector.connector = (options, callback) => {
@@ -40,8 +48,13 @@ export class TimedConnector {
     const timings: ConnectionTimings = {};
     this.lastTimings = timings;
     const secure = options.protocol === 'https:';
-    const host = options.hostname;
-    const port = Number(options.port) || (secure ? 443 : 80);
+    const urlHost = options.hostname;
+    const urlPort = Number(options.port) || (secure ? 443 : 80);
+    // Only the URL's own origin goes to connectTo: an HTTP redirect to another host connects where it says.
+    const override = this.connectTo;
+    const overridden = override !== undefined && override.origin.hostname === urlHost && override.origin.port === urlPort;
+    const host = overridden ? override.host : urlHost;
+    const port = overridden ? override.port : urlPort;
     let lookedUpAt: number | undefined;
     const resolve = this.lookup ?? (dns.lookup as LookupFunction);
     // Timed by wrapping the resolver: the socket's 'lookup' event is not emitted on every path (Happy Eyeballs).
@@ -55,8 +68,10 @@ export class TimedConnector {
         });
       }) satisfies LookupFunction,
     };
+    // The URL's host, not the connect-to address, is the name the certificate must carry.
     // Node refuses an IP address as SNI, so only a name is sent.
-    const servername = this.tlsSettings.serverName ?? (net.isIP(host) ? undefined : host);
+    const named = this.tlsSettings.serverName ?? urlHost;
+    const servername = net.isIP(named) ? undefined : named;
     const socket: Socket = secure
       ? tls.connect({
           host,
@@ -64,6 +79,8 @@ export class TimedConnector {
           servername,
           ca: this.tlsSettings.ca,
           rejectUnauthorized: this.tlsSettings.rejectUnauthorized,
+          // Without SNI Node would check the certificate against the connect-to address instead of the URL's host.
+          ...(overridden ? { checkServerIdentity: (_host: string, cert: tls.PeerCertificate) => tls.checkServerIdentity(named.replace(/^\[|\]$/g, ''), cert) } : {}),
           ALPNProtocols: ['http/1.1'],
           ...lookup,
         })

@@ -20,46 +20,5 @@ export interface DiscoveryOptions {
   now?: () => number;
 }
 
-export interface DiscoveryStep {
-  /** e.g. "well-known", "srv _matrix-fed._tcp", "client well-known", "client versions". */
-  step: string;
-  tried: string;
-  found?: string;
-  error?: string;
-}
-
-/** Which rule of the spec's "Resolving server names" picked the federation endpoint. */
-export type FederationVia =
-  | 'ip-literal'
-  | 'explicit-port'
-  | 'well-known'
-  | 'well-known-ip'
-  | 'well-known-port'
-  | 'well-known-srv'
-  | 'well-known-srv-deprecated'
-  | 'well-known-default-port'
-  | 'srv'
-  | 'srv-deprecated'
-  | 'default-port';
-
-export interface FederationTarget {
-  /** Where to connect: an IP address or a host name (an SRV target, a delegated name). */
-  host: string;
-  port: number;
-  /** The Host header federation requests carry. */
-  hostHeader: string;
-  /** The name the certificate must carry (an IP literal for the IP rules; then no SNI is sent). */
-  tlsServerName: string;
-  via: FederationVia;
-}
-
-export interface MatrixDiscovery {
-  serverName: string;
-  /** verified: /_matrix/federation/v1/version answered there, over TLS valid for tlsServerName. */
-  federation: FederationTarget & { verified: boolean };
-  /** verified: <baseUrl>/_matrix/client/versions answered with a "versions" array. */
-  client: { baseUrl: string; verified: boolean };
-  /** How long the server's /.well-known/matrix/server answer may be cached, when it was asked. */
-  wellKnownCacheMs?: number;
-  steps: DiscoveryStep[];
-}
+// The report's shapes are shared with the UIs (the dashboard shows the steps): they live in electron/shared.
+export type { DiscoveryStep, FederationTarget, FederationVia, MatrixDiscovery } from '../../../shared/matrix-types.ts';
