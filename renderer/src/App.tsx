@@ -7,9 +7,20 @@ import type { MonitorState } from '../../electron/shared/types.ts';
 import { STATE_LABEL } from './components/state-meta.ts';
 import { useThemeClass } from './components/use-theme-class.ts';
 import { leave, navigate, parseRoute, useHash, type Route } from './store/hash-route.ts';
-import { connectStore, loadSnapshot, monitorsStore, upsertMonitor, useConnection, useMonitorView, useSettings, useStateCounts } from './store/monitors-store.ts';
+import {
+  connectStore,
+  loadSnapshot,
+  monitorsStore,
+  upsertHomeserver,
+  upsertMonitor,
+  useConnection,
+  useMonitorView,
+  useSettings,
+  useStateCounts,
+} from './store/monitors-store.ts';
 import { MonitorDetail } from './views/detail/MonitorDetail.tsx';
 import { MonitorForm } from './views/form/MonitorForm.tsx';
+import { AddHomeserver } from './views/homeserver/AddHomeserver.tsx';
 import { MonitorList } from './views/list/MonitorList.tsx';
 import { SettingsView } from './views/settings/SettingsView.tsx';
 import './styles/app.css';
@@ -111,7 +122,14 @@ function RouteView({ client, route }: { client: PicketClient; route: Route }) {
   const settings = useSettings();
   switch (route.name) {
     case 'list':
-      return <MonitorList client={client} onOpen={(id) => navigate({ name: 'detail', id })} onAdd={() => navigate({ name: 'add' })} />;
+      return (
+        <MonitorList
+          client={client}
+          onOpen={(id) => navigate({ name: 'detail', id })}
+          onAdd={() => navigate({ name: 'add' })}
+          onAddHomeserver={() => navigate({ name: 'add-homeserver' })}
+        />
+      );
     case 'detail':
       return <DetailRoute client={client} id={route.id} />;
     case 'edit':
@@ -123,6 +141,19 @@ function RouteView({ client, route }: { client: PicketClient; route: Route }) {
           onSaved={(saved) => {
             upsertMonitor(saved);
             navigate({ name: 'detail', id: saved.monitor.id });
+          }}
+          onCancel={() => leave({ name: 'list' })}
+        />
+      );
+    case 'add-homeserver':
+      return (
+        <AddHomeserver
+          client={client}
+          onCreated={({ group, monitors }) => {
+            // Shown at once; the 'monitors' and 'homeservers' events confirm it.
+            for (const view of monitors) upsertMonitor(view);
+            upsertHomeserver(group);
+            navigate({ name: 'list' });
           }}
           onCancel={() => leave({ name: 'list' })}
         />
@@ -148,6 +179,9 @@ export function App({ client }: { client: PicketClient }) {
         <nav className="app-actions" aria-label="Main">
           <button type="button" className="button-primary" onClick={() => navigate({ name: 'add' })}>
             Add monitor
+          </button>
+          <button type="button" onClick={() => navigate({ name: 'add-homeserver' })} aria-current={route.name === 'add-homeserver' ? 'page' : undefined}>
+            Add homeserver
           </button>
           <button type="button" onClick={() => navigate({ name: 'settings' })} aria-current={route.name === 'settings' ? 'page' : undefined}>
             Settings

@@ -57,6 +57,10 @@ export function LatencyChart({ buckets, resolution, from, to, rangeLabel }: Late
           ))}
         </svg>
       </div>
+      <div className="latency-chart-time" aria-hidden="true">
+        <span>{new Date(from).toLocaleString(undefined, { month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' })}</span>
+        <span>now</span>
+      </div>
       <figcaption className="latency-chart-caption">
         <span className="legend-mean">Mean</span>
         <span className="legend-band">Min–max</span>

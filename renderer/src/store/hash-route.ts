@@ -1,11 +1,12 @@
-// Navigation lives in location.hash (#/, #/monitor/<id>, #/add, #/edit/<id>, #/settings) so back and
-// forward work, a view can be reloaded, and the web server needs no routes of its own.
+// Navigation lives in location.hash (#/, #/monitor/<id>, #/add, #/add-homeserver, #/edit/<id>, #/settings)
+// so back and forward work, a view can be reloaded, and the web server needs no routes of its own.
 import { useSyncExternalStore } from 'react';
 
 export type Route =
   | { name: 'list' }
   | { name: 'detail'; id: string }
   | { name: 'add' }
+  | { name: 'add-homeserver' }
   | { name: 'edit'; id: string }
   | { name: 'settings' };
 
@@ -16,6 +17,7 @@ export function parseRoute(hash: string): Route {
   if (head === 'monitor' && id) return { name: 'detail', id };
   if (head === 'edit' && id) return { name: 'edit', id };
   if (head === 'add') return { name: 'add' };
+  if (head === 'add-homeserver') return { name: 'add-homeserver' };
   if (head === 'settings') return { name: 'settings' };
   return { name: 'list' };
 }
@@ -38,6 +40,8 @@ export function routeHash(route: Route): string {
       return `#/edit/${encodeURIComponent(route.id)}`;
     case 'add':
       return '#/add';
+    case 'add-homeserver':
+      return '#/add-homeserver';
     case 'settings':
       return '#/settings';
   }

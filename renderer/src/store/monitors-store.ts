@@ -4,7 +4,7 @@
 import { useStore } from 'zustand';
 import { useShallow } from 'zustand/react/shallow';
 import { createStore } from 'zustand/vanilla';
-import type { AppSettings, MonitorView, PicketClient } from '../../../electron/shared/contract.ts';
+import type { AppSettings, HomeserverGroup, MonitorView, PicketClient } from '../../../electron/shared/contract.ts';
 import type { CheckResult, MonitorState, StateChange } from '../../../electron/shared/types.ts';
 import type { ConnectionStatus, WebClient } from '../transport/web-client.ts';
 
@@ -18,13 +18,15 @@ export interface MonitorsState {
   /** Monitor ids in the engine's order. */
   ids: string[];
   sparklines: Record<string, Array<number | null>>;
+  /** Matrix homeserver groups by group name (their diagnosis and last discovery). */
+  homeservers: Record<string, HomeserverGroup>;
   settings: AppSettings | null;
   connection: StoreConnection;
   /** Why loading failed, in words, when connection is 'error'. */
   error: string | null;
 }
 
-const initialState = (): MonitorsState => ({ views: {}, ids: [], sparklines: {}, settings: null, connection: 'loading', error: null });
+const initialState = (): MonitorsState => ({ views: {}, ids: [], sparklines: {}, homeservers: {}, settings: null, connection: 'loading', error: null });
 
 export const monitorsStore = createStore<MonitorsState>()(initialState);
 
@@ -106,6 +108,18 @@ export function upsertMonitor(view: MonitorView): void {
   });
 }
 
+/** The 'homeservers' event and listHomeservers both carry every group: the list replaces the slice. */
+export function applyHomeservers(list: HomeserverGroup[]): void {
+  const homeservers: Record<string, HomeserverGroup> = {};
+  for (const group of list) homeservers[group.group] = group;
+  monitorsStore.setState({ homeservers });
+}
+
+/** A group addHomeserver returned: shown at once, before the 'homeservers' event confirms it. */
+export function upsertHomeserver(group: HomeserverGroup): void {
+  monitorsStore.setState((state) => ({ homeservers: { ...state.homeservers, [group.group]: group } }));
+}
+
 export function applySettings(settings: AppSettings): void {
   monitorsStore.setState({ settings });
 }
@@ -172,6 +186,7 @@ export function connectStore(client: PicketClient, options: ConnectOptions = {})
     client.on('state', (change) => coalescer.push(change)),
     client.on('monitors', (list) => applyMonitors(list)),
     client.on('settings', (settings) => applySettings(settings)),
+    client.on('homeservers', (list) => applyHomeservers(list)),
   ];
   if (isWebClient(client)) {
     let wasDown = false;
@@ -199,6 +214,7 @@ export function connectStore(client: PicketClient, options: ConnectOptions = {})
 
 /** Loads (or reloads, for "Try again") the monitor list and settings; a failure is shown, not thrown. */
 export async function loadSnapshot(client: PicketClient, isActive: () => boolean = () => true): Promise<void> {
+  void loadHomeservers(client, isActive);
   try {
     const [list, settings] = await Promise.all([client.request('listMonitors', {}), client.request('getSettings', {})]);
     if (!isActive()) return;
@@ -210,11 +226,26 @@ export async function loadSnapshot(client: PicketClient, isActive: () => boolean
   }
 }
 
+/**
+ * Homeserver groups load beside the monitors, never in the way of them: an engine without Matrix support
+ * refuses the request, and its groups then simply show as plain groups (nothing is claimed about them).
+ */
+async function loadHomeservers(client: PicketClient, isActive: () => boolean): Promise<void> {
+  try {
+    const list = await client.request('listHomeservers', {});
+    if (isActive()) applyHomeservers(list);
+  } catch {
+    // Deliberately quiet: see above. The monitors' own load reports a lost connection.
+  }
+}
+
 // Selectors: each returns a stable reference unless its own slice changed, so rows re-render alone.
 export const useMonitorView = (id: string): MonitorView | undefined => useStore(monitorsStore, (state) => state.views[id]);
 export const useMonitorIds = (): string[] => useStore(monitorsStore, (state) => state.ids);
 export const useSettings = (): AppSettings | null => useStore(monitorsStore, (state) => state.settings);
 export const useSparkline = (id: string): Array<number | null> | undefined => useStore(monitorsStore, (state) => state.sparklines[id]);
+/** The homeserver whose monitors form `group`; undefined for a plain group. */
+export const useHomeserver = (group: string): HomeserverGroup | undefined => useStore(monitorsStore, (state) => state.homeservers[group]);
 export const useConnection = (): { connection: StoreConnection; error: string | null } =>
   useStore(monitorsStore, useShallow((state) => ({ connection: state.connection, error: state.error })));
 

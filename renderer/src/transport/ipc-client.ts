@@ -21,6 +21,9 @@ const CALLERS: Callers = {
   getSettings: (bridge) => bridge.getSettings(),
   updateSettings: (bridge, p) => bridge.updateSettings(p.patch),
   pauseAlerts: (bridge, p) => bridge.pauseAlerts(p.until),
+  discoverHomeserver: (bridge, p) => bridge.discoverHomeserver(p.serverName),
+  addHomeserver: (bridge, p) => bridge.addHomeserver(p.serverName),
+  listHomeservers: (bridge) => bridge.listHomeservers(),
 };
 
 export function createIpcClient(bridge: PicketBridge): PicketClient {

@@ -2,11 +2,12 @@
 import { useState } from 'react';
 import type { MonitorView, PicketClient } from '../../../../electron/shared/contract.ts';
 import type { Monitor } from '../../../../electron/shared/types.ts';
+import { targetOf, TYPE_LABEL } from '../../components/monitor-type.ts';
 import { readContractError } from '../form/contract-error.ts';
 import { StateBadge } from '../../components/StateBadge.tsx';
 
 export function monitorTarget(monitor: Monitor): string {
-  return monitor.type === 'http' ? `${monitor.method} ${monitor.url}` : `${monitor.host}:${monitor.port}`;
+  return monitor.type === 'http' ? `${monitor.method} ${monitor.url}` : targetOf(monitor);
 }
 
 interface DetailHeaderProps {
@@ -49,7 +50,7 @@ export function DetailHeader({ client, view, onEdit, onBack, onChecked }: Detail
       <div className="detail-title">
         <h1 id="detail-name">{monitor.name}</h1>
         <StateBadge state={view.state} />
-        <span className="detail-type">{monitor.type.toUpperCase()}</span>
+        <span className="detail-type">{TYPE_LABEL[monitor.type]}</span>
         {view.muted && <span className="detail-muted">Alerts muted</span>}
       </div>
       <p className="detail-target">

@@ -6,6 +6,7 @@ import { LatencyChart } from '../../charts/LatencyChart.tsx';
 import { CertificatePanel } from './CertificatePanel.tsx';
 import { DetailHeader } from './DetailHeader.tsx';
 import { IncidentList } from './IncidentList.tsx';
+import { MatrixPanel } from './MatrixPanel.tsx';
 import { PhaseBreakdown } from './PhaseBreakdown.tsx';
 import { RANGES, RangePicker } from './RangePicker.tsx';
 import { RecentResults } from './RecentResults.tsx';
@@ -62,6 +63,13 @@ export function MonitorDetail({ client, view, onEdit, onBack }: MonitorDetailPro
         <h2 id="detail-uptime">Uptime</h2>
         <UptimeTiles uptime={history?.uptime ?? view.uptime} />
       </section>
+
+      {(monitor.type === 'matrix-federation' || monitor.type === 'matrix-keys') && (
+        <section className="detail-section" aria-labelledby="detail-matrix">
+          <h2 id="detail-matrix">Matrix</h2>
+          <MatrixPanel monitor={monitor} lastResult={view.lastResult} />
+        </section>
+      )}
 
       {(monitor.type === 'tls' || certificate) && (
         <section className="detail-section" aria-labelledby="detail-certificate">

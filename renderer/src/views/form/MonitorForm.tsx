@@ -4,12 +4,14 @@ import { useEffect, useMemo, useState, type FormEvent } from 'react';
 import type { MonitorConfig } from '../../../../electron/shared/config-validation.ts';
 import type { MonitorView, PicketClient } from '../../../../electron/shared/contract.ts';
 import type { CheckResult, MonitorType } from '../../../../electron/shared/types.ts';
+import { isMatrixMonitor, TYPE_LABEL } from '../../components/monitor-type.ts';
 import { IdentityFields, ScheduleFields } from './CommonFields.tsx';
 import { readContractError, type FieldIssue } from './contract-error.ts';
 import { EndpointFields } from './EndpointFields.tsx';
 import { draftFromConfig, draftToConfig, emptyDraft, fieldOfIssue, type MonitorDraft } from './form-model.ts';
 import { fieldId, type FormBinding } from './FormField.tsx';
 import { HttpFields } from './HttpFields.tsx';
+import { MatrixEndpointNote } from './MatrixEndpointNote.tsx';
 import { TestResultPanel } from './TestResultPanel.tsx';
 import { loadValidators, type Validators } from './load-validation.ts';
 import { issuesByField, shownFields, validateDraft } from './validate-draft.ts';
@@ -26,6 +28,7 @@ export interface MonitorFormProps {
   onCancel: () => void;
 }
 
+// The Matrix types are not offered: a homeserver group makes them from discovery ("Add a Matrix homeserver").
 const TYPES: ReadonlyArray<{ type: MonitorType; label: string; hint: string }> = [
   { type: 'http', label: 'HTTP(S)', hint: 'a web page or API answers as expected' },
   { type: 'tcp', label: 'TCP port', hint: 'a port accepts connections' },
@@ -160,7 +163,7 @@ export function MonitorForm({ client, initial, onSaved, onCancel }: MonitorFormP
 
       {editing ? (
         <p className="form-type">
-          Type: <strong>{TYPES.find((t) => t.type === draft.type)?.label}</strong>
+          Type: <strong>{TYPES.find((t) => t.type === draft.type)?.label ?? TYPE_LABEL[draft.type]}</strong>
         </p>
       ) : (
         <fieldset className="form-section type-picker">
@@ -177,7 +180,7 @@ export function MonitorForm({ client, initial, onSaved, onCancel }: MonitorFormP
       )}
 
       <IdentityFields form={form} editing={editing} />
-      {draft.type === 'http' ? <HttpFields form={form} /> : <EndpointFields form={form} />}
+      {draft.type === 'http' ? <HttpFields form={form} /> : isMatrixMonitor(draft) ? <MatrixEndpointNote form={form} /> : <EndpointFields form={form} />}
       <ScheduleFields form={form} />
 
       <section className="form-test" aria-label="Test result" aria-live="polite">

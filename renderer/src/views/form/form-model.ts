@@ -3,6 +3,10 @@
 import type { MonitorConfig } from '../../../../electron/shared/config-validation.ts';
 import type { HttpAuth, HttpMethod, MonitorType } from '../../../../electron/shared/types.ts';
 
+/** A Matrix monitor's endpoint names: discovery sets them, the form carries them over untouched. */
+export const MATRIX_ENDPOINT_FIELDS = ['serverName', 'hostHeader', 'tlsServerName'] as const;
+export type MatrixEndpointField = (typeof MATRIX_ENDPOINT_FIELDS)[number];
+
 export interface HeaderRow {
   /** Stable React key; rows have no identity of their own. */
   key: number;
@@ -47,7 +51,7 @@ export interface MonitorDraft {
   port: string;
   expiryWarningDays: string;
   /** Fields the form does not show, carried over from the monitor being edited. */
-  carried: Pick<MonitorConfig, 'paused' | 'maxBodyBytes'>;
+  carried: Pick<MonitorConfig, 'paused' | 'maxBodyBytes' | MatrixEndpointField>;
 }
 
 let nextRowKey = 1;
@@ -130,6 +134,9 @@ export function draftFromConfig(config: MonitorConfig): MonitorDraft {
     carried: {
       ...(config.paused !== undefined ? { paused: config.paused } : {}),
       ...(config.maxBodyBytes !== undefined ? { maxBodyBytes: config.maxBodyBytes } : {}),
+      ...(config.serverName !== undefined ? { serverName: config.serverName } : {}),
+      ...(config.hostHeader !== undefined ? { hostHeader: config.hostHeader } : {}),
+      ...(config.tlsServerName !== undefined ? { tlsServerName: config.tlsServerName } : {}),
     },
   };
 }
@@ -211,6 +218,7 @@ export function draftToConfig(draft: MonitorDraft): MonitorConfig {
     set(config, 'host', trimmed(draft.host));
     set(config, 'port', numberOrText(draft.port));
     if (draft.type === 'tls') set(config, 'expiryWarningDays', list(draft.expiryWarningDays));
+    for (const field of MATRIX_ENDPOINT_FIELDS) set(config, field, draft.carried[field]);
   }
 
   if (draft.type !== 'tcp') {

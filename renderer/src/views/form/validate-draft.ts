@@ -40,6 +40,9 @@ const BY_TYPE: Record<MonitorDraft['type'], string[]> = {
   http: ['url', 'method', 'headers', 'body', 'auth', 'auth.username', 'auth.password', 'auth.token', 'expectedStatus', 'keyword', 'keywordCaseInsensitive', 'keywordInvert', 'maxRedirects', 'cacheBust', 'slowResponseMs', ...TLS_OPTIONS],
   tcp: ['host', 'port'],
   tls: ['host', 'port', 'expiryWarningDays', ...TLS_OPTIONS],
+  // The endpoint is discovery's (shown read-only): an issue with it is listed above the form.
+  'matrix-federation': [],
+  'matrix-keys': [],
 };
 
 /** The fields the form shows for a type; an issue for any other path is listed above the form instead. */

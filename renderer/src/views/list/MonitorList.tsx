@@ -6,6 +6,7 @@ import type { PicketClient } from '../../../../electron/shared/contract.ts';
 import { EmptyState } from '../../components/EmptyState.tsx';
 import type { BarUnit } from '../../components/UptimeBar.tsx';
 import { monitorsStore, useStateCounts } from '../../store/monitors-store.ts';
+import { showsDiagnosis } from '../homeserver/GroupDiagnosis.tsx';
 import { GroupHeader } from './GroupHeader.tsx';
 import { ListToolbar } from './ListToolbar.tsx';
 import { buildEntries, DEFAULT_QUERY, entryKey, filterAndSort, parseEntryKey, type ListQuery } from './list-model.ts';
@@ -15,14 +16,18 @@ import './list.css';
 
 /** Must match .monitor-row / .group-row height in list.css: the virtual list relies on it. */
 export const ROW_HEIGHT = 52;
+/** A homeserver's group header with its diagnosis; must match .group-row-item.has-diagnosis in homeserver.css. */
+export const DIAGNOSIS_ROW_HEIGHT = 144;
 
 export interface MonitorListProps {
   client: PicketClient;
   onOpen: (id: string) => void;
   onAdd: () => void;
+  /** Offered in the empty state, beside "Add monitor", when given. */
+  onAddHomeserver?: () => void;
 }
 
-export function MonitorList({ client, onOpen, onAdd }: MonitorListProps) {
+export function MonitorList({ client, onOpen, onAdd, onAddHomeserver }: MonitorListProps) {
   const [query, setQuery] = useState<ListQuery>(DEFAULT_QUERY);
   const [unit, setUnit] = useState<BarUnit>('hour');
   const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(new Set());
@@ -36,6 +41,12 @@ export function MonitorList({ client, onOpen, onAdd }: MonitorListProps) {
   const keys = useStore(
     monitorsStore,
     useShallow((state) => buildEntries(filterAndSort(Object.values(state.views), query), collapsed).map(entryKey)),
+  );
+
+  // Groups whose header shows a diagnosis, so is taller; compared shallowly like the keys.
+  const diagnosed = useStore(
+    monitorsStore,
+    useShallow((state) => Object.values(state.homeservers).filter(showsDiagnosis).map((homeserver) => homeserver.group)),
   );
 
   const toggle = useCallback((group: string) => {
@@ -65,16 +76,27 @@ export function MonitorList({ client, onOpen, onAdd }: MonitorListProps) {
             <button type="button" className="button-primary" onClick={onAdd}>
               Add monitor
             </button>
-            {/* "Add a Matrix homeserver" joins here once the Matrix issue lands. */}
+            {onAddHomeserver && (
+              <button type="button" onClick={onAddHomeserver}>
+                Add a Matrix homeserver
+              </button>
+            )}
           </>
         }
       >
-        <p>Add a website, a TCP port or a TLS certificate and Picket checks it around the clock, keeping the history on this machine.</p>
+        <p>
+          Add a website, a TCP port or a TLS certificate and Picket checks it around the clock, keeping the history on this machine.
+          {onAddHomeserver && ' For a Matrix homeserver, Picket finds its endpoints and sets up every check in one go.'}
+        </p>
       </EmptyState>
     );
   }
 
   const shown = keys.filter((key) => key.startsWith('m:')).length;
+  const rowHeight = (index: number): number => {
+    const key = keys[index] ?? '';
+    return key.startsWith('g:') && diagnosed.includes(key.slice(2)) ? DIAGNOSIS_ROW_HEIGHT : ROW_HEIGHT;
+  };
   const renderRow = (index: number) => {
     const entry = parseEntryKey(keys[index] ?? '');
     return entry.kind === 'group' ? (
@@ -110,7 +132,7 @@ export function MonitorList({ client, onOpen, onAdd }: MonitorListProps) {
             <span className="col-bar">Last 90 {unit === 'hour' ? 'hours' : 'days'}</span>
             <span className="col-spark">Recent latency</span>
           </div>
-          <VirtualList count={keys.length} rowHeight={ROW_HEIGHT} label="Monitors" rowKey={(index) => keys[index] ?? String(index)} renderRow={renderRow} />
+          <VirtualList count={keys.length} rowHeight={diagnosed.length > 0 ? rowHeight : ROW_HEIGHT} label="Monitors" rowKey={(index) => keys[index] ?? String(index)} renderRow={renderRow} />
         </>
       )}
     </section>

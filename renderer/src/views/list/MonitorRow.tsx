@@ -3,12 +3,12 @@
 import { memo, type KeyboardEvent, type MouseEvent } from 'react';
 import type { PicketClient } from '../../../../electron/shared/contract.ts';
 import { formatLatency, formatUptime } from '../../components/format.ts';
+import { targetOf, TYPE_LABEL } from '../../components/monitor-type.ts';
 import { Sparkline } from '../../components/Sparkline.tsx';
 import { StateBadge } from '../../components/StateBadge.tsx';
 import { UptimeBar, uptimeSegments, type BarUnit } from '../../components/UptimeBar.tsx';
 import { routeHash } from '../../store/hash-route.ts';
 import { useMonitorView, useSparkline } from '../../store/monitors-store.ts';
-import { targetOf } from './list-model.ts';
 import { useUptimeBar } from './use-uptime-bar.ts';
 
 export interface MonitorRowProps {
@@ -31,8 +31,6 @@ function RowUptimeBar({ client, id, unit }: { client: PicketClient; id: string; 
   }
   return <UptimeBar segments={data.status === 'ready' ? uptimeSegments(data.buckets, unit, Date.now()) : null} unit={unit} />;
 }
-
-const TYPE_LABEL = { http: 'HTTP', tcp: 'TCP', tls: 'TLS' } as const;
 
 export const MonitorRow = memo(function MonitorRow({ client, id, index, total, unit, onOpen }: MonitorRowProps) {
   const view = useMonitorView(id);

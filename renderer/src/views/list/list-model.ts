@@ -1,7 +1,8 @@
 // The list's pure logic: search, filter, sort and grouping, kept out of the components so it is tested
 // directly and runs inside a store selector (which must be cheap: it runs on every batch).
 import type { MonitorView } from '../../../../electron/shared/contract.ts';
-import type { Monitor, MonitorState } from '../../../../electron/shared/types.ts';
+import type { MonitorState } from '../../../../electron/shared/types.ts';
+import { targetOf } from '../../components/monitor-type.ts';
 import { STATE_SEVERITY } from '../../components/state-meta.ts';
 
 export type SortKey = 'state' | 'name' | 'latency' | 'uptime';
@@ -14,11 +15,6 @@ export interface ListQuery {
 }
 
 export const DEFAULT_QUERY: ListQuery = { search: '', state: 'all', sort: 'state' };
-
-/** What a monitor watches, as a person would write it. */
-export function targetOf(monitor: Monitor): string {
-  return monitor.type === 'http' ? monitor.url : `${monitor.host}:${monitor.port}`;
-}
 
 export function matchesSearch(view: MonitorView, search: string): boolean {
   const needle = search.trim().toLowerCase();
