@@ -182,7 +182,7 @@ export interface CheckResult {
   detail?: Record<string, string>;
 }
 
-export type AlertKind = 'down' | 'recovered' | 'reminder' | 'certificate' | 'key-change';
+export type AlertKind = 'down' | 'recovered' | 'reminder' | 'certificate' | 'key-change' | 'delegation-changed';
 
 export interface StateChange {
   monitorId: string;

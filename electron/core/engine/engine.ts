@@ -263,11 +263,12 @@ export class Engine {
 }
 
 /**
- * What must survive a restart: open outages (no second down alert) and certificate reminders sent (never
- * twice per certificate). Per-check fields are left out so a result that changes nothing writes nothing.
+ * What must survive a restart: open outages (no second down alert), certificate reminders sent (never
+ * twice per certificate) and the last signing key seen (a key change while Picket was closed still alerts).
+ * Per-check fields are left out so a result that changes nothing writes nothing.
  */
 function persistedPart(rule: MonitorRuleState): MonitorRuleState {
-  const { state, downSince, lastReminderAt, certificate, openIncident } = rule;
+  const { state, downSince, lastReminderAt, certificate, openIncident, lastUpDetail } = rule;
   return {
     state,
     consecutiveFailures: 0,
@@ -275,6 +276,7 @@ function persistedPart(rule: MonitorRuleState): MonitorRuleState {
     ...(lastReminderAt !== undefined ? { lastReminderAt } : {}),
     ...(certificate !== undefined ? { certificate } : {}),
     ...(openIncident !== undefined ? { openIncident } : {}),
+    ...(lastUpDetail !== undefined ? { lastUpDetail } : {}),
   };
 }
 

@@ -3,6 +3,7 @@
 import type { Alert, CheckResult, Incident, Monitor, MonitorState, StateChange } from '../../shared/types.ts';
 import { certificateReminders, type CertificateReminderState } from './certificate-reminders.ts';
 import { formatDuration } from './format-duration.ts';
+import { keyChangeRule } from './key-change-rule.ts';
 
 export { formatDuration } from './format-duration.ts';
 
@@ -21,6 +22,8 @@ export interface MonitorRuleState {
   lastResultAt?: number;
   /** The open outage's incident; kept with downSince because markUnknown clears the streak it started from. */
   openIncident?: Incident;
+  /** matrix-keys: the last good answer's key ids and fingerprint, what a key change is measured against. */
+  lastUpDetail?: Record<string, string>;
 }
 
 export interface RuleOutcome {
@@ -84,6 +87,12 @@ export function applyResult(monitor: Monitor, prev: MonitorRuleState, result: Ch
     const reminders = certificateReminders(monitor, prev.certificate, result.certificate, at);
     next.certificate = reminders.next;
     alerts.push(...reminders.alerts);
+  }
+
+  if (monitor.type === 'matrix-keys') {
+    const keys = keyChangeRule(monitor, prev.lastUpDetail, result);
+    next.lastUpDetail = keys.lastUpDetail;
+    if (keys.alert) alerts.push(keys.alert);
   }
 
   next.lastResultAt = at;

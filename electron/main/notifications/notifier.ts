@@ -1,6 +1,6 @@
 // Native notifications for the engine's alerts: collected for a short window, grouped, filtered by the
 // user's settings, shown, and a click opens the monitor. Electron's Notification comes in as an option.
-import type { AppSettings, MonitorView, PicketClient } from '../../shared/contract.ts';
+import type { AppSettings, HomeserverGroup, MonitorView, PicketClient } from '../../shared/contract.ts';
 import type { Alert } from '../../shared/types.ts';
 import { systemClearTimer, systemSetTimer, type ClearTimer, type SetTimer } from '../tray/timers.ts';
 import { groupAlerts, type AlertGroup } from './alert-grouping.ts';
@@ -19,6 +19,8 @@ export interface NotificationFactory {
 
 export interface NotifierSource extends Pick<PicketClient, 'on'> {
   views(): MonitorView[];
+  /** Homeserver groups with their diagnosis, so one homeserver's alerts become one notification. */
+  homeservers?(): HomeserverGroup[];
 }
 
 export type NotifierSettings = Pick<AppSettings, 'notificationsEnabled' | 'notificationSound' | 'alertsPausedUntil' | 'mutedMonitors'>;
@@ -96,7 +98,9 @@ export class Notifier {
     const settings = this.opts.settings();
     const alerts = alertsToNotify(batch, settings, this.now());
     if (alerts.length === 0) return;
-    for (const group of groupAlerts(alerts, monitorLabels(this.opts.source.views()))) this.show(group, !settings.notificationSound);
+    // Read now, after the batch: the diagnosis then reflects the results that raised these alerts.
+    const homeservers = this.opts.source.homeservers?.() ?? [];
+    for (const group of groupAlerts(alerts, monitorLabels(this.opts.source.views()), homeservers)) this.show(group, !settings.notificationSound);
   }
 
   private collect(alert: Alert): void {

@@ -1,5 +1,5 @@
 // Monitors and results for the rules tests: plain objects, time is whatever number the test passes.
-import type { CertificateInfo, CheckResult, FailureKind, HttpMonitor, TcpMonitor, TlsMonitor } from '../../../electron/shared/types.ts';
+import type { CertificateInfo, CheckResult, FailureKind, HttpMonitor, MatrixKeysMonitor, TcpMonitor, TlsMonitor } from '../../../electron/shared/types.ts';
 
 export const MIN = 60_000;
 
@@ -59,6 +59,33 @@ export function tlsMonitor(overrides: Partial<TlsMonitor> = {}): TlsMonitor {
     tls: {},
     ...overrides,
   };
+}
+
+export function matrixKeysMonitor(overrides: Partial<MatrixKeysMonitor> = {}): MatrixKeysMonitor {
+  return {
+    id: 'keys',
+    name: 'Signing keys',
+    type: 'matrix-keys',
+    intervalSeconds: 300,
+    timeoutSeconds: 10,
+    failureThreshold: 1,
+    reminderIntervalMinutes: 0,
+    paused: false,
+    group: 'example.test',
+    serverName: 'example.test',
+    host: 'matrix.example.test',
+    port: 443,
+    hostHeader: 'matrix.example.test',
+    tlsServerName: 'matrix.example.test',
+    tls: {},
+    ...overrides,
+  };
+}
+
+/** A signing-key answer as checkMatrixKeys reports it: key ids and a fingerprint in detail. */
+export function keysResult(monitorId: string, at: number, keyIds: string, keyFingerprint: string, status: CheckResult['status'] = 'up'): CheckResult {
+  const message = status === 'down' ? 'signing keys: no signature by its own verify keys' : `signature by ${keyIds} verified`;
+  return { monitorId, status, at, latencyMs: 20, message, detail: { keyIds, keyFingerprint } };
 }
 
 export function up(monitorId: string, at: number, message = '200 OK'): CheckResult {

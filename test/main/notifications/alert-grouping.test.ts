@@ -80,3 +80,32 @@ describe('groupAlerts', () => {
     );
   });
 });
+
+describe('groupAlerts for change events', () => {
+  const keyChange = (id: string, at = 4): Alert => ({ monitorId: id, kind: 'key-change', at, message: `${id.toUpperCase()}: signing key changed (ed25519:1 -> ed25519:2)` });
+
+  it('makes several key changes one notification, after outages and certificates', () => {
+    const groups = groupAlerts([keyChange('a'), down('c'), keyChange('b')], labels);
+    expect(groups.map((g) => [g.kind, g.title, g.body])).toEqual([
+      ['down', 'C is down', expect.stringMatching(/^timeout/)],
+      ['key-change', '2 monitors: signing key changed', 'A and B'],
+    ]);
+  });
+
+  it('keeps a key change apart from the same monitor\'s outage alerts', () => {
+    const groups = groupAlerts([down('a', 1), recovered('a', 2), keyChange('a', 3)], labels);
+    expect(groups.map((g) => g.title)).toEqual(['A recovered', 'A: signing key changed']);
+  });
+
+  it('words a delegation change like a key change', () => {
+    const delegation: Alert = { monitorId: 'b', kind: 'delegation-changed', at: 5, message: 'B: delegation changed (x -> y)' };
+    const groups = groupAlerts([delegation, down('a')], labels);
+    expect(groups.map((g) => [g.title, g.body])).toEqual([['A is down', expect.stringMatching(/^timeout/)], ['B: delegation changed', 'x -> y']]);
+  });
+
+  it('shows a kind it has no place for last rather than dropping it', () => {
+    const unplanned: Alert = { monitorId: 'b', kind: 'brand-new' as string as AlertKind, at: 0, message: 'something' };
+    const groups = groupAlerts([unplanned, keyChange('c'), down('a')], labels);
+    expect(groups.map((g) => g.title)).toEqual(['A is down', 'C: signing key changed', 'B']);
+  });
+});

@@ -73,3 +73,42 @@ describe('monitorLabels', () => {
     expect(labelFor(new Map(), 'old-id')).toEqual({ name: 'old-id', host: 'old-id' });
   });
 });
+
+describe('alertText for change events', () => {
+  const keys = { name: 'Signing keys', host: 'matrix.example.com' };
+
+  it('key-change: what changed in the title, old and new key ids in the body', () => {
+    const alert: Alert = { monitorId: 'keys', kind: 'key-change', at, message: 'Signing keys: signing key changed (ed25519:a -> ed25519:b)' };
+    expect(alertText(alert, keys)).toEqual({ title: 'Signing keys: signing key changed', body: 'ed25519:a -> ed25519:b' });
+  });
+
+  it('key-change: a message of another shape is kept, minus the name', () => {
+    const alert: Alert = { monitorId: 'keys', kind: 'key-change', at, message: 'Signing keys: the key is new' };
+    expect(alertText(alert, keys).body).toBe('the key is new');
+  });
+
+  it('delegation-changed: the same shape, whatever the detail is written as', () => {
+    const kind = 'delegation-changed';
+    const parens: Alert = { monitorId: 'fed', kind, at, message: 'Federation: delegation changed (matrix.example.com:443 -> fed.example.com:8448)' };
+    expect(alertText(parens, { name: 'Federation', host: 'fed.example.com' })).toEqual({
+      title: 'Federation: delegation changed',
+      body: 'matrix.example.com:443 -> fed.example.com:8448',
+    });
+    const colon: Alert = { monitorId: 'fed', kind, at, message: 'example.com: delegation changed: port 443 -> 8448' };
+    expect(alertText(colon, { name: 'example.com', host: 'example.com' }).body).toBe('port 443 -> 8448');
+  });
+
+  it('a kind without words of its own still shows its message', () => {
+    const alert: Alert = { monitorId: 'api', kind: 'brand-new' as string as Alert['kind'], at, message: 'something happened' };
+    expect(alertText(alert, api)).toEqual({ title: 'API', body: 'something happened' });
+  });
+});
+
+describe('monitorLabels groups', () => {
+  it('keeps the monitor group, so a homeserver\'s alerts can be told apart', () => {
+    const view = tcpView('fed-tcp', 'down', 'Federation TCP');
+    const labels = monitorLabels([{ ...view, monitor: { ...view.monitor, group: 'example.com' } }, tcpView('db', 'up', 'Database')]);
+    expect(labels.get('fed-tcp')).toEqual({ name: 'Federation TCP', host: 'fed-tcp.example.test', group: 'example.com' });
+    expect(labels.get('db')).not.toHaveProperty('group');
+  });
+});

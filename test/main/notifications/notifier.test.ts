@@ -1,6 +1,7 @@
 import type { Notification as ElectronNotification } from 'electron';
 import { describe, expect, expectTypeOf, it, vi } from 'vitest';
 import { alertsToNotify, Notifier, type NotificationFactory, type NotifierSettings } from '../../../electron/main/notifications/notifier.ts';
+import type { HomeserverGroup } from '../../../electron/shared/contract.ts';
 import type { Alert } from '../../../electron/shared/types.ts';
 import { FakeSource, ManualTimers, tcpView } from '../tray/view-fixtures.ts';
 
@@ -11,7 +12,7 @@ interface Shown {
   listeners: Map<string, () => void>;
 }
 
-function setup(settings: Partial<NotifierSettings> = {}, supported = true) {
+function setup(settings: Partial<NotifierSettings> = {}, supported = true, source: FakeSource = new FakeSource()) {
   const shown: Shown[] = [];
   class FakeNotification {
     static isSupported(): boolean {
@@ -31,7 +32,6 @@ function setup(settings: Partial<NotifierSettings> = {}, supported = true) {
   }
   const timers = new ManualTimers();
   timers.now = 1_000_000;
-  const source = new FakeSource();
   source.current = ['a', 'b', 'c', 'd', 'e'].map((id) => tcpView(id, 'down'));
   const current: NotifierSettings = { notificationsEnabled: true, notificationSound: true, alertsPausedUntil: null, mutedMonitors: [], ...settings };
   const openMonitor = vi.fn<(id: string) => void>();
@@ -170,3 +170,53 @@ describe('alertsToNotify', () => {
     expect(alertsToNotify(alerts, { ...base, mutedMonitors: ['b'] }, 0).map((a) => a.monitorId)).toEqual(['a']);
   });
 });
+
+describe('Notifier with homeservers', () => {
+  /** The service's homeservers() as well: a, b and c are example.org's monitors. */
+  class HomeserverSource extends FakeSource {
+    groups: HomeserverGroup[] = [];
+    homeservers(): HomeserverGroup[] {
+      return this.groups;
+    }
+  }
+
+  function homeserverSetup() {
+    const source = new HomeserverSource();
+    const t = setup({}, true, source);
+    source.current = source.current.map((view) => (['a', 'b', 'c'].includes(view.monitor.id) ? { ...view, monitor: { ...view.monitor, group: 'example.org' } } : view));
+    return { ...t, source };
+  }
+
+  it('shows one notification for a homeserver, with the diagnosis read when the batch is shown', () => {
+    const t = homeserverSetup();
+    t.alert('b');
+    t.alert('a');
+    t.alert('d');
+    // The diagnosis arrives after the alerts (the service computes it from the same results): still used.
+    t.source.groups = [
+      {
+        group: 'example.org',
+        serverName: 'example.org',
+        diagnosis: { case: 'host-down', cause: 'example.org is down or unreachable', advice: 'Check the host.', severity: 'down' },
+        discovery: null,
+        discoveredAt: null,
+      },
+    ];
+    t.timers.advance(3_000);
+    expect(t.shown.map((n) => [n.title, n.body])).toEqual([
+      ['example.org is down or unreachable', 'Check the host.\nB and A'],
+      ['D is down', expect.stringMatching(/^refused/)],
+    ]);
+    t.shown[0]?.listeners.get('click')?.();
+    expect(t.openMonitor.mock.calls).toEqual([['b']]);
+  });
+
+  it('groups by kind as before when the source has no homeservers', () => {
+    const t = homeserverSetup();
+    t.alert('a');
+    t.alert('b');
+    t.timers.advance(3_000);
+    expect(t.shown.map((n) => n.title)).toEqual(['2 monitors down']);
+  });
+});
+
