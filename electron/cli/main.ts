@@ -4,6 +4,9 @@ import { parseArgs } from 'node:util';
 import { ConfigError } from '../shared/config-validation.ts';
 import { createLookup } from '../core/checks/resolver.ts';
 import type { ProbeOptions } from '../core/checks/probe-options.ts';
+import { lookupWithOverrides, parseResolveOverride } from '../core/matrix/discovery/resolve-override.ts';
+import type { ResolveOverride } from '../core/matrix/discovery/types.ts';
+import type { MatrixServiceOptions } from '../core/matrix/homeserver-service/options.ts';
 import { checkCommand } from './check-command.ts';
 import { processIo, type CliIo } from './cli-io.ts';
 import { EXIT_INVALID } from './exit-codes.ts';
@@ -17,6 +20,7 @@ Commands:
   run --config FILE --data DIR [--json]    watch in the foreground; Ctrl-C to stop
   serve --data DIR [--config FILE] [--port N]
                                            the engine with the dashboard on 127.0.0.1; prints its URL first
+                                           (takes --resolve and --ca too, for "Add a Matrix homeserver")
   matrix discover NAME [--json]            how a Matrix server name resolves: federation and client endpoints
   matrix check NAME [--json]               discover, then check the homeserver's monitors once, with a diagnosis
 
@@ -27,8 +31,8 @@ Options:
   --json                 machine-readable output (check: one JSON document; run: one JSON object a line)
   --dns-server ADDR:PORT resolve host names through this DNS server instead of the system's
   --resolve HOST:PORT:ADDRESS
-                         matrix: connect to ADDRESS for HOST:PORT, as curl does (repeatable)
-  --ca FILE              matrix: extra trusted CA certificates (PEM)
+                         matrix, serve: connect to ADDRESS for HOST:PORT, as curl does (repeatable)
+  --ca FILE              matrix, serve: extra trusted CA certificates (PEM)
   -h, --help             this text
 
 Exit codes: 0 all up, 1 a warning, 2 a down, 3 invalid input or config.
@@ -44,6 +48,30 @@ function probeOptionsFrom(dnsServer: string | undefined): Omit<ProbeOptions, 'si
   }
 }
 
+/**
+ * serve's Matrix options: discovery gets --resolve, --dns-server and --ca, and the checks of the groups it builds
+ * resolve the overridden names the same way (without the port: a check's lookup is not told it).
+ */
+function serveMatrixOptions(
+  resolve: string[],
+  dnsServer: string | undefined,
+  caFile: string | undefined,
+  probeOptions: Omit<ProbeOptions, 'signal' | 'now'>,
+): { matrix: MatrixServiceOptions; probeOptions: Omit<ProbeOptions, 'signal' | 'now'> } {
+  let overrides: ResolveOverride[];
+  try {
+    overrides = resolve.map((value) => parseResolveOverride(value));
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+  const matrix: MatrixServiceOptions = {
+    ...(overrides.length > 0 ? { resolve: overrides } : {}),
+    ...(dnsServer !== undefined ? { dnsServer } : {}),
+    ...(caFile !== undefined ? { caFile } : {}),
+  };
+  return { matrix, probeOptions: overrides.length > 0 ? { ...probeOptions, lookup: lookupWithOverrides(overrides, dnsServer) } : probeOptions };
+}
+
 function required(value: string | undefined, flag: string, command: string): string {
   if (value === undefined || value === '') throw new UsageError(`${command} needs ${flag}`);
   return value;
@@ -56,11 +84,25 @@ function parsePort(value: string | undefined): number {
   return port;
 }
 
-/** Resolves on the first SIGINT or SIGTERM. */
+/**
+ * Resolves on the first SIGINT or SIGTERM. A terminal's Ctrl-C reaches both tsx and this process, and tsx
+ * relays it once more: a repeat within a moment is that echo and is ignored. A second Ctrl-C later on means
+ * "stop now" and exits at once.
+ */
 function untilStopped(): Promise<void> {
   return new Promise((resolve) => {
-    process.once('SIGINT', () => resolve());
-    process.once('SIGTERM', () => resolve());
+    let firstAt: number | undefined;
+    const onSignal = (signal: NodeJS.Signals): void => {
+      const now = Date.now();
+      if (firstAt === undefined) {
+        firstAt = now;
+        resolve();
+      } else if (now - firstAt > 1_000) {
+        process.exit(signal === 'SIGINT' ? 130 : 143);
+      }
+    };
+    process.on('SIGINT', onSignal);
+    process.on('SIGTERM', onSignal);
   });
 }
 
@@ -106,12 +148,14 @@ export async function main(argv: string[], io: CliIo, stopSignal: () => Promise<
         );
       case 'serve': {
         const { serveCommand } = await import('./serve-command.ts');
+        const withMatrix = serveMatrixOptions(values.resolve, values['dns-server'], values.ca, probeOptions);
         return await serveCommand(
           {
             dataDir: required(values.data, '--data DIR', 'serve'),
             ...(values.config !== undefined ? { configPath: values.config } : {}),
             port: parsePort(values.port),
-            probeOptions,
+            probeOptions: withMatrix.probeOptions,
+            matrix: withMatrix.matrix,
             stopSignal: stopSignal(),
           },
           io,

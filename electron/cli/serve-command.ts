@@ -5,6 +5,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { ConfigError } from '../shared/config-validation.ts';
 import type { ProbeOptions } from '../core/checks/probe-options.ts';
+import type { MatrixServiceOptions } from '../core/matrix/homeserver-service/index.ts';
 import { PicketService, ServiceError } from '../core/service/picket-service.ts';
 import { startWebServer } from '../web/web-server.ts';
 import { startSleepDetector } from '../core/engine/sleep-detector.ts';
@@ -16,6 +17,8 @@ export interface ServeCommandOptions {
   configPath?: string;
   port: number;
   probeOptions: Omit<ProbeOptions, 'signal' | 'now'>;
+  /** --resolve, --dns-server and --ca for "Add a Matrix homeserver" (discovery and its groups' TLS checks). */
+  matrix?: MatrixServiceOptions;
   stopSignal: Promise<void>;
   /** The built dashboard; defaults to electron-vite's output, out/renderer. */
   staticDir?: string;
@@ -42,7 +45,11 @@ async function importConfigFile(service: PicketService, configPath: string): Pro
 }
 
 export async function serveCommand(options: ServeCommandOptions, io: CliIo): Promise<number> {
-  const service = await PicketService.open({ dataDir: options.dataDir, probeOptions: options.probeOptions });
+  const service = await PicketService.open({
+    dataDir: options.dataDir,
+    probeOptions: options.probeOptions,
+    ...(options.matrix !== undefined ? { matrix: options.matrix } : {}),
+  });
   try {
     if (service.openReport.recovered) {
       io.stderr(`picket: ${service.openReport.problem ?? 'the data file was damaged'}; the original was moved to ${service.openReport.movedAsideTo ?? '?'}\n`);

@@ -30,6 +30,9 @@ export interface PicketBridge {
   getSettings(): Promise<IpcEnvelope<RequestResult<'getSettings'>>>;
   updateSettings(patch: Partial<AppSettings>): Promise<IpcEnvelope<RequestResult<'updateSettings'>>>;
   pauseAlerts(until: number | null): Promise<IpcEnvelope<RequestResult<'pauseAlerts'>>>;
+  discoverHomeserver(serverName: string): Promise<IpcEnvelope<RequestResult<'discoverHomeserver'>>>;
+  addHomeserver(serverName: string): Promise<IpcEnvelope<RequestResult<'addHomeserver'>>>;
+  listHomeservers(): Promise<IpcEnvelope<RequestResult<'listHomeservers'>>>;
   /** Callbacks receive the payload only; returns an unsubscribe function. */
   on<Name extends EventName>(name: Name, callback: (payload: EventMap[Name]) => void): () => void;
 }

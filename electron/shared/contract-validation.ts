@@ -10,6 +10,13 @@ const ajv = new Ajv({ allErrors: true, strict: true, allowUnionTypes: true });
 
 const monitorId = { type: 'string', pattern: '^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$' } as const;
 const empty = { type: 'object', additionalProperties: false, properties: {} } as const;
+// A Matrix server name: a host name or IP literal with an optional port (the discovery parses it fully).
+const serverNameParams = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['serverName'],
+  properties: { serverName: { type: 'string', minLength: 1, maxLength: 255, pattern: '^[^\\s/]+$' } },
+} as const;
 const withMonitor = { type: 'object', additionalProperties: false, required: ['monitor'], properties: { monitor: { type: 'object' } } } as const;
 
 export const appSettingsPatchSchema = {
@@ -61,6 +68,9 @@ const PARAM_SCHEMAS: Record<RequestName, object> = {
   exportConfig: empty,
   getSettings: empty,
   updateSettings: { type: 'object', additionalProperties: false, required: ['patch'], properties: { patch: appSettingsPatchSchema } },
+  discoverHomeserver: serverNameParams,
+  addHomeserver: serverNameParams,
+  listHomeservers: empty,
   pauseAlerts: {
     type: 'object',
     additionalProperties: false,

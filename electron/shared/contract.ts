@@ -3,6 +3,7 @@
 // transports of this same API, never two APIs. Plain TypeScript: no Node, no Electron.
 import type { MonitorConfig } from './config-validation.ts';
 import type { RollupBucket, RollupResolution, UptimeSummary } from './history-types.ts';
+import type { MatrixDiscovery } from './matrix-types.ts';
 import type { Alert, CheckResult, Incident, Monitor, MonitorState, Settings, StateChange } from './types.ts';
 
 /** What a UI sees of a secret: whether one is set, never its value. */
@@ -53,6 +54,29 @@ export interface ImportOutcome {
   removed: string[];
 }
 
+/** What the group's states together most likely mean (electron/core/matrix/diagnosis). */
+export interface GroupDiagnosis {
+  case: string;
+  /** One line: the likely cause. */
+  cause: string;
+  /** One line: what to do. */
+  advice: string;
+  severity: 'ok' | 'warning' | 'down';
+}
+
+/** A Matrix homeserver watched as one group of monitors, made from its discovery. */
+export interface HomeserverGroup {
+  /** The monitors' group name: the server name. */
+  group: string;
+  serverName: string;
+  /** null until every monitor has reported once, or when nothing can be said. */
+  diagnosis: GroupDiagnosis | null;
+  /** The last discovery (re-run daily); null when it has not run since Picket started. */
+  discovery: MatrixDiscovery | null;
+  /** Epoch ms of that discovery. */
+  discoveredAt: number | null;
+}
+
 /** Every request: its parameters and what it resolves to. */
 export interface RequestMap {
   listMonitors: { params: Record<string, never>; result: MonitorView[] };
@@ -72,6 +96,11 @@ export interface RequestMap {
   updateSettings: { params: { patch: Partial<AppSettings> }; result: AppSettings };
   /** Pause notifications until a time (epoch ms), or resume them with null. */
   pauseAlerts: { params: { until: number | null }; result: AppSettings };
+  /** Runs Matrix server discovery for a server name and reports every step; changes nothing. */
+  discoverHomeserver: { params: { serverName: string }; result: MatrixDiscovery };
+  /** Discovers the server and creates (or updates) its group of monitors from what was found. */
+  addHomeserver: { params: { serverName: string }; result: { group: HomeserverGroup; monitors: MonitorView[] } };
+  listHomeservers: { params: Record<string, never>; result: HomeserverGroup[] };
 }
 
 export type RequestName = keyof RequestMap;
@@ -88,6 +117,8 @@ export interface EventMap {
   settings: AppSettings;
   /** The shell asks the UI to show one monitor (a tray menu item or a notification was clicked). */
   openMonitor: { monitorId: string };
+  /** A homeserver group's diagnosis or discovery changed. */
+  homeservers: HomeserverGroup[];
 }
 
 export type EventName = keyof EventMap;
@@ -107,9 +138,12 @@ export const REQUEST_NAMES: readonly RequestName[] = [
   'getSettings',
   'updateSettings',
   'pauseAlerts',
+  'discoverHomeserver',
+  'addHomeserver',
+  'listHomeservers',
 ];
 
-export const EVENT_NAMES: readonly EventName[] = ['results', 'state', 'alert', 'monitors', 'settings', 'openMonitor'];
+export const EVENT_NAMES: readonly EventName[] = ['results', 'state', 'alert', 'monitors', 'settings', 'openMonitor', 'homeservers'];
 
 /** An error a transport sends back: the request changed nothing. `issues` name fields, as the config format does. */
 export interface ContractError {

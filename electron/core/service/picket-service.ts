@@ -2,14 +2,15 @@
 // are composed for a UI. Electron IPC and the web transport both call handle() and on(); neither reimplements it.
 // Plain Node: never imports 'electron'; the Electron shell passes its safeStorage codec and electron-store in.
 import path from 'node:path';
-import type { AppSettings, EventMap, EventName, MonitorView, RequestName, RequestParams, RequestResult } from '../../shared/contract.ts';
+import type { AppSettings, EventMap, EventName, HomeserverGroup, MonitorView, RequestName, RequestParams, RequestResult } from '../../shared/contract.ts';
 import { validateRequest } from '../../shared/contract-validation.ts';
-import { parseMonitor, validateSettings } from '../../shared/config-validation.ts';
+import { ConfigError, parseMonitor, validateSettings, type MonitorConfig } from '../../shared/config-validation.ts';
 import type { Monitor, Settings } from '../../shared/types.ts';
 import type { ProbeOptions } from '../checks/probe-options.ts';
 import { runCheck as defaultRunCheck, type RunCheck } from '../checks/run-check.ts';
 import { Engine } from '../engine/engine.ts';
 import { HistoryStore } from '../history/history-store.ts';
+import { checkMatrixOptions, HomeserverService, type MatrixServiceOptions } from '../matrix/homeserver-service/index.ts';
 import { referenceProbeFor } from '../rules/reference-probe.ts';
 import { openConfStore, type MonitorStore, type StoreBackend, type StoreBackendOptions, type StoreOpenReport } from '../storage/index.ts';
 import { readAppSettings, splitSettingsPatch } from './app-settings.ts';
@@ -37,6 +38,8 @@ export interface PicketServiceOptions {
   eventBatchMs?: number;
   /** Default: conf. Electron passes electron-store (see storage/open-conf-store.ts). */
   createBackend?: (options: StoreBackendOptions) => StoreBackend;
+  /** Matrix homeserver discovery (overrides, DNS server, CA) and its re-discovery period. */
+  matrix?: MatrixServiceOptions;
 }
 
 const REFERENCE_PROBE_TIMEOUT_MS = 5_000;
@@ -50,6 +53,8 @@ export class PicketService {
   readonly sealedSecretMonitors: string[];
   private readonly events = new ServiceEvents();
   private readonly batcher: ResultBatcher;
+  /** Matrix homeservers: discovery, their groups, re-discovery and diagnosis. */
+  private readonly matrix: HomeserverService;
   private readonly unsubscribeEngine: () => void;
   private closing: Promise<void> | undefined;
 
@@ -64,12 +69,28 @@ export class PicketService {
     this.openReport = report;
     this.sealedSecretMonitors = sealedSecretMonitors;
     this.batcher = new ResultBatcher(options.eventBatchMs ?? DEFAULT_EVENT_BATCH_MS, (batch) => this.events.emit('results', batch));
+    this.matrix = new HomeserverService(
+      {
+        store,
+        snapshot: () => engine.snapshot(),
+        saveMonitors: (drafts) => this.saveGroupMonitors(drafts),
+        checkSoon: (monitorIds) => {
+          for (const id of monitorIds) void engine.checkNow(id).catch(() => undefined);
+        },
+        emitHomeservers: (groups) => this.events.emit('homeservers', groups),
+        emitAlert: (alert) => this.events.emit('alert', alert),
+        now: this.now,
+      },
+      options.matrix,
+    );
     this.unsubscribeEngine = engine.subscribe((event) => {
       if (event.type === 'result') {
         this.batcher.add(event.result);
+        this.matrix.onResult(event.result);
       } else if (event.type === 'state') {
         const { type: _type, ...change } = event;
         this.events.emit('state', change);
+        this.matrix.onStateChange(change.monitorId);
       } else {
         const { type: _type, ...alert } = event;
         this.events.emit('alert', alert);
@@ -79,6 +100,8 @@ export class PicketService {
 
   static async open(options: PicketServiceOptions): Promise<PicketService> {
     if (typeof options.dataDir !== 'string' || options.dataDir === '') throw new Error('dataDir: must be a non-empty path');
+    // Before anything is opened: a bad --resolve or --dns-server must not leave the store and history half open.
+    checkMatrixOptions(options.matrix ?? {});
     const now = options.now ?? Date.now;
     const { store, report } = openConfStore(options.dataDir, {
       now,
@@ -111,6 +134,7 @@ export class PicketService {
     });
     const service = new PicketService(options, store, history, engine, report, sealed);
     engine.start(monitors);
+    service.matrix.start();
     return service;
   }
 
@@ -162,9 +186,15 @@ export class PicketService {
     return readAppSettings(this.store);
   }
 
+  /** The homeserver groups with their diagnosis, synchronously (the notifier groups a homeserver's alerts by them). */
+  homeservers(): HomeserverGroup[] {
+    return this.matrix.list();
+  }
+
   /** Stops the checks, emits the results still being collected, then writes and closes history. */
   close(): Promise<void> {
     this.closing ??= (async () => {
+      this.matrix.close();
       await this.engine.stop();
       this.batcher.flush();
       this.unsubscribeEngine();
@@ -183,25 +213,9 @@ export class PicketService {
       return queryHistory(this.history, monitorId, range, this.now());
     },
 
-    addMonitor: async ({ monitor: draft }) => {
-      const parsed = parseMonitor(draft, 'monitor');
-      if (this.findMonitor(parsed.id)) throw conflict(parsed.id);
-      const monitor = this.withStoredSecrets(parsed, undefined);
-      this.store.saveMonitor(sealSecrets(monitor, this.options.secretCodec));
-      this.engine.addMonitor(monitor);
-      return this.afterMonitorChange(monitor.id);
-    },
+    addMonitor: async ({ monitor: draft }) => this.afterMonitorChange(this.putMonitor(draft, 'add').id),
 
-    editMonitor: async ({ monitor: draft }) => {
-      const parsed = parseMonitor(draft, 'monitor');
-      const previous = this.requireMonitor(parsed.id);
-      const monitor = this.withStoredSecrets(parsed, previous);
-      this.store.saveMonitor(sealSecrets(monitor, this.options.secretCodec));
-      this.engine.updateMonitor(monitor);
-      // A new target deserves a fresh answer now, not at the next interval.
-      if (targetOf(previous) !== targetOf(monitor)) void this.engine.checkNow(monitor.id).catch(() => undefined);
-      return this.afterMonitorChange(monitor.id);
-    },
+    editMonitor: async ({ monitor: draft }) => this.afterMonitorChange(this.putMonitor(draft, 'edit').id),
 
     removeMonitor: async ({ monitorId }) => {
       this.requireMonitor(monitorId);
@@ -289,6 +303,12 @@ export class PicketService {
       this.store.updatePreferences({ alertsPausedUntil: until });
       return this.afterSettingsChange();
     },
+
+    discoverHomeserver: async ({ serverName }) => this.matrix.discover(serverName),
+
+    addHomeserver: async ({ serverName }) => this.matrix.add(serverName),
+
+    listHomeservers: async () => this.matrix.list(),
   };
 
   // ---- helpers ----
@@ -312,6 +332,43 @@ export class PicketService {
     const stored = this.store.monitors().find((monitor) => monitor.id === monitorId);
     if (!stored) throw notFound(monitorId);
     return stored;
+  }
+
+  /**
+   * The one way a monitor is created or changed from a draft (addMonitor, editMonitor, a homeserver group):
+   * validation, secrets, store, engine. 'upsert' adds or edits, whichever applies.
+   */
+  private putMonitor(draft: unknown, mode: 'add' | 'edit' | 'upsert'): Monitor {
+    const parsed = parseMonitor(draft, 'monitor');
+    const previous = this.findMonitor(parsed.id);
+    if (mode === 'add' && previous) throw conflict(parsed.id);
+    if (mode === 'edit' && !previous) throw notFound(parsed.id);
+    const monitor = this.withStoredSecrets(parsed, previous);
+    this.store.saveMonitor(sealSecrets(monitor, this.options.secretCodec));
+    if (!previous) {
+      this.engine.addMonitor(monitor);
+      return monitor;
+    }
+    this.engine.updateMonitor(monitor);
+    // A new target deserves a fresh answer now, not at the next interval.
+    if (targetOf(previous) !== targetOf(monitor)) void this.engine.checkNow(monitor.id).catch(() => undefined);
+    return monitor;
+  }
+
+  /** A homeserver group's monitors: every draft validated before any is saved, then one 'monitors' event. */
+  private saveGroupMonitors(drafts: MonitorConfig[]): MonitorView[] {
+    drafts.forEach((draft, index) => {
+      try {
+        parseMonitor(draft, `monitors[${index}]`);
+      } catch (error) {
+        if (error instanceof ConfigError) throw invalidParams(`the homeserver's monitors are invalid: ${error.issues.map(formatPath).join('; ')}`, error.issues);
+        throw error;
+      }
+    });
+    const ids = new Set(drafts.map((draft) => this.putMonitor(draft, 'upsert').id));
+    const views = this.views();
+    this.events.emit('monitors', views);
+    return views.filter((view) => ids.has(view.monitor.id));
   }
 
   private withStoredSecrets(draft: Monitor, stored: Monitor | undefined): Monitor {

@@ -5,6 +5,7 @@ import type { Options as ConfOptions } from 'conf';
 import type { Monitor, Settings } from '../../shared/types.ts';
 import { parseMonitor } from '../../shared/config-validation.ts';
 import { writeFileAtomic } from './atomic-file.ts';
+import { homeserverRecordProblem, type HomeserverRecord, type HomeserverRecords } from './store-homeservers.ts';
 import { applyPreferencesPatch, DEFAULT_PREFERENCES, type Preferences } from './store-preferences.ts';
 import { applySettingsPatch } from './store-settings.ts';
 import { isPlainObject, serializeStoreDocument, type StoreDocument } from './store-document.ts';
@@ -24,6 +25,10 @@ export interface MonitorStore {
   preferences(): Preferences;
   /** Validated; an Error names each bad field and nothing changes. Returns the preferences now in force. */
   updatePreferences(patch: Partial<Preferences>): Preferences;
+  /** The Matrix homeservers watched, by server name ({} until the first is added). */
+  homeservers(): HomeserverRecords;
+  /** Adds or replaces one homeserver's record. Validated; an Error names the bad field and nothing changes. */
+  saveHomeserver(serverName: string, record: HomeserverRecord): void;
   /** Opaque per-monitor runtime state the engine persists (alert bookkeeping such as certificate reminders already sent). */
   runtimeState(): Record<string, unknown>;
   saveRuntimeState(state: Record<string, unknown>): void;
@@ -93,6 +98,17 @@ export class ConfMonitorStore implements MonitorStore {
     const next = applyPreferencesPatch(this.preferences(), patch);
     this.write('preferences', next);
     return structuredClone(next);
+  }
+
+  homeservers(): HomeserverRecords {
+    // Absent in files from before homeservers existed.
+    return this.backend.get('homeservers') ?? {};
+  }
+
+  saveHomeserver(serverName: string, record: HomeserverRecord): void {
+    const problem = homeserverRecordProblem(serverName, record);
+    if (problem !== undefined) throw new Error(`invalid homeserver record: ${problem}`);
+    this.write('homeservers', { ...this.homeservers(), [serverName]: structuredClone(record) });
   }
 
   runtimeState(): Record<string, unknown> {

@@ -3,6 +3,7 @@
 import { formatIssue, validateMonitor } from '../../shared/config-validation.ts';
 import type { Monitor } from '../../shared/types.ts';
 import { NewerStoreVersionError, migrateToCurrent } from './migrations.ts';
+import { recoverHomeservers } from './store-homeservers.ts';
 import { recoverPreferences } from './store-preferences.ts';
 import { recoverSettings } from './store-settings.ts';
 import { CURRENT_SCHEMA_VERSION, isPlainObject, type FieldProblem, type StoreDocument } from './store-document.ts';
@@ -29,7 +30,7 @@ export class UnusableStoreError extends Error {
   }
 }
 
-const KNOWN_FIELDS = new Set(['schemaVersion', 'monitors', 'settings', 'runtime', 'preferences']);
+const KNOWN_FIELDS = new Set(['schemaVersion', 'monitors', 'settings', 'runtime', 'preferences', 'homeservers']);
 
 export function emptyStoreDocument(settings = recoverSettings(undefined).settings): StoreDocument {
   return { schemaVersion: CURRENT_SCHEMA_VERSION, monitors: [], settings, runtime: {} };
@@ -62,6 +63,11 @@ export function recoverDocument(parsed: unknown): RecoveredDocument {
     const { preferences, reset: resetPreferences } = recoverPreferences(raw.preferences);
     resetFields.push(...resetPreferences);
     document.preferences = preferences;
+  }
+  if (raw.homeservers !== undefined) {
+    const { homeservers, reset: resetHomeservers } = recoverHomeservers(raw.homeservers);
+    resetFields.push(...resetHomeservers);
+    document.homeservers = homeservers;
   }
   return migration.migratedFrom === undefined
     ? { document, droppedMonitors, resetFields }

@@ -1,5 +1,6 @@
 // The layout of <data dir>/picket.json, the file the monitor store keeps.
 import type { Monitor, Settings } from '../../shared/types.ts';
+import type { HomeserverRecords } from './store-homeservers.ts';
 import type { Preferences } from './store-preferences.ts';
 
 /** Bump when the layout changes, and add a step to migrations.ts that converts the previous one. */
@@ -17,6 +18,8 @@ export type StoreDocument = {
   runtime: Record<string, unknown>;
   /** The app's preferences (store-preferences.ts); absent until first changed, and absent means the defaults. */
   preferences?: Preferences;
+  /** Matrix homeservers by server name (store-homeservers.ts); absent until the first is added. */
+  homeservers?: HomeserverRecords;
 };
 
 /** One thing found wrong in a store file and dropped or reset to its default. */

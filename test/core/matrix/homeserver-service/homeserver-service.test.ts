@@ -1,0 +1,284 @@
+// The service's Matrix requests against fake homeservers on 127.0.0.100-139: discovery, one-click groups,
+// the diagnosis as the checks come in, and the re-discovery following a moved delegation (timers driven by hand).
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { makeLeafCert, writeCaFile } from '../../../fixtures/certificates.ts';
+import { startDnsServer, type DnsServer } from '../../../fixtures/dns-server.ts';
+import { startFakeHomeserver, type FakeHomeserver, type FakeHomeserverOptions } from '../../../fixtures/fake-homeserver.ts';
+import { DAY_MS, keyAnswer, makeSigningKey } from '../checks/matrix-fixtures.ts';
+import { cleanUp, collectEvents, nextEvent, openService, rejection, tempDataDir } from '../../service/service-fixtures.ts';
+import { lookupWithOverrides } from '../../../../electron/core/matrix/discovery/resolve-override.ts';
+import type { ResolveOverride } from '../../../../electron/core/matrix/discovery/types.ts';
+import type { PicketService, PicketServiceOptions } from '../../../../electron/core/service/picket-service.ts';
+import type { TimerHandle } from '../../../../electron/core/scheduler/clock.ts';
+
+const NAMES = ['alpha.test', 'hs.alpha.test', 'beta.test', 'hs.beta.test', 'nothing.test'];
+
+/** alpha.test is reached only through --resolve overrides; beta.test and nothing.test through the DNS fixture. */
+const OVERRIDES: ResolveOverride[] = [
+  { host: 'alpha.test', port: 443, address: '127.0.0.100' },
+  { host: 'hs.alpha.test', port: 443, address: '127.0.0.101' },
+];
+
+/** What the fake servers answer, changed by the tests. */
+const live = {
+  alphaFederationFails: false,
+  betaWellKnown: '{"m.server": "hs.beta.test:8448"}',
+};
+
+let dns: DnsServer;
+let caFile: string;
+const servers: FakeHomeserver[] = [];
+
+async function serve(options: Omit<FakeHomeserverOptions, 'cert'>, cert: FakeHomeserverOptions['cert']): Promise<void> {
+  servers.push(await startFakeHomeserver({ ...options, cert }));
+}
+
+beforeAll(async () => {
+  caFile = await writeCaFile();
+  const cert = await makeLeafCert({ commonName: 'fake homeserver', altNames: NAMES });
+  dns = await startDnsServer({
+    'beta.test': { A: ['127.0.0.102'] },
+    'hs.beta.test': { A: ['127.0.0.103'] },
+    // Nothing listens there: refused on every port.
+    'nothing.test': { A: ['127.0.0.104'] },
+  });
+  const alphaKey = makeSigningKey();
+  const betaKey = makeSigningKey();
+  await serve(
+    {
+      address: '127.0.0.100',
+      ports: [443],
+      wellKnownServer: { 'm.server': 'hs.alpha.test:443' },
+      wellKnownClient: { 'm.homeserver': { base_url: 'https://hs.alpha.test' } },
+    },
+    cert,
+  );
+  await serve(
+    {
+      address: '127.0.0.101',
+      ports: [443],
+      signingKey: () => keyAnswer({ serverName: 'alpha.test', validUntil: Date.now() + DAY_MS, keys: [alphaKey] }),
+      handler: (req, res) => {
+        if (!live.alphaFederationFails || !(req.url ?? '').startsWith('/_matrix/federation/')) return false;
+        res.writeHead(502, { 'content-type': 'text/plain' });
+        res.end('Bad Gateway');
+        return true;
+      },
+    },
+    cert,
+  );
+  await serve(
+    {
+      address: '127.0.0.102',
+      ports: [443],
+      handler: (req, res) => {
+        if (req.url !== '/.well-known/matrix/server') return false;
+        res.writeHead(200, { 'content-type': 'application/json' });
+        res.end(live.betaWellKnown);
+        return true;
+      },
+    },
+    cert,
+  );
+  await serve(
+    {
+      address: '127.0.0.103',
+      ports: [443, 8448],
+      signingKey: () => keyAnswer({ serverName: 'beta.test', validUntil: Date.now() + DAY_MS, keys: [betaKey] }),
+    },
+    cert,
+  );
+});
+
+afterAll(async () => {
+  await Promise.all(servers.map((server) => server.close()));
+  await dns?.close();
+});
+
+afterEach(async () => {
+  await cleanUp();
+  live.alphaFederationFails = false;
+  live.betaWellKnown = '{"m.server": "hs.beta.test:8448"}';
+});
+
+/** Re-discovery timers that fire only when the test says so. */
+class ManualTimers {
+  readonly pending = new Map<number, { fn: () => void; ms: number }>();
+  private next = 1;
+  setTimer = (fn: () => void, ms: number): TimerHandle => {
+    const id = this.next++;
+    this.pending.set(id, { fn, ms });
+    return id;
+  };
+  clearTimer = (handle: TimerHandle): void => {
+    this.pending.delete(handle as number);
+  };
+  fireAll(): void {
+    const due = [...this.pending.values()];
+    this.pending.clear();
+    for (const { fn } of due) fn();
+  }
+}
+
+async function open(dataDir = tempDataDir(), extra: Partial<PicketServiceOptions> = {}): Promise<{ service: PicketService; timers: ManualTimers; dataDir: string }> {
+  const timers = new ManualTimers();
+  const service = await openService(dataDir, {
+    // The groups' checks reach the fake names the way discovery does.
+    probeOptions: { lookup: lookupWithOverrides(OVERRIDES, dns.address) },
+    matrix: { resolve: OVERRIDES, dnsServer: dns.address, caFile, discoveryTimeoutMs: 3000, timers },
+    ...extra,
+  });
+  return { service, timers, dataDir };
+}
+
+const GROUP_SUFFIXES = ['client', 'federation', 'federation-tcp', 'client-cert', 'federation-cert', 'keys'];
+
+describe('discoverHomeserver', () => {
+  it('returns the discovery and changes nothing', async () => {
+    const { service } = await open();
+    const discovery = await service.handle('discoverHomeserver', { serverName: 'alpha.test' });
+    expect(discovery.federation).toEqual(expect.objectContaining({ host: 'hs.alpha.test', port: 443, via: 'well-known-port', verified: true }));
+    expect(discovery.client).toEqual({ baseUrl: 'https://hs.alpha.test', verified: true });
+    expect(await service.handle('listMonitors', {})).toEqual([]);
+    expect(await service.handle('listHomeservers', {})).toEqual([]);
+  });
+
+  it('rejects a malformed server name naming the field', async () => {
+    const { service } = await open();
+    const error = await rejection(service.handle('discoverHomeserver', { serverName: 'bad_name!' }));
+    expect(error).toEqual(expect.objectContaining({ code: 'invalid-params', issues: [expect.objectContaining({ path: 'serverName' })] }));
+  });
+});
+
+describe('addHomeserver', () => {
+  it('creates one group of six monitors from the discovery (443, not a fixed 8448), records it, emits, and re-adding is idempotent', async () => {
+    const { service, dataDir } = await open();
+    const monitorsEvents = collectEvents(service, 'monitors');
+    const homeserversEvent = nextEvent(service, 'homeservers');
+
+    const added = await service.handle('addHomeserver', { serverName: 'Alpha.TEST' });
+
+    expect(added.group).toEqual(expect.objectContaining({ group: 'alpha.test', serverName: 'alpha.test', discoveredAt: expect.any(Number) }));
+    expect(added.group.discovery?.federation.port).toBe(443);
+    expect(added.monitors.map((v) => v.monitor.id).sort()).toEqual(GROUP_SUFFIXES.map((s) => `alpha.test-${s}`).sort());
+    expect(new Set(added.monitors.map((v) => v.monitor.group))).toEqual(new Set(['alpha.test']));
+    const byId = new Map(added.monitors.map((v) => [v.monitor.id, v.monitor]));
+    expect(byId.get('alpha.test-federation-tcp')).toEqual(expect.objectContaining({ type: 'tcp', host: 'hs.alpha.test', port: 443 }));
+    expect(byId.get('alpha.test-federation')).toEqual(expect.objectContaining({ type: 'matrix-federation', port: 443, hostHeader: 'hs.alpha.test:443', tls: { caFile } }));
+    expect(byId.get('alpha.test-client')).toEqual(expect.objectContaining({ url: 'https://hs.alpha.test/_matrix/client/versions' }));
+    expect(monitorsEvents).toHaveLength(1);
+    expect((await homeserversEvent).map((g) => g.serverName)).toEqual(['alpha.test']);
+
+    // Re-adding lands on the same ids; a monitor the user paused stays paused.
+    await service.handle('setPaused', { monitorId: 'alpha.test-keys', paused: true });
+    const again = await service.handle('addHomeserver', { serverName: 'alpha.test' });
+    expect(again.monitors.map((v) => v.monitor.id).sort()).toEqual(added.monitors.map((v) => v.monitor.id).sort());
+    expect((await service.handle('listMonitors', {})).length).toBe(6);
+    expect(again.monitors.find((v) => v.monitor.id === 'alpha.test-keys')?.monitor.paused).toBe(true);
+    expect((await service.handle('listHomeservers', {})).map((g) => g.serverName)).toEqual(['alpha.test']);
+
+    // The record survives a restart.
+    await service.close();
+    const reopened = await open(dataDir);
+    const [group] = await reopened.service.handle('listHomeservers', {});
+    expect(group).toEqual(expect.objectContaining({ serverName: 'alpha.test', discoveredAt: again.group.discoveredAt }));
+    expect(group?.discovery).toEqual(again.group.discovery);
+  });
+
+  it('fails when nothing answers for the name, and changes nothing', async () => {
+    const { service, dataDir } = await open();
+    const events = collectEvents(service, 'monitors');
+    const error = await rejection(service.handle('addHomeserver', { serverName: 'nothing.test' }));
+    expect(error.code).toBe('invalid-params');
+    expect(error.message).toMatch(/no Matrix homeserver answers for nothing\.test: .*refused/);
+    expect(error.issues).toEqual([expect.objectContaining({ path: 'serverName' })]);
+    expect(await service.handle('listMonitors', {})).toEqual([]);
+    expect(await service.handle('listHomeservers', {})).toEqual([]);
+    expect(events).toEqual([]);
+    const { readFileSync } = await import('node:fs');
+    expect(readFileSync(`${dataDir}/picket.json`, 'utf8')).not.toContain('homeservers');
+  });
+});
+
+describe('listHomeservers: the diagnosis', () => {
+  it('is healthy once every check passed, then "federation broken" when the federation route fails, emitted once', async () => {
+    const { service } = await open();
+    await service.handle('addHomeserver', { serverName: 'alpha.test' });
+    await service.handle('checkNow', {});
+    const [healthy] = await service.handle('listHomeservers', {});
+    const states = Object.fromEntries(service.views().map((v) => [v.monitor.id, `${v.state} ${v.lastResult?.message ?? ''}`]));
+    expect(healthy?.diagnosis, JSON.stringify(states, null, 2)).toEqual(expect.objectContaining({ case: 'healthy', severity: 'ok' }));
+
+    live.alphaFederationFails = true;
+    const events = collectEvents(service, 'homeservers');
+    const broken = nextEvent(service, 'homeservers', (groups) => groups[0]?.diagnosis?.case === 'federation-broken');
+    // failureThreshold 2: two failures before the federation monitor is down.
+    await service.handle('checkNow', { monitorId: 'alpha.test-federation' });
+    await service.handle('checkNow', { monitorId: 'alpha.test-federation' });
+    const [group] = await broken;
+    expect(group?.diagnosis).toEqual(expect.objectContaining({ severity: 'down', cause: expect.stringContaining('502') }));
+    await new Promise((resolve) => setTimeout(resolve, 250));
+    expect(events).toHaveLength(1);
+  });
+});
+
+describe('re-discovery', () => {
+  it('follows a changed well-known: same ids on the new port, a delegation-changed alert, the new discovery recorded', async () => {
+    const { service, timers, dataDir } = await open();
+    await service.handle('addHomeserver', { serverName: 'beta.test' });
+    expect(service.views().find((v) => v.monitor.id === 'beta.test-federation-tcp')?.monitor).toEqual(expect.objectContaining({ port: 8448 }));
+    expect([...timers.pending.values()].map((t) => t.ms)).toEqual([expect.any(Number)]);
+
+    live.betaWellKnown = '{"m.server": "hs.beta.test:443"}';
+    const alert = nextEvent(service, 'alert', (a) => a.kind === 'delegation-changed');
+    const homeservers = nextEvent(service, 'homeservers');
+    timers.fireAll();
+
+    expect(await alert).toEqual(
+      expect.objectContaining({
+        monitorId: 'beta.test-federation',
+        message: expect.stringMatching(/^beta\.test: federation moved from hs\.beta\.test:8448 to hs\.beta\.test:443 \(.*federation port 8448 → 443/),
+      }),
+    );
+    const [group] = await homeservers;
+    expect(group?.discovery?.federation.port).toBe(443);
+    const monitors = new Map(service.views().map((v) => [v.monitor.id, v.monitor]));
+    expect(monitors.get('beta.test-federation-tcp')).toEqual(expect.objectContaining({ port: 443 }));
+    expect(monitors.get('beta.test-federation')).toEqual(expect.objectContaining({ port: 443, hostHeader: 'hs.beta.test:443' }));
+    expect(monitors.size).toBe(6);
+    // The next re-discovery is armed again.
+    expect(timers.pending.size).toBe(1);
+
+    await service.close();
+    const reopened = await open(dataDir);
+    const [recorded] = await reopened.service.handle('listHomeservers', {});
+    expect(recorded?.discovery?.federation.port).toBe(443);
+  });
+
+  it('keeps the monitors when the new delegation does not answer, and the diagnosis says the well-known is broken', async () => {
+    const { service, timers } = await open();
+    await service.handle('addHomeserver', { serverName: 'beta.test' });
+    await service.handle('checkNow', {});
+    const alerts = collectEvents(service, 'alert');
+
+    // Broken JSON: per the spec, as if there were none, so beta.test:8448, where nothing listens.
+    live.betaWellKnown = '{"m.server": ';
+    const homeservers = nextEvent(service, 'homeservers');
+    timers.fireAll();
+    const [group] = await homeservers;
+
+    expect(group?.discovery?.federation.port).toBe(8448);
+    expect(group?.discovery?.federation.host).toBe('hs.beta.test');
+    expect(group?.diagnosis).toEqual(expect.objectContaining({ case: 'well-known-broken', severity: 'down' }));
+    expect(service.views().find((v) => v.monitor.id === 'beta.test-federation')?.monitor).toEqual(expect.objectContaining({ host: 'hs.beta.test', port: 8448 }));
+    expect(alerts.filter((a) => a.kind === 'delegation-changed')).toEqual([]);
+    expect(timers.pending.size).toBe(1);
+  });
+});
+
+describe('matrix options', () => {
+  it('are checked when the service opens, naming the option', async () => {
+    await expect(open(tempDataDir(), { matrix: { rediscoverEveryMs: 0 } })).rejects.toThrow(/matrix\.rediscoverEveryMs: must be a positive number/);
+    await expect(open(tempDataDir(), { matrix: { dnsServer: 'dns.example' } })).rejects.toThrow(/matrix\.dnsServer must be an IP address/);
+  });
+});
