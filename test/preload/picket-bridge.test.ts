@@ -46,6 +46,9 @@ describe('createPicketBridge requests', () => {
     await bridge.getSettings();
     await bridge.updateSettings({ theme: 'dark' });
     await bridge.pauseAlerts(null);
+    await bridge.discoverHomeserver('example.org');
+    await bridge.addHomeserver('example.org');
+    await bridge.listHomeservers();
     expect(ipc.invoke.mock.calls).toEqual([
       [REQUEST_CHANNEL, 'listMonitors', {}],
       [REQUEST_CHANNEL, 'getHistory', { monitorId: 'api', range: '24h' }],
@@ -62,6 +65,9 @@ describe('createPicketBridge requests', () => {
       [REQUEST_CHANNEL, 'getSettings', {}],
       [REQUEST_CHANNEL, 'updateSettings', { patch: { theme: 'dark' } }],
       [REQUEST_CHANNEL, 'pauseAlerts', { until: null }],
+      [REQUEST_CHANNEL, 'discoverHomeserver', { serverName: 'example.org' }],
+      [REQUEST_CHANNEL, 'addHomeserver', { serverName: 'example.org' }],
+      [REQUEST_CHANNEL, 'listHomeservers', {}],
     ]);
     expect(new Set(ipc.invoke.mock.calls.map((call) => call[1]))).toEqual(new Set(REQUEST_NAMES));
   });
