@@ -9,6 +9,10 @@ import type { CheckResult } from '../../electron/shared/types.ts';
 import { expiringCert, writeCaFile } from '../fixtures/certificates.ts';
 import { closedPort, startFakeSynapse, startHttpServer, startHttpsServer } from '../fixtures/http-servers.ts';
 import { PROJECT_ROOT } from '../cli/cli-process.ts';
+import { makeLeafCert } from '../fixtures/certificates.ts';
+import { startDnsServer } from '../fixtures/dns-server.ts';
+import { startFakeHomeserver } from '../fixtures/fake-homeserver.ts';
+import { DAY_MS, keyAnswer, makeSigningKey } from '../core/matrix/checks/matrix-fixtures.ts';
 import { launchBrowser } from './browser.ts';
 import { startServe } from './serve-process.ts';
 
@@ -42,12 +46,12 @@ async function main(): Promise<void> {
   const tls = await startHttpsServer(await expiringCert(), (_req, res) => res.end('ok'));
   const caFile = await writeCaFile();
   const gone = await closedPort();
-  const group = 'matrix.example.org';
+  const group = 'chat.example.net (set up by hand)';
   const monitors = [
     { id: 'client', name: 'Synapse Client API', group, type: 'http', url: `${synapse.url}/_matrix/client/versions`, keyword: 'versions', cacheBust: true, intervalSeconds: 30 },
     { id: 'federation', name: 'Synapse Federation API', group, type: 'http', url: `${synapse.url}/_matrix/federation/v1/version`, keyword: 'Synapse', intervalSeconds: 30 },
     { id: 'federation-tcp', name: 'Federation TCP 8448', group, type: 'tcp', host: '127.0.0.1', port: gone, intervalSeconds: 30 },
-    { id: 'certificate', name: 'matrix.example.org certificate', group, type: 'tls', host: 'localhost', port: tls.port, tls: { caFile }, intervalSeconds: 60 },
+    { id: 'certificate', name: 'chat.example.net certificate', group, type: 'tls', host: 'localhost', port: tls.port, tls: { caFile }, intervalSeconds: 60 },
     { id: 'status', name: 'Status page', type: 'http', url: `${slow.url}/`, slowResponseMs: 300, intervalSeconds: 30 },
     { id: 'docs', name: 'Documentation', type: 'http', url: `${synapse.url}/_matrix/client/versions`, intervalSeconds: 30 },
   ];
@@ -60,14 +64,47 @@ async function main(): Promise<void> {
     { id: 'status', base: 320 },
     { id: 'docs', base: 25 },
   ]);
+  // A Matrix homeserver delegated to port 443 by SRV, on its own loopback address, whose federation
+  // listener is broken: the group header shows the diagnosis.
+  const key = makeSigningKey();
+  const dns = await startDnsServer({ '_matrix-fed._tcp.example.org': { SRV: [{ priority: 10, weight: 5, port: 443, target: 'matrix.example.org' }] } });
+  const homeserver = await startFakeHomeserver({
+    address: '127.0.0.160',
+    ports: [443],
+    cert: await makeLeafCert({ commonName: 'example.org', altNames: ['example.org', 'matrix.example.org'] }),
+    wellKnownClient: { 'm.homeserver': { base_url: 'https://matrix.example.org' } },
+    signingKey: () => keyAnswer({ serverName: 'example.org', validUntil: Date.now() + DAY_MS, keys: [key] }),
+    handler: (req, res) => {
+      if (!brokenFederation || req.url !== '/_matrix/federation/v1/version') return false;
+      res.writeHead(502).end('bad gateway');
+      return true;
+    },
+  });
+  let brokenFederation = false;
   const config = path.join(dir, 'config.json');
   await writeFile(config, JSON.stringify({ version: 1, settings: { referenceTarget: `127.0.0.1:${synapse.port}` }, monitors }));
-  const serve = await startServe(['--data', path.join(dir, 'data'), '--config', config]);
+  const serve = await startServe([
+    '--data', path.join(dir, 'data'), '--config', config,
+    '--dns-server', dns.address, '--ca', caFile,
+    '--resolve', 'example.org:443:127.0.0.160', '--resolve', 'matrix.example.org:443:127.0.0.160',
+  ]);
   const browser = await launchBrowser();
   await mkdir(OUT, { recursive: true });
   try {
+    const call = async (name: string, params: unknown): Promise<void> => {
+      const response = await fetch(`${serve.origin}/api/request`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${serve.token}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ name, params }),
+      });
+      if (!response.ok) throw new Error(`${name}: ${await response.text()}`);
+    };
+    await call('addHomeserver', { serverName: 'example.org' });
+    brokenFederation = true;
     // Give every monitor its first checks (the first are spread over a few seconds).
     await new Promise((resolve) => setTimeout(resolve, 8_000));
+    await call('checkNow', {});
+    await call('checkNow', {});
     for (const scheme of ['light', 'dark'] as const) {
       const context = await browser.newContext({ colorScheme: scheme, viewport: { width: 1280, height: 720 } });
       const page = await context.newPage();
@@ -86,12 +123,17 @@ async function main(): Promise<void> {
       await page.getByLabel(/^URL/).fill('matrix.example.org/_matrix/media/v3/config');
       await page.waitForTimeout(800);
       await page.screenshot({ path: path.join(OUT, `add-form-${scheme}.png`) });
+      await page.goto(`${serve.origin}/#/add-homeserver`);
+      await page.getByLabel('Server name').fill('example.org');
+      await page.getByRole('button', { name: 'Discover' }).click();
+      await page.getByText('What Picket found').waitFor();
+      await page.screenshot({ path: path.join(OUT, `add-homeserver-${scheme}.png`), fullPage: true });
       await context.close();
     }
   } finally {
     await browser.close();
     await serve.stop();
-    await Promise.all([synapse.close(), slow.close(), tls.close()]);
+    await Promise.all([synapse.close(), slow.close(), tls.close(), homeserver.close(), dns.close()]);
     await rm(dir, { recursive: true, force: true });
   }
   process.stdout.write(`screenshots written to ${OUT}\n`);
