@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { request } from 'undici';
 import { startFakeSynapse, type TestServer } from '../fixtures/http-servers.ts';
-import { collect, interruptGroup, startCliProcessGroup } from './cli-process.ts';
+import { startServe } from '../e2e/serve-process.ts';
 
 let dir: string;
 let synapse: TestServer;
@@ -30,20 +30,12 @@ describe('serve', () => {
         monitors: [{ id: 'client', name: 'Client API', type: 'http', url: `${synapse.url}/_matrix/client/versions`, keyword: 'versions' }],
       }),
     );
-    const child = startCliProcessGroup(['serve', '--data', path.join(dir, 'data'), '--config', config]);
-    const finished = collect(child);
+    // The API alone: this test needs no built dashboard.
+    const serve = await startServe(['--data', path.join(dir, 'data'), '--config', config], { needsDashboard: false });
+    let stopped: Awaited<ReturnType<typeof serve.stop>> | undefined;
     try {
-      const firstLine = await new Promise<string>((resolve, reject) => {
-        let buffer = '';
-        child.stdout?.on('data', (data: Buffer) => {
-          buffer += String(data);
-          const newline = buffer.indexOf('\n');
-          if (newline >= 0) resolve(buffer.slice(0, newline));
-        });
-        child.once('exit', () => reject(new Error('serve exited before printing its URL')));
-      });
-      const match = /^http:\/\/127\.0\.0\.1:(\d+)\/#token=([0-9a-f]{64})$/.exec(firstLine);
-      expect(match, firstLine).not.toBeNull();
+      const match = /^http:\/\/127\.0\.0\.1:(\d+)\/#token=([0-9a-f]{64})$/.exec(serve.url);
+      expect(match, serve.url).not.toBeNull();
       const [, port, token] = match as RegExpExecArray;
       const call = async (name: string, params: unknown, auth = `Bearer ${token}`) => {
         const response = await request(`http://127.0.0.1:${port}/api/request`, {
@@ -59,10 +51,9 @@ describe('serve', () => {
       expect(listed.body.ok).toBe(true);
       expect(listed.body.result).toEqual([expect.objectContaining({ monitor: expect.objectContaining({ id: 'client' }), state: 'up' })]);
     } finally {
-      interruptGroup(child);
+      stopped = await serve.stop();
     }
-    const result = await finished;
-    expect(result.code, result.stderr).toBe(0);
-    expect(result.stderr).toContain('imported 1 monitors');
+    expect(stopped.code, stopped.stderr).toBe(0);
+    expect(stopped.stderr).toContain('imported 1 monitors');
   });
 });

@@ -3,18 +3,19 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { ChildProcess } from 'node:child_process';
-import { collect, interruptGroup, PROJECT_ROOT, startCliProcessGroup } from '../cli/cli-process.ts';
+import { collect, interruptGroup, PROJECT_ROOT, startCliProcessGroup, type CliRun } from '../cli/cli-process.ts';
 
 export interface ServeProcess {
   url: string;
   origin: string;
   token: string;
   child: ChildProcess;
-  stop(): Promise<number | null>;
+  /** Ctrl-C, then what the process printed and how it exited. */
+  stop(): Promise<CliRun>;
 }
 
-export async function startServe(args: string[]): Promise<ServeProcess> {
-  if (!existsSync(path.join(PROJECT_ROOT, 'out/renderer/index.html'))) {
+export async function startServe(args: string[], options: { needsDashboard?: boolean } = {}): Promise<ServeProcess> {
+  if ((options.needsDashboard ?? true) && !existsSync(path.join(PROJECT_ROOT, 'out/renderer/index.html'))) {
     throw new Error('the dashboard is not built: run `npm run build` (npm test does it first)');
   }
   const child = startCliProcessGroup(['serve', ...args]);
@@ -36,7 +37,7 @@ export async function startServe(args: string[]): Promise<ServeProcess> {
     child,
     stop: async () => {
       interruptGroup(child);
-      return (await finished).code;
+      return finished;
     },
   };
 }

@@ -1,25 +1,9 @@
-// A complete HttpMonitor for tests: every default filled in, small timeout, overrides on top.
+// A complete HttpMonitor for tests: the config format's own defaults, a small timeout, overrides on top.
+import { parseMonitor } from '../../../electron/shared/config-validation.ts';
 import type { HttpMonitor } from '../../../electron/shared/types.ts';
 
 export function httpMonitor(overrides: Partial<HttpMonitor> & { url: string }): HttpMonitor {
-  return {
-    id: 'm1',
-    name: 'test monitor',
-    type: 'http',
-    intervalSeconds: 60,
-    timeoutSeconds: 2,
-    failureThreshold: 2,
-    reminderIntervalMinutes: 0,
-    paused: false,
-    method: 'GET',
-    headers: {},
-    expectedStatus: ['200-299'],
-    keywordCaseInsensitive: false,
-    keywordInvert: false,
-    maxRedirects: 5,
-    cacheBust: false,
-    maxBodyBytes: 1024 * 1024,
-    tls: {},
-    ...overrides,
-  };
+  // Parsed with a placeholder URL: some tests hand the check a URL the config format would refuse.
+  const defaults = parseMonitor({ id: 'm1', name: 'test monitor', type: 'http', url: 'http://127.0.0.1/', timeoutSeconds: 2 }) as HttpMonitor;
+  return { ...defaults, ...overrides };
 }

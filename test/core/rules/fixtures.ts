@@ -1,30 +1,13 @@
 // Monitors and results for the rules tests: plain objects, time is whatever number the test passes.
+import { parseMonitor } from '../../../electron/shared/config-validation.ts';
 import type { CertificateInfo, CheckResult, FailureKind, HttpMonitor, MatrixKeysMonitor, TcpMonitor, TlsMonitor } from '../../../electron/shared/types.ts';
 
 export const MIN = 60_000;
 
 export function httpMonitor(overrides: Partial<HttpMonitor> = {}): HttpMonitor {
-  return {
-    id: 'api',
-    name: 'API',
-    type: 'http',
-    intervalSeconds: 60,
-    timeoutSeconds: 10,
-    failureThreshold: 2,
-    reminderIntervalMinutes: 0,
-    paused: false,
-    url: 'http://127.0.0.1:8080/health',
-    method: 'GET',
-    headers: {},
-    expectedStatus: ['200-299'],
-    keywordCaseInsensitive: false,
-    keywordInvert: false,
-    maxRedirects: 5,
-    cacheBust: false,
-    maxBodyBytes: 1024 * 1024,
-    tls: {},
-    ...overrides,
-  };
+  // The config format's own defaults, so these tests see the monitor the engine would run.
+  const defaults = parseMonitor({ id: 'api', name: 'API', type: 'http', url: 'http://127.0.0.1:8080/health' }) as HttpMonitor;
+  return { ...defaults, ...overrides };
 }
 
 export function tcpMonitor(overrides: Partial<TcpMonitor> = {}): TcpMonitor {

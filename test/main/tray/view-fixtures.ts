@@ -1,5 +1,6 @@
 // Monitor views and a fake service event source shared by the tray and notification tests.
 import type { EventMap, EventName, MonitorView } from '../../../electron/shared/contract.ts';
+import { parseMonitor } from '../../../electron/shared/config-validation.ts';
 import type { Monitor, MonitorState } from '../../../electron/shared/types.ts';
 
 export const MONITOR_STATES: readonly MonitorState[] = ['up', 'warning', 'down', 'pending', 'paused', 'unknown'];
@@ -9,23 +10,8 @@ export function tcpView(id: string, state: MonitorState, name: string = id.toUpp
 }
 
 export function httpView(id: string, state: MonitorState, name: string, url: string): MonitorView {
-  return viewOf(
-    {
-      ...common(id, name, state),
-      type: 'http',
-      url,
-      method: 'GET',
-      headers: {},
-      expectedStatus: ['200-299'],
-      keywordCaseInsensitive: false,
-      keywordInvert: false,
-      maxRedirects: 5,
-      cacheBust: false,
-      maxBodyBytes: 1_000_000,
-      tls: {},
-    },
-    state,
-  );
+  // The config format's own defaults for everything the tray does not look at.
+  return viewOf({ ...parseMonitor({ id, name, type: 'http', url }), ...common(id, name, state) }, state);
 }
 
 export function tlsView(id: string, state: MonitorState, name: string, host: string, serverName?: string): MonitorView {

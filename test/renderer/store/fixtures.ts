@@ -1,6 +1,7 @@
 // Fixtures shared by R1's renderer tests: monitor views, settings and a fake PicketClient whose events
 // the test emits by hand and whose requests it answers with handlers.
 import type { AppSettings, EventMap, EventName, MonitorView, PicketClient, RequestName, RequestParams, RequestResult } from '../../../electron/shared/contract.ts';
+import { parseMonitor } from '../../../electron/shared/config-validation.ts';
 import type { Monitor, MonitorState } from '../../../electron/shared/types.ts';
 
 export function makeView(id: string, options: { state?: MonitorState; name?: string; group?: string; latency?: number | null; h24?: number | null; type?: Monitor['type']; url?: string } = {}): MonitorView {
@@ -8,20 +9,8 @@ export function makeView(id: string, options: { state?: MonitorState; name?: str
   const monitor: Monitor =
     options.type === 'tcp'
       ? { ...common, type: 'tcp', host: `${id}.example`, port: 5432 }
-      : {
-          ...common,
-          type: 'http',
-          url: options.url ?? `https://${id}.example/health`,
-          method: 'GET',
-          headers: {},
-          expectedStatus: ['200-299'],
-          keywordCaseInsensitive: false,
-          keywordInvert: false,
-          maxRedirects: 5,
-          cacheBust: false,
-          maxBodyBytes: 1024,
-          tls: {},
-        };
+      : // The config format's own defaults for the fields the views do not look at.
+        { ...parseMonitor({ id, type: 'http', url: options.url ?? `https://${id}.example/health` }), ...common };
   const latency = options.latency === undefined ? 40 : options.latency;
   return {
     monitor,
