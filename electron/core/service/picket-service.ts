@@ -36,6 +36,8 @@ export interface PicketServiceOptions {
   probeOptions?: Omit<ProbeOptions, 'signal' | 'now'>;
   /** How long check results are collected into one 'results' event. Default 250 ms. */
   eventBatchMs?: number;
+  /** How often, while results arrive, the monitor views (with uptime) are sent again. Default 60 s. */
+  viewsRefreshMs?: number;
   /** Default: conf. Electron passes electron-store (see storage/open-conf-store.ts). */
   createBackend?: (options: StoreBackendOptions) => StoreBackend;
   /** Matrix homeserver discovery (overrides, DNS server, CA) and its re-discovery period. */
@@ -44,6 +46,7 @@ export interface PicketServiceOptions {
 
 const REFERENCE_PROBE_TIMEOUT_MS = 5_000;
 const DEFAULT_EVENT_BATCH_MS = 250;
+const DEFAULT_VIEWS_REFRESH_MS = 60_000;
 
 type Handlers = { [Name in RequestName]: (params: RequestParams<Name>) => Promise<RequestResult<Name>> };
 
@@ -57,6 +60,8 @@ export class PicketService {
   private readonly matrix: HomeserverService;
   private readonly unsubscribeEngine: () => void;
   private closing: Promise<void> | undefined;
+  private resultsSinceViews = false;
+  private readonly viewsRefresh: NodeJS.Timeout;
 
   private constructor(
     private readonly options: PicketServiceOptions,
@@ -68,7 +73,17 @@ export class PicketService {
   ) {
     this.openReport = report;
     this.sealedSecretMonitors = sealedSecretMonitors;
-    this.batcher = new ResultBatcher(options.eventBatchMs ?? DEFAULT_EVENT_BATCH_MS, (batch) => this.events.emit('results', batch));
+    this.batcher = new ResultBatcher(options.eventBatchMs ?? DEFAULT_EVENT_BATCH_MS, (batch) => {
+      this.resultsSinceViews = true;
+      this.events.emit('results', batch);
+    });
+    // Results carry the last check, not the uptime figures: refresh the views now and then, while checks run.
+    this.viewsRefresh = setInterval(() => {
+      if (!this.resultsSinceViews) return;
+      this.resultsSinceViews = false;
+      this.events.emit('monitors', this.views());
+    }, options.viewsRefreshMs ?? DEFAULT_VIEWS_REFRESH_MS);
+    this.viewsRefresh.unref();
     this.matrix = new HomeserverService(
       {
         store,
@@ -194,6 +209,7 @@ export class PicketService {
   /** Stops the checks, emits the results still being collected, then writes and closes history. */
   close(): Promise<void> {
     this.closing ??= (async () => {
+      clearInterval(this.viewsRefresh);
       this.matrix.close();
       await this.engine.stop();
       this.batcher.flush();

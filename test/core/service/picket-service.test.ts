@@ -19,6 +19,15 @@ afterEach(cleanUp);
 const BASIC_S3CRET = `Basic ${Buffer.from('probe:s3cret').toString('base64')}`;
 
 describe('monitors, checks and alerts against a real local server', () => {
+  it('sends the views again while results arrive, so uptime figures on screen follow the checks', async () => {
+    const server = await startMonitoredServer();
+    const service = await openService(tempDataDir(), { viewsRefreshMs: 100 });
+    await service.handle('addMonitor', { monitor: { id: 'plain', type: 'http', url: `${server.url}/` } });
+    const refreshed = nextEvent(service, 'monitors', (views) => views.some((v) => v.monitor.id === 'plain' && v.uptime.h24 === 1));
+    await service.handle('checkNow', { monitorId: 'plain' });
+    expect((await refreshed).find((v) => v.monitor.id === 'plain')?.lastResult?.status).toBe('up');
+  });
+
   it('adds a monitor: returns its redacted view, emits "monitors", stores the secret sealed and checks with it', async () => {
     const server = await startMonitoredServer();
     const dataDir = tempDataDir();
