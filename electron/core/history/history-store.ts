@@ -1,7 +1,8 @@
 // The history store: raw results, minute/hour/day rollups, uptime and incidents, persisted under one folder.
 //
 // Layout (every growing file is append-only; only small files are rewritten, atomically):
-//   results/YYYY-MM-DD.ndjson        raw results, one line each, by the UTC day they were written
+//   results/YYYY-MM-DD.ndjson        raw results, one line each, by the UTC day they were written; once the day
+//                                    is over and checkpointed, gzipped to YYYY-MM-DD.ndjson.gz (raw-compression.ts)
 //   rollups/minute-YYYY-MM-DD.ndjson  rollup rows: additive deltas keyed by monitor and bucket start,
 //   rollups/hour-YYYY-MM.ndjson       appended when a bucket's period has ended (a late result appends
 //   rollups/day-YYYY.ndjson           another delta for the same bucket; readers sum them)
@@ -22,6 +23,7 @@ import { resolveHistoryOptions, type HistoryStoreOptions, type ResolvedHistoryOp
 import { decodeIncidentEvent, IncidentBook, validateIncident, type IncidentEvent } from './incident-book.ts';
 import { AppendFiles, readNdjson } from './ndjson-files.ts';
 import { decodeRawLine, earlierPosition, encodeRawLine, isOutcome, listRawSegments, readRawFrom, type RawEntry, type RawPosition } from './raw-log.ts';
+import { compressClosedSegments } from './raw-compression.ts';
 import { RecentResults } from './recent-results.ts';
 import { pruneSegments } from './retention.ts';
 import {
@@ -35,7 +37,7 @@ import {
   toRollupBucket,
   type RollupAccumulator,
 } from './rollup.ts';
-import { bucketEnd, bucketStart, DAY_MS, HOUR_MS, RESOLUTIONS, rawSegmentName, rollupSegmentName, rollupSegmentsInRange, segmentSpan, utcDayKey } from './time-buckets.ts';
+import { bucketEnd, bucketStart, COMPRESSED_SUFFIX, DAY_MS, HOUR_MS, RESOLUTIONS, rawSegmentName, rollupSegmentName, rollupSegmentsInRange, segmentSpan, utcDayKey } from './time-buckets.ts';
 import { uptimeReport, UPTIME_WINDOWS } from './uptime.ts';
 
 export type { HistoryStoreOptions } from './history-options.ts';
@@ -77,6 +79,10 @@ export class HistoryStore {
   /** Newest raw segment written; kept if the clock steps back so the log stays in order. */
   private rawSegmentDay = '';
   private lastPruneDay = '';
+  /** The raw log's position in the last committed checkpoint: segments wholly before it may be compressed. */
+  private checkpointPosition: RawPosition | undefined;
+  /** A closed raw segment still waits for a checkpoint (or a failed compression for a retry) before compressing. */
+  private compressPending = false;
   private atomicBytes = 0;
   private atomicWrites = 0;
   private queue: Promise<void> = Promise.resolve();
@@ -93,6 +99,8 @@ export class HistoryStore {
     if (typeof dir !== 'string' || dir === '') throw new Error('dir: must be a non-empty path');
     const store = new HistoryStore(dir, resolveHistoryOptions(options));
     await store.load();
+    // Compressing yesterday's segment can take seconds: queued behind open, not inside it. A failure is retried later.
+    store.enqueue(() => store.compressClosedSegments()).catch(() => undefined);
     store.timer = setInterval(() => {
       // A failed background flush keeps its error for the next explicit flush() to surface.
       store.enqueue(() => store.flushNow(false)).catch((error: unknown) => {
@@ -273,6 +281,7 @@ export class HistoryStore {
       this.recentSeq = lastSeq;
       }
     if (today !== this.lastPruneDay) await this.dailyUpkeep(now, rawPath);
+    else if (open && this.compressPending) await this.compressClosedSegments();
   }
 
   /** Appends the ended buckets under a journal, then commits with the checkpoint (see checkpoint.ts). */
@@ -303,6 +312,7 @@ export class HistoryStore {
     }
     this.cycle = cycle;
     this.checkpointSeq = lastSeq;
+    this.checkpointPosition = position;
   }
 
   private takeEndedBuckets(now: number): OpenBucket[] {
@@ -339,6 +349,15 @@ export class HistoryStore {
     await this.prune(now);
     // Yesterday's segments will not be appended to again (late rows reopen theirs).
     await this.files.closeExcept(new Set([rawPath, this.incidentsPath()]));
+    await this.compressClosedSegments();
+  }
+
+  /** Gzips raw segments of days before today that the checkpoint covers; they are never appended to again. */
+  private async compressClosedSegments(): Promise<void> {
+    this.compressPending = true;
+    const closedBefore = rawSegmentName(utcDayKey(this.options.now()));
+    const run = await compressClosedSegments(join(this.dir, 'results'), closedBefore, this.checkpointPosition);
+    this.compressPending = run.waiting;
   }
 
   private async prune(now: number): Promise<void> {
@@ -439,6 +458,7 @@ export class HistoryStore {
     if (checkpoint) {
       this.cycle = checkpoint.cycle;
       this.checkpointSeq = checkpoint.lastSeq;
+      this.checkpointPosition = checkpoint.position;
       for (const resolution of RESOLUTIONS) {
         for (const row of checkpoint.open[resolution]) {
           this.addToOpenBucket(resolution, row.monitorId, row.acc);
@@ -471,8 +491,11 @@ export class HistoryStore {
     }
     // After a crash, snapshot at the first flush so that repeated crashes do not replay ever more raw results.
     this.lastRecentSnapshotAt = snapshot && replayedRecent === 0 ? now : Number.NEGATIVE_INFINITY;
-    const segments = await listRawSegments(join(this.dir, 'results'));
-    this.rawSegmentDay = segments.at(-1)?.slice(0, 10) ?? '';
+    // A compressed segment is never appended to again, even if the clock has stepped back before its day.
+    const newest = (await listRawSegments(join(this.dir, 'results'))).at(-1);
+    const newestSpan = newest === undefined ? null : segmentSpan(newest);
+    if (!newest || !newestSpan) this.rawSegmentDay = '';
+    else this.rawSegmentDay = newest.endsWith(COMPRESSED_SUFFIX) ? utcDayKey(newestSpan.end) : newest.slice(0, 10);
 
     for (const value of await readNdjson(this.incidentsPath())) {
       const event = decodeIncidentEvent(value);

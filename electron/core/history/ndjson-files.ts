@@ -2,6 +2,29 @@
 import type { FileHandle } from 'node:fs/promises';
 import { mkdir, open, readFile, stat } from 'node:fs/promises';
 import { dirname } from 'node:path';
+import { promisify } from 'node:util';
+import { constants, gunzip } from 'node:zlib';
+
+const gunzipAsync = promisify(gunzip);
+
+/**
+ * A damaged .gz (disk trouble; a crash cannot leave one, see raw-compression.ts) must not stop history from
+ * opening: what decodes before the damage is kept, the loss is reported, and the file stays for inspection.
+ */
+async function gunzipWhatWeCan(path: string, buffer: Buffer): Promise<Buffer> {
+  try {
+    return await gunzipAsync(buffer);
+  } catch (error) {
+    let readable: Buffer = Buffer.alloc(0);
+    try {
+      readable = await gunzipAsync(buffer, { finishFlush: constants.Z_SYNC_FLUSH });
+    } catch {
+      // Nothing decodes at all: no lines from this file.
+    }
+    console.error(`picket: ${path} is damaged (${(error as Error).message}); kept the ${readable.length} bytes that could be read`);
+    return readable;
+  }
+}
 
 interface OpenFile {
   handle: FileHandle;
@@ -80,7 +103,7 @@ export class AppendFiles {
 }
 
 export interface NdjsonReadOptions {
-  /** Byte offset to start reading at (a line start). */
+  /** Byte offset to start reading at (a line start); for a .gz file, an offset in its uncompressed text. */
   fromOffset?: number;
   /** Only lines containing this text are parsed: a cheap filter before JSON.parse. */
   contains?: string;
@@ -88,7 +111,10 @@ export interface NdjsonReadOptions {
   startsWith?: string;
 }
 
-/** Parsed lines of a file; missing file = no lines; a line that is not JSON (torn by a crash) is skipped. */
+/**
+ * Parsed lines of a file, gunzipped first when its name ends in .gz; missing file = no lines;
+ * a line that is not JSON (torn by a crash) is skipped.
+ */
 export async function readNdjson(path: string, options: NdjsonReadOptions = {}): Promise<unknown[]> {
   let buffer: Buffer;
   try {
@@ -97,6 +123,7 @@ export async function readNdjson(path: string, options: NdjsonReadOptions = {}):
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
     throw error;
   }
+  if (path.endsWith('.gz')) buffer = await gunzipWhatWeCan(path, buffer);
   const text = buffer.toString('utf8', Math.min(options.fromOffset ?? 0, buffer.length));
   const lines = text.split('\n');
   // Whatever follows the last newline was never finished.

@@ -41,6 +41,9 @@ export function rawSegmentName(dayKey: string): string {
   return `${dayKey}.ndjson`;
 }
 
+/** A closed raw segment, gzipped (see raw-compression.ts). */
+export const COMPRESSED_SUFFIX = '.gz';
+
 /** minute rollups per UTC day, hour rollups per UTC month, day rollups per UTC year: files stay small enough to read whole. */
 export function rollupSegmentName(resolution: RollupResolution, start: number): string {
   const iso = new Date(clampTime(start)).toISOString();
@@ -87,7 +90,7 @@ export interface SegmentSpan {
 
 /** The time span a segment file covers, from its name; null for files that are not segments. */
 export function segmentSpan(name: string): SegmentSpan | null {
-  let m = /^(\d{4})-(\d{2})-(\d{2})\.ndjson$/.exec(name);
+  let m = /^(\d{4})-(\d{2})-(\d{2})\.ndjson(?:\.gz)?$/.exec(name);
   if (m) return daySpan('raw', m);
   m = /^minute-(\d{4})-(\d{2})-(\d{2})\.ndjson$/.exec(name);
   if (m) return daySpan('minute', m);

@@ -67,3 +67,34 @@ export async function fabricateYear(dir: string, monitors: number, T: number): P
   await mkdir(join(dir, 'rollups'), { recursive: true });
   for (const [name, rows] of files) await writeFile(join(dir, 'rollups', name), rows.join('\n') + '\n');
 }
+
+/** A deterministic pseudo-random number in [0, 1) for the given integers (mulberry32 on a mix of them). */
+function pseudoRandom(a: number, b: number): number {
+  let t = (Math.imul(a, 0x9e3779b1) ^ Math.imul(b + 0x6d2b79f5, 0x85ebca77)) >>> 0;
+  t = Math.imul(t ^ (t >>> 15), t | 1);
+  t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+}
+
+/** An HTTP check result as the engine records it: timings that vary from check to check, now and then a failure. */
+export function realisticResult(monitor: number, at: number): { result: CheckResult; outcome: ResultOutcome } {
+  const minute = Math.floor(at / MINUTE_MS);
+  let k = 0;
+  const random = (scale: number) => Math.floor(pseudoRandom(minute * 131 + k++, monitor) * scale);
+  const monitorId = `3f2a${(monitor * 2654435761 >>> 0).toString(16).padStart(8, '0')}-api-${monitor}`;
+  const finished = at + random(60_000);
+  if (random(1000) < 2) {
+    return { outcome: 'down', result: { monitorId, status: 'down', at: finished, latencyMs: null, message: 'connect ETIMEDOUT after 10000 ms', failureKind: 'timeout' } };
+  }
+  // Each monitor has its own typical latency; each check adds jitter to every phase.
+  const base = 5 + (monitor % 120);
+  const dnsMs = 1 + random(8);
+  const connectMs = dnsMs + base + random(base);
+  const tlsMs = connectMs + base + random(2 * base);
+  const firstByteMs = tlsMs + 20 + random(200);
+  const totalMs = firstByteMs + random(30);
+  return {
+    outcome: 'up',
+    result: { monitorId, status: 'up', at: finished, latencyMs: totalMs, message: `200 OK in ${totalMs} ms`, statusCode: 200, timings: { dnsMs, connectMs, tlsMs, firstByteMs, totalMs } },
+  };
+}
