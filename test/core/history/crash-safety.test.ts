@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { appendFile, readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { HistoryStore } from '../../../electron/core/history/history-store.ts';
 import { DAY_MS, MINUTE_MS } from '../../../electron/core/history/time-buckets.ts';
 import {
@@ -10,21 +10,12 @@ import {
   KILL_TEST_OUTCOMES,
   KILL_TEST_START,
   KILL_TEST_STEP_MS,
+  historyHarness,
   makeResult,
-  tempDataDir,
 } from './history-fixtures.ts';
 
 const T = Date.UTC(2026, 5, 15, 12, 0, 0);
-const cleanups: Array<() => Promise<void>> = [];
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0)) await cleanup();
-});
-
-async function tempDir(): Promise<string> {
-  const temp = await tempDataDir();
-  cleanups.push(temp.remove);
-  return temp.dir;
-}
+const { tempDir } = historyHarness();
 
 function totalCounts(buckets: Array<{ up: number; warning: number; down: number; unknown: number }>) {
   return buckets.reduce(

@@ -2,6 +2,8 @@
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { afterEach } from 'vitest';
+import { HistoryStore } from '../../../electron/core/history/history-store.ts';
 import { addOutcome, emptyAccumulator, encodeRollupRow } from '../../../electron/core/history/rollup.ts';
 import { DAY_MS, HOUR_MS, MINUTE_MS, rollupSegmentName } from '../../../electron/core/history/time-buckets.ts';
 import type { ResultOutcome } from '../../../electron/shared/history-types.ts';
@@ -96,5 +98,42 @@ export function realisticResult(monitor: number, at: number): { result: CheckRes
   return {
     outcome: 'up',
     result: { monitorId, status: 'up', at: finished, latencyMs: totalMs, message: `200 OK in ${totalMs} ms`, statusCode: 200, timings: { dnsMs, connectMs, tlsMs, firstByteMs, totalMs } },
+  };
+}
+
+/**
+ * Temp folders and history stores a test file opens, closed and removed after each test. Call once at the
+ * top of a test file: it registers its own afterEach.
+ */
+export function historyHarness(): {
+  tempDir(): Promise<string>;
+  setup(start: number): Promise<{ dir: string; clock: ReturnType<typeof fakeClock>; open(options?: Parameters<typeof HistoryStore.open>[1]): Promise<HistoryStore> }>;
+} {
+  const cleanups: Array<() => Promise<void>> = [];
+  afterEach(async () => {
+    for (const cleanup of cleanups.splice(0)) await cleanup();
+  });
+  const tempDir = async (): Promise<string> => {
+    const temp = await tempDataDir();
+    cleanups.push(temp.remove);
+    return temp.dir;
+  };
+  return {
+    tempDir,
+    async setup(start) {
+      const dir = await tempDir();
+      const clock = fakeClock(start);
+      const stores: HistoryStore[] = [];
+      // Stores close before their folder goes (cleanups run in order: this one was pushed after the folder's).
+      cleanups.unshift(async () => {
+        for (const store of stores) await store.close();
+      });
+      const open = async (options: Parameters<typeof HistoryStore.open>[1] = {}): Promise<HistoryStore> => {
+        const store = await HistoryStore.open(dir, { now: clock.now, ...options });
+        stores.push(store);
+        return store;
+      };
+      return { dir, clock, open };
+    },
   };
 }

@@ -1,32 +1,13 @@
 import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { HistoryStore } from '../../../electron/core/history/history-store.ts';
 import { DAY_MS, HOUR_MS, MINUTE_MS } from '../../../electron/core/history/time-buckets.ts';
-import { fakeClock, makeResult, tempDataDir } from './history-fixtures.ts';
+import { historyHarness, makeResult } from './history-fixtures.ts';
 
 const T = Date.UTC(2026, 5, 15, 12, 0, 0);
-const cleanups: Array<() => Promise<void>> = [];
-
-async function setup(start = T) {
-  const temp = await tempDataDir();
-  const clock = fakeClock(start);
-  const stores: HistoryStore[] = [];
-  const open = async (options: Parameters<typeof HistoryStore.open>[1] = {}) => {
-    const store = await HistoryStore.open(temp.dir, { now: clock.now, ...options });
-    stores.push(store);
-    return store;
-  };
-  cleanups.push(async () => {
-    for (const store of stores) await store.close();
-    await temp.remove();
-  });
-  return { dir: temp.dir, clock, open };
-}
-
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0)) await cleanup();
-});
+const harness = historyHarness();
+const setup = (start = T) => harness.setup(start);
 
 describe('HistoryStore rollups', () => {
   it('buckets results by UTC minute, hour and day, before and after they reach disk', async () => {

@@ -2,38 +2,23 @@
 import { appendFile, mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
-import { afterEach, describe, expect, it } from 'vitest';
-import { HistoryStore } from '../../../electron/core/history/history-store.ts';
+import { describe, expect, it } from 'vitest';
 import { compressClosedSegments } from '../../../electron/core/history/raw-compression.ts';
 import { encodeRawLine } from '../../../electron/core/history/raw-log.ts';
 import { DAY_MS, MINUTE_MS } from '../../../electron/core/history/time-buckets.ts';
-import { fakeClock, makeResult, realisticResult, tempDataDir } from './history-fixtures.ts';
+import { historyHarness, makeResult, realisticResult } from './history-fixtures.ts';
 
 const DAY1 = Date.UTC(2026, 5, 14);
 const DAY2 = DAY1 + DAY_MS;
 const YESTERDAY = '2026-06-14.ndjson';
 const TODAY = '2026-06-15.ndjson';
-const cleanups: Array<() => Promise<void>> = [];
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0)) await cleanup();
-});
+const harness = historyHarness();
 
 async function setup(start: number) {
-  const temp = await tempDataDir();
-  const clock = fakeClock(start);
-  const stores: HistoryStore[] = [];
-  const open = async (options: Parameters<typeof HistoryStore.open>[1] = {}) => {
-    const store = await HistoryStore.open(temp.dir, { now: clock.now, ...options });
-    stores.push(store);
-    return store;
-  };
-  cleanups.push(async () => {
-    for (const store of stores) await store.close();
-    await temp.remove();
-  });
-  const results = join(temp.dir, 'results');
+  const { dir, clock, open } = await harness.setup(start);
+  const results = join(dir, 'results');
   const files = async () => (await readdir(results)).sort();
-  return { dir: temp.dir, results, files, clock, open };
+  return { dir, results, files, clock, open };
 }
 
 /** 30 results of monitor m (and some of another monitor) in the last half hour of DAY1, flushed and closed. */

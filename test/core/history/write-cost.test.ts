@@ -1,22 +1,13 @@
 // History is written in batches whose cost follows the results, never the history already kept:
 // these are byte and write-call counts, not timings.
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { HistoryStore } from '../../../electron/core/history/history-store.ts';
 import { DAY_MS, MINUTE_MS } from '../../../electron/core/history/time-buckets.ts';
-import { fabricateYear, fakeClock, makeResult, tempDataDir } from './history-fixtures.ts';
+import { fabricateYear, fakeClock, historyHarness, makeResult } from './history-fixtures.ts';
 
 const T = Date.UTC(2026, 5, 15, 12, 0, 0);
 const MINUTES = 30;
-const cleanups: Array<() => Promise<void>> = [];
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0)) await cleanup();
-});
-
-async function tempDir(): Promise<string> {
-  const temp = await tempDataDir();
-  cleanups.push(temp.remove);
-  return temp.dir;
-}
+const { tempDir } = historyHarness();
 
 /** Bytes and write calls per result for MINUTES one-minute batches of one result per monitor. */
 async function batchCost(dir: string, monitors: number): Promise<{ bytesPerResult: number; writesPerFlush: number; uptime: number | null }> {
