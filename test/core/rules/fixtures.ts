@@ -1,6 +1,7 @@
 // Monitors and results for the rules tests: plain objects, time is whatever number the test passes.
 import { parseMonitor } from '../../../electron/shared/config-validation.ts';
-import type { CertificateInfo, CheckResult, FailureKind, HttpMonitor, MatrixKeysMonitor, TcpMonitor, TlsMonitor } from '../../../electron/shared/types.ts';
+import { applyResult, initialRuleState, type MonitorRuleState, type RuleOutcome } from '../../../electron/core/rules/monitor-rules.ts';
+import type { CertificateInfo, CheckResult, FailureKind, HttpMonitor, MatrixKeysMonitor, Monitor, TcpMonitor, TlsMonitor } from '../../../electron/shared/types.ts';
 
 export const MIN = 60_000;
 
@@ -95,4 +96,16 @@ export function certificate(daysLeft: number, fingerprint256 = 'AA:BB', validTo 
     trusted: true,
     nameMatches: true,
   };
+}
+
+/** Feeds results in order through the rules; returns the final state and every outcome. */
+export function runRules(monitor: Monitor, results: CheckResult[], start: MonitorRuleState = initialRuleState(monitor)): { state: MonitorRuleState; outcomes: RuleOutcome[] } {
+  let state = start;
+  const outcomes: RuleOutcome[] = [];
+  for (const result of results) {
+    const outcome = applyResult(monitor, state, result);
+    outcomes.push(outcome);
+    state = outcome.next;
+  }
+  return { state, outcomes };
 }

@@ -1,22 +1,13 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { Engine } from '../../../electron/core/engine/engine.ts';
 import type { RuntimeStateStore } from '../../../electron/core/engine/engine-ports.ts';
-import { applyResult, initialRuleState, markUnknown, setPaused, type MonitorRuleState, type RuleOutcome } from '../../../electron/core/rules/monitor-rules.ts';
+import { initialRuleState, markUnknown, setPaused, type MonitorRuleState, type RuleOutcome } from '../../../electron/core/rules/monitor-rules.ts';
 import { DEFAULT_SETTINGS } from '../../../electron/shared/defaults.ts';
-import type { CheckResult, EngineEvent, Monitor } from '../../../electron/shared/types.ts';
+import type { EngineEvent } from '../../../electron/shared/types.ts';
 import { FakeClock } from '../scheduler/fake-clock.ts';
-import { MIN, down, httpMonitor, keysResult, matrixKeysMonitor } from './fixtures.ts';
+import { MIN, down, httpMonitor, keysResult, matrixKeysMonitor, runRules } from './fixtures.ts';
 
-function run(monitor: Monitor, results: CheckResult[], start: MonitorRuleState = initialRuleState(monitor)): { state: MonitorRuleState; outcomes: RuleOutcome[] } {
-  let state = start;
-  const outcomes: RuleOutcome[] = [];
-  for (const result of results) {
-    const outcome = applyResult(monitor, state, result);
-    outcomes.push(outcome);
-    state = outcome.next;
-  }
-  return { state, outcomes };
-}
+const run = runRules;
 
 const keyAlerts = (outcomes: RuleOutcome[]): string[] => outcomes.flatMap((o) => o.alerts.filter((a) => a.kind === 'key-change').map((a) => a.message));
 

@@ -6,23 +6,12 @@ import {
   initialRuleState,
   markUnknown,
   setPaused,
-  type MonitorRuleState,
   type RuleOutcome,
 } from '../../../electron/core/rules/monitor-rules.ts';
-import type { Alert, CheckResult, Monitor } from '../../../electron/shared/types.ts';
-import { MIN, certificate, down, httpMonitor, tcpMonitor, tlsMonitor, up, warning } from './fixtures.ts';
+import type { Alert } from '../../../electron/shared/types.ts';
+import { MIN, certificate, down, httpMonitor, runRules, tcpMonitor, tlsMonitor, up, warning } from './fixtures.ts';
 
-/** Feeds results in order; returns every outcome. */
-function run(monitor: Monitor, results: CheckResult[], start = initialRuleState(monitor)): { state: MonitorRuleState; outcomes: RuleOutcome[] } {
-  let state = start;
-  const outcomes: RuleOutcome[] = [];
-  for (const result of results) {
-    const outcome = applyResult(monitor, state, result);
-    outcomes.push(outcome);
-    state = outcome.next;
-  }
-  return { state, outcomes };
-}
+const run = runRules;
 
 const kinds = (outcomes: RuleOutcome[]): string[] => outcomes.flatMap((o) => o.alerts.map((a) => a.kind));
 
