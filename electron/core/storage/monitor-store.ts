@@ -129,7 +129,7 @@ export class ConfMonitorStore implements MonitorStore {
 
   private write<Key extends keyof StoreDocument>(key: Key, value: NonNullable<StoreDocument[Key]>): void {
     // conf validates against the store schema and writes atomically (temp file + rename) before we back up.
-    this.backend.set(key, value);
+    this.backend.set({ [key]: value } as Partial<StoreDocument>);
     writeFileAtomic(this.backupPath, serializeStoreDocument(this.backend.store));
   }
 }
