@@ -8,10 +8,11 @@ import { lookupWithOverrides, parseResolveOverride } from '../core/matrix/discov
 import type { ResolveOverride } from '../core/matrix/discovery/types.ts';
 import type { MatrixServiceOptions } from '../core/matrix/homeserver-service/options.ts';
 import { checkCommand } from './check-command.ts';
-import { processIo, type CliIo } from './cli-io.ts';
+import type { CliIo } from './cli-io.ts';
 import { EXIT_INVALID } from './exit-codes.ts';
 import { runCommand } from './run-command.ts';
 import { UsageError } from './usage-error.ts';
+import { PICKET_VERSION } from './version.ts';
 
 export const USAGE = `Usage: picket <command> [options]
 
@@ -34,6 +35,7 @@ Options:
                          matrix, serve: connect to ADDRESS for HOST:PORT, as curl does (repeatable)
   --ca FILE              matrix, serve: extra trusted CA certificates (PEM)
   -h, --help             this text
+  -v, --version          the version
 
 Exit codes: 0 all up, 1 a warning, 2 a down, 3 invalid input or config.
 `;
@@ -121,11 +123,16 @@ export async function main(argv: string[], io: CliIo, stopSignal: () => Promise<
         resolve: { type: 'string', multiple: true, default: [] },
         ca: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
+        version: { type: 'boolean', short: 'v', default: false },
       },
     });
     const [command, ...extra] = positionals;
     if (values.help) {
       io.stdout(USAGE);
+      return 0;
+    }
+    if (values.version) {
+      io.stdout(`picket ${PICKET_VERSION}\n`);
       return 0;
     }
     if (command === undefined) throw new UsageError('no command given');
@@ -210,17 +217,4 @@ async function matrixCommand(words: string[], flags: MatrixFlags, io: CliIo): Pr
 function isParseArgsError(error: unknown): boolean {
   const code = (error as NodeJS.ErrnoException | undefined)?.code ?? '';
   return code.startsWith('ERR_PARSE_ARGS');
-}
-
-// Run only when executed, not when a test imports main().
-if (import.meta.url === `file://${process.argv[1]}`) {
-  main(process.argv.slice(2), processIo).then(
-    (code) => {
-      process.exitCode = code;
-    },
-    (error: unknown) => {
-      process.stderr.write(`picket: unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-      process.exitCode = 3;
-    },
-  );
 }
