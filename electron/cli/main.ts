@@ -10,6 +10,7 @@ import type { MatrixServiceOptions } from '../core/matrix/homeserver-service/opt
 import { checkCommand } from './check-command.ts';
 import type { CliIo } from './cli-io.ts';
 import { EXIT_INVALID } from './exit-codes.ts';
+import { checkCommandFlags, COMMAND_FLAGS, unknownFlagMessage } from './command-flags.ts';
 import { runCommand } from './run-command.ts';
 import { UsageError } from './usage-error.ts';
 import { PICKET_VERSION } from './version.ts';
@@ -37,7 +38,11 @@ Options:
   -h, --help             this text
   -v, --version          the version
 
-Exit codes: 0 all up, 1 a warning, 2 a down, 3 invalid input or config.
+Exit codes:
+  check, matrix check   0 all up, 1 a warning, 2 a down, 3 invalid input or config
+  matrix discover       0 federation and client API both answer, 2 either does not, 3 invalid name or option
+  run, serve            0 stopped with Ctrl-C or SIGTERM, 3 invalid input or config
+  Any command           3 for an unknown flag, or one the command does not take
 `;
 
 function probeOptionsFrom(dnsServer: string | undefined): Omit<ProbeOptions, 'signal' | 'now'> {
@@ -110,10 +115,11 @@ function untilStopped(): Promise<void> {
 
 export async function main(argv: string[], io: CliIo, stopSignal: () => Promise<void> = untilStopped): Promise<number> {
   try {
-    const { values, positionals } = parseArgs({
+    const { values, positionals, tokens } = parseArgs({
       args: argv,
       allowPositionals: true,
       strict: true,
+      tokens: true,
       options: {
         config: { type: 'string' },
         data: { type: 'string' },
@@ -136,6 +142,8 @@ export async function main(argv: string[], io: CliIo, stopSignal: () => Promise<
       return 0;
     }
     if (command === undefined) throw new UsageError('no command given');
+    const givenFlags = tokens.flatMap((token) => (token.kind === 'option' ? [token.name] : []));
+    checkCommandFlags(command === 'matrix' ? `matrix ${extra[0] ?? ''}` : command, givenFlags);
     if (command === 'matrix') return await matrixCommand(extra, values, io);
     if (extra.length > 0) throw new UsageError(`unexpected argument "${extra[0]}"`);
     const probeOptions = probeOptionsFrom(values['dns-server']);
@@ -176,8 +184,12 @@ export async function main(argv: string[], io: CliIo, stopSignal: () => Promise<
       io.stderr(`picket: ${error.message}\n`);
       return EXIT_INVALID;
     }
-    if (error instanceof UsageError || isParseArgsError(error)) {
-      io.stderr(`picket: ${(error as Error).message}\n\n${USAGE}`);
+    if (error instanceof UsageError) {
+      io.stderr(`picket: ${error.message}\n\n${USAGE}`);
+      return EXIT_INVALID;
+    }
+    if (isParseArgsError(error)) {
+      io.stderr(`picket: ${unknownFlagMessage(error as Error, ALL_FLAGS)}\n\n${USAGE}`);
       return EXIT_INVALID;
     }
     throw error;
@@ -213,6 +225,8 @@ async function matrixCommand(words: string[], flags: MatrixFlags, io: CliIo): Pr
   const { matrixDiscoverCommand } = await import('./matrix-discover-command.ts');
   return matrixDiscoverCommand(args, io);
 }
+
+const ALL_FLAGS = [...new Set(Object.values(COMMAND_FLAGS).flat())];
 
 function isParseArgsError(error: unknown): boolean {
   const code = (error as NodeJS.ErrnoException | undefined)?.code ?? '';
