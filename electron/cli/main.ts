@@ -19,7 +19,8 @@ export const USAGE = `Usage: picket <command> [options]
 
 Commands:
   check --config FILE [--json]             check every monitor once and exit
-  run --config FILE --data DIR [--json]    watch in the foreground; Ctrl-C to stop
+  run --data DIR [--config FILE] [--json]  watch in the foreground; Ctrl-C to stop (without --config:
+                                           the monitors already saved in DIR)
   serve --data DIR [--config FILE] [--port N]
                                            the engine with the dashboard on 127.0.0.1; prints its URL first
                                            (takes --resolve and --ca too, for "Add a Matrix homeserver")
@@ -153,7 +154,7 @@ export async function main(argv: string[], io: CliIo, stopSignal: () => Promise<
       case 'run':
         return await runCommand(
           {
-            configPath: required(values.config, '--config FILE', 'run'),
+            ...(values.config !== undefined ? { configPath: values.config } : {}),
             dataDir: required(values.data, '--data DIR', 'run'),
             json: values.json,
             probeOptions,
