@@ -4,12 +4,14 @@
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import type { ElectronApplication, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { PicketService } from '../../electron/core/service/picket-service.ts';
 import { contentSecurityPolicy } from '../../electron/main/window/content-security-policy.ts';
 import type { IpcEnvelope, PicketBridge } from '../../electron/shared/bridge.ts';
 import type { MonitorView } from '../../electron/shared/contract.ts';
+import { PROJECT_ROOT } from '../cli/cli-process.ts';
 import { startHttpServer, type TestServer } from '../fixtures/http-servers.ts';
 import { ELECTRON_DIR, findOnPath, launchPicket, picketHome, smokeTestSkipReason, startXvfb, type VirtualDisplay } from './electron-app.ts';
 
@@ -28,6 +30,8 @@ let target: TestServer;
 let display: VirtualDisplay | undefined;
 let app: ElectronApplication;
 let page: Page;
+/** What the app printed, shown when a test fails: a crash or an error of the main process explains most failures. */
+const appOutput: string[] = [];
 const home = () => picketHome(dir);
 
 /** The app's data before its first start: what serve --config or an import would have left there. */
@@ -55,9 +59,16 @@ describe.skipIf(skipReason !== undefined)('Picket in a real Electron', { timeout
     await seedUserData(home().userDataDir, target.port, `${target.url}/`);
     if (process.platform === 'linux' && xvfbPath !== undefined) display = await startXvfb(xvfbPath);
     app = await launchPicket(home(), display ? { display: display.display } : {});
+    for (const stream of [app.process().stdout, app.process().stderr]) stream?.on('data', (data: Buffer) => appOutput.push(String(data)));
     page = await app.firstWindow();
     await page.waitForLoadState('domcontentloaded');
   }, 90_000);
+
+  beforeEach(({ onTestFailed }) => {
+    onTestFailed(() => {
+      if (appOutput.length > 0) console.error(`What the app printed:\n${appOutput.join('')}`);
+    });
+  });
 
   afterAll(async () => {
     // Normally the last test has quit it; after a failure, close what is left.
@@ -73,6 +84,9 @@ describe.skipIf(skipReason !== undefined)('Picket in a real Electron', { timeout
 
   it('opens the dashboard window with its security settings', async () => {
     await expect.poll(() => app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows().map((window) => window.isVisible())), { timeout: 20_000 }).toEqual([true]);
+
+    // The built renderer, never a dev server (the dashboard keeps its route in the hash).
+    expect(page.url().split('#')[0]).toBe(pathToFileURL(path.join(PROJECT_ROOT, 'out/renderer/index.html')).href);
 
     // What Electron applied (getLastWebPreferences is what Electron keeps of the options it was given).
     const applied = await app.evaluate(({ BrowserWindow }) => {

@@ -67,16 +67,17 @@ describe('launchOptions', () => {
 
   it('keeps the user data and the home folder inside the temp folder', () => {
     expect(home.userDataDir).toBe(path.join('/tmp/picket-smoke-x', 'home', '.config', 'Picket'));
-    const { args, env } = launchOptions(home, { baseEnv: { PATH: '/usr/bin' }, platform: 'linux' });
+    const { env } = launchOptions(home, { baseEnv: { PATH: '/usr/bin' }, platform: 'linux' });
     expect(env['XDG_CONFIG_HOME']).toBe(path.join('/tmp/picket-smoke-x', 'home', '.config'));
     expect(env['HOME']).toBe(path.join('/tmp/picket-smoke-x', 'home'));
-    expect(args).toContain(`--user-data-dir=${home.userDataDir}`);
+    expect(env['PICKET_SMOKE_USER_DATA']).toBe(home.userDataDir);
   });
 
-  it('starts the project as npm start does, with the network guard loaded first', () => {
+  it('starts the project as npm start does, after the network guard and the user-data folder', () => {
     const { args } = launchOptions(home, { baseEnv: {}, platform: 'linux' });
     expect(args.at(-1)).toBe(PROJECT_ROOT);
-    expect(args.slice(0, 2)).toEqual(['-r', expect.stringMatching(/network-guard\.mjs$/)]);
+    expect(args.slice(0, 4)).toEqual(['-r', expect.stringMatching(/network-guard\.mjs$/), '-r', path.join(PROJECT_ROOT, 'test/electron/isolate-user-data.cjs')]);
+    for (const preload of [args[1], args[3]]) expect(existsSync(preload ?? '')).toBe(true);
   });
 
   it('loads the built files on our display, never a dev server or Electron as plain Node', () => {

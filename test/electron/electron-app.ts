@@ -11,6 +11,7 @@ import { PROJECT_ROOT } from '../cli/cli-process.ts';
 
 export const ELECTRON_DIR = path.dirname(createRequire(import.meta.url).resolve('electron/package.json'));
 const NETWORK_GUARD = process.env['PICKET_NETWORK_GUARD'] ?? path.join(PROJECT_ROOT, 'test/setup/network-guard.mjs');
+const ISOLATE_USER_DATA = path.join(PROJECT_ROOT, 'test/electron/isolate-user-data.cjs');
 /** The name Electron gives the app from package.json's productName, which names its user-data folder. */
 const PRODUCT_NAME = 'Picket';
 
@@ -120,12 +121,13 @@ export function launchOptions(
     env['DISPLAY'] = options.display;
     delete env['WAYLAND_DISPLAY'];
   }
-  // Linux derives userData from XDG_CONFIG_HOME (Electron's app.getPath docs); --user-data-dir names the same folder elsewhere.
+  // isolate-user-data.cjs sets userData from this; on Linux XDG_CONFIG_HOME (where the autostart entry goes) agrees with it.
+  env['PICKET_SMOKE_USER_DATA'] = home.userDataDir;
   env['XDG_CONFIG_HOME'] = home.configHome;
   if ((options.platform ?? process.platform) === 'linux') env['HOME'] = home.homeDir;
   return {
-    // The network guard runs in the main process too (playwright drops NODE_OPTIONS, so it comes by -r).
-    args: ['-r', NETWORK_GUARD, `--user-data-dir=${home.userDataDir}`, '--disable-gpu', PROJECT_ROOT],
+    // Electron's -r modules load before the app's main: the network guard (playwright drops NODE_OPTIONS) and the user-data folder.
+    args: ['-r', NETWORK_GUARD, '-r', ISOLATE_USER_DATA, '--disable-gpu', PROJECT_ROOT],
     env,
   };
 }
