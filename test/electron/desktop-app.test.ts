@@ -17,7 +17,8 @@ import { ELECTRON_DIR, findOnPath, launchPicket, picketHome, smokeTestSkipReason
 
 const xvfbPath = findOnPath('Xvfb');
 const skipReason = smokeTestSkipReason({ electronDir: ELECTRON_DIR, env: process.env, platform: process.platform, xvfbPath });
-if (skipReason !== undefined) console.log(skipReason);
+// Written straight to stdout, so the reason stands as one line of its own in the run's output.
+if (skipReason !== undefined) process.stdout.write(`${skipReason}\n`);
 
 const MONITOR_NAME = 'Smoke target';
 const TRAY_MENUS = 'picketSmokeTrayMenus';

@@ -1,12 +1,15 @@
 // The parts of the Electron smoke test that run everywhere: whether it can run (a fake electron folder,
 // installed or not), what it launches with, and the Xvfb it starts for itself.
-import { existsSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../cli/cli-process.ts';
-import { findOnPath, launchOptions, NO_DISPLAY, NOT_INSTALLED, picketHome, smokeTestSkipReason, startXvfb } from './electron-app.ts';
+import { ELECTRON_DIR, findOnPath, launchOptions, NO_DISPLAY, NOT_INSTALLED, picketHome, smokeTestSkipReason, startXvfb } from './electron-app.ts';
+
+const VITEST = path.join(PROJECT_ROOT, 'node_modules/vitest/vitest.mjs');
 
 let root: string;
 beforeEach(async () => {
@@ -116,3 +119,23 @@ describe.skipIf(xvfb === undefined)('startXvfb', () => {
     }
   });
 });
+
+describe.skipIf(smokeTestSkipReason({ electronDir: ELECTRON_DIR, env: process.env, platform: process.platform, xvfbPath: xvfb }) !== NOT_INSTALLED)(
+  'the smoke test on a machine without the Electron binary',
+  () => {
+    it('prints the one skip line, and Vitest reports every test of it skipped, none passed', () => {
+      const report = path.join(root, 'report.json');
+      const run = spawnSync(process.execPath, [VITEST, 'run', 'test/electron/desktop-app.test.ts', '--reporter=json', `--outputFile=${report}`], {
+        cwd: PROJECT_ROOT,
+        encoding: 'utf8',
+        timeout: 60_000,
+      });
+      expect(run.status).toBe(0);
+      expect(run.stdout.split('\n').filter((line) => line.startsWith('skipped: '))).toEqual([NOT_INSTALLED]);
+      const results = JSON.parse(readFileSync(report, 'utf8')) as { testResults: Array<{ assertionResults: Array<{ status: string }> }> };
+      const statuses = results.testResults.flatMap((file) => file.assertionResults.map((test) => test.status));
+      expect(statuses.length).toBeGreaterThan(0);
+      expect(new Set(statuses)).toEqual(new Set(['skipped']));
+    }, 60_000);
+  },
+);

@@ -15,8 +15,9 @@ const ISOLATE_USER_DATA = path.join(PROJECT_ROOT, 'test/electron/isolate-user-da
 /** The name Electron gives the app from package.json's productName, which names its user-data folder. */
 const PRODUCT_NAME = 'Picket';
 
-export const NOT_INSTALLED = 'skipped: Electron binary not installed (install it with `npx install-electron`, or run `npm start` once)';
-export const NO_DISPLAY = 'skipped: no X display for Electron (install Xvfb, e.g. `apt-get install xvfb`, or set DISPLAY)';
+export const NOT_INSTALLED =
+  'skipped: Electron binary not installed, so the Electron smoke test did not run (install it with `npx install-electron`, or run `npm start` once)';
+export const NO_DISPLAY = 'skipped: no X display, so the Electron smoke test did not run (install Xvfb, e.g. `apt-get install xvfb`, or set DISPLAY)';
 
 export interface SkipInput {
   electronDir: string;
