@@ -14,24 +14,21 @@ export function electronPlatformPath(env = process.env, platform = process.platf
 
 /**
  * The absolute path of the installed Electron executable, or undefined when there is none: no dist/, a
- * dist/ of another version than the package, or one fetched for another platform.
+ * dist/ of another version than the package, or one fetched for another platform. Only node_modules/electron/dist
+ * counts (not ELECTRON_OVERRIDE_DIST_PATH): electron-vite, which `npm start` runs, reads path.txt and dist/ only.
  * @param {{ electronDir: string, env?: NodeJS.ProcessEnv, platform?: NodeJS.Platform }} options
  * @returns {string | undefined}
  */
 export function installedElectronPath({ electronDir, env = process.env, platform = process.platform }) {
-  const executableName = electronPlatformPath(env, platform);
-  // As in Electron's index.js: ELECTRON_OVERRIDE_DIST_PATH points at a dist/ kept elsewhere (a CI cache).
-  const override = env.ELECTRON_OVERRIDE_DIST_PATH;
-  const distDir = override || path.join(electronDir, 'dist');
   try {
     const { version } = JSON.parse(readFileSync(path.join(electronDir, 'package.json'), 'utf8'));
-    const distVersion = readFileSync(path.join(distDir, 'version'), 'utf8').trim().replace(/^v/, '');
-    if (distVersion !== version) return undefined;
+    const distVersion = readFileSync(path.join(electronDir, 'dist', 'version'), 'utf8').trim().replace(/^v/, '');
     // path.txt is written last by the installer: without it, a dist/ may be half extracted.
-    if (!override && readFileSync(path.join(electronDir, 'path.txt'), 'utf8') !== executableName) return undefined;
+    const recorded = readFileSync(path.join(electronDir, 'path.txt'), 'utf8');
+    if (distVersion !== version || recorded !== electronPlatformPath(env, platform)) return undefined;
+    const executable = path.join(electronDir, 'dist', recorded);
+    return existsSync(executable) ? executable : undefined;
   } catch {
     return undefined;
   }
-  const executable = path.join(distDir, executableName);
-  return existsSync(executable) ? executable : undefined;
 }
