@@ -192,10 +192,20 @@ describe.skipIf(skipReason !== undefined)('Picket in a real Electron', { timeout
     await expect.poll(() => app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows().map((window) => window.isVisible())), { timeout: 10_000 }).toEqual([true]);
   });
 
-  it('quits cleanly, keeping what was saved', async () => {
+  it('quits from the tray cleanly, keeping what was saved', async () => {
     const exited = new Promise<number | null>((resolve) => app.process().once('exit', (code) => resolve(code)));
-    await app.close();
-    expect(await exited).toBe(0);
+    // The click returns before the app is gone; if the exit wins the race, the evaluation's reply is lost, not the quit.
+    const clicked = await app
+      .evaluate((_electron, key) => {
+        const seen = (globalThis as Record<string, unknown>)[key] as Array<{ menu: { items: Array<{ label: string; click: () => void }> } | null }>;
+        const quit = seen.at(-1)?.menu?.items.find((item) => item.label === 'Quit Picket');
+        quit?.click();
+        return quit !== undefined;
+      }, TRAY_MENUS)
+      .catch(() => true);
+    expect(clicked, 'the tray menu has no "Quit Picket"').toBe(true);
+    const stillRunning = new Promise<string>((resolve) => setTimeout(() => resolve('still running 20 s after Quit'), 20_000).unref());
+    expect(await Promise.race([exited, stillRunning])).toBe(0);
     const service = await PicketService.open({ dataDir: home().userDataDir });
     try {
       expect(service.views().map((view) => view.monitor.name)).toEqual([MONITOR_NAME]);
