@@ -10,6 +10,7 @@ import type { MatrixServiceOptions } from '../core/matrix/homeserver-service/opt
 import { checkCommand } from './check-command.ts';
 import { processIo, type CliIo } from './cli-io.ts';
 import { EXIT_INVALID } from './exit-codes.ts';
+import { parseListenAddress } from './listen-address.ts';
 import { runCommand } from './run-command.ts';
 import { UsageError } from './usage-error.ts';
 
@@ -17,7 +18,8 @@ export const USAGE = `Usage: picket <command> [options]
 
 Commands:
   check --config FILE [--json]             check every monitor once and exit
-  run --config FILE --data DIR [--json]    watch in the foreground; Ctrl-C to stop
+  run --config FILE --data DIR [--json] [--metrics-listen ADDRESS:PORT]
+                                           watch in the foreground; Ctrl-C to stop
   serve --data DIR [--config FILE] [--port N]
                                            the engine with the dashboard on 127.0.0.1; prints its URL first
                                            (takes --resolve and --ca too, for "Add a Matrix homeserver")
@@ -33,6 +35,9 @@ Options:
   --resolve HOST:PORT:ADDRESS
                          matrix, serve: connect to ADDRESS for HOST:PORT, as curl does (repeatable)
   --ca FILE              matrix, serve: extra trusted CA certificates (PEM)
+  --metrics-listen ADDRESS:PORT
+                         run: Prometheus metrics at http://ADDRESS:PORT/metrics (PORT alone: 127.0.0.1);
+                         serve has them at /metrics behind its access token (docs/prometheus.md)
   -h, --help             this text
 
 Exit codes: 0 all up, 1 a warning, 2 a down, 3 invalid input or config.
@@ -120,6 +125,7 @@ export async function main(argv: string[], io: CliIo, stopSignal: () => Promise<
         port: { type: 'string' },
         resolve: { type: 'string', multiple: true, default: [] },
         ca: { type: 'string' },
+        'metrics-listen': { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -142,6 +148,7 @@ export async function main(argv: string[], io: CliIo, stopSignal: () => Promise<
             dataDir: required(values.data, '--data DIR', 'run'),
             json: values.json,
             probeOptions,
+            ...(values['metrics-listen'] !== undefined ? { metricsListen: parseListenAddress(values['metrics-listen'], '--metrics-listen') } : {}),
             stopSignal: stopSignal(),
           },
           io,

@@ -8,6 +8,8 @@ import type { ProbeOptions } from '../core/checks/probe-options.ts';
 import { startSleepDetector } from '../core/engine/sleep-detector.ts';
 import { PicketService, ServiceError } from '../core/service/picket-service.ts';
 import type { CliIo } from './cli-io.ts';
+import type { ListenAddress } from './listen-address.ts';
+import { startRunMetrics } from './run-metrics.ts';
 import { EXIT_OK } from './exit-codes.ts';
 
 export interface RunCommandOptions {
@@ -15,6 +17,8 @@ export interface RunCommandOptions {
   dataDir: string;
   json: boolean;
   probeOptions: Omit<ProbeOptions, 'signal' | 'now'>;
+  /** --metrics-listen: serve /metrics there (no token: loopback by default). */
+  metricsListen?: ListenAddress;
   /** Resolves when the command should stop; main.ts wires SIGINT and SIGTERM to it. */
   stopSignal: Promise<void>;
 }
@@ -51,6 +55,8 @@ export async function runCommand(options: RunCommandOptions, io: CliIo): Promise
       if (error instanceof ServiceError) throw new ConfigError(error.error.issues ?? [{ path: '', message: error.error.message }], `invalid config ${options.configPath}`);
       throw error;
     }
+    const metrics = options.metricsListen ? await startRunMetrics(service, options.metricsListen) : undefined;
+    if (metrics) io.stderr(`picket: metrics on ${metrics.url}\n`);
     const names = new Map(config.monitors.map((monitor) => [monitor.id, monitor.name]));
     const print = (event: PrintedEvent): void => io.stdout(`${options.json ? eventToJsonLine(event) : eventToText(event, names)}\n`);
     service.on('state', (change) => print({ type: 'state', ...change }));
@@ -66,6 +72,7 @@ export async function runCommand(options: RunCommandOptions, io: CliIo): Promise
     }
     await options.stopSignal;
     stopSleepDetector();
+    await metrics?.close();
   } finally {
     await service.close();
   }
