@@ -23,6 +23,8 @@ Commands:
   serve --data DIR [--config FILE] [--port N]
                                            the engine with the dashboard on 127.0.0.1; prints its URL first
                                            (takes --resolve and --ca too, for "Add a Matrix homeserver")
+  export --format prometheus --config FILE --out DIR
+                                           blackbox.yml, prometheus.yml and rules.yml for blackbox_exporter (docs/prometheus.md)
   matrix discover NAME [--json]            how a Matrix server name resolves: federation and client endpoints
   matrix check NAME [--json]               discover, then check the homeserver's monitors once, with a diagnosis
 
@@ -126,6 +128,8 @@ export async function main(argv: string[], io: CliIo, stopSignal: () => Promise<
         resolve: { type: 'string', multiple: true, default: [] },
         ca: { type: 'string' },
         'metrics-listen': { type: 'string' },
+        format: { type: 'string' },
+        out: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -167,6 +171,11 @@ export async function main(argv: string[], io: CliIo, stopSignal: () => Promise<
           },
           io,
         );
+      }
+      case 'export': {
+        const { exportCommand } = await import('./export-command.ts');
+        const format = required(values.format, '--format prometheus', 'export');
+        return await exportCommand({ format, configPath: required(values.config, '--config FILE', 'export'), outDir: required(values.out, '--out DIR', 'export') }, io);
       }
       default:
         throw new UsageError(`unknown command "${command}"`);

@@ -1,0 +1,104 @@
+// The exported files against the real tools: promtool and blackbox_exporter's own checks, then a real
+// blackbox_exporter probing a local server through an exported http-with-keyword module.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { parse } from 'yaml';
+import { startHttpServer, type TestServer } from '../fixtures/http-servers.ts';
+import { BLACKBOX_EXPORTER, PROMTOOL, runTool, startBlackboxExporter, type RunningTool } from '../fixtures/prometheus-tools.ts';
+import { runCli } from '../cli/cli-process.ts';
+
+let dir: string;
+let outDir: string;
+let server: TestServer;
+let body = 'status: All systems (v2.1) ready';
+let blackbox: RunningTool | undefined;
+let exportRun: { code: number | null; stdout: string; stderr: string };
+
+beforeAll(async () => {
+  dir = await mkdtemp(path.join(tmpdir(), 'picket-export-'));
+  outDir = path.join(dir, 'out');
+  server = await startHttpServer((_req, res) => res.end(body));
+  const config = path.join(dir, 'config.json');
+  await writeFile(
+    config,
+    JSON.stringify({
+      version: 1,
+      monitors: [
+        { id: 'status', name: 'Status page', type: 'http', url: `${server.url}/status`, keyword: 'systems (v2.1) ready', intervalSeconds: 15, timeoutSeconds: 2, group: 'site' },
+        { id: 'login', name: 'Login', type: 'http', url: 'https://login.example.test/', method: 'POST', body: 'x', expectedStatus: [200, '300-302'], maxRedirects: 0, tls: { serverName: 'login.internal', ignoreErrors: true }, auth: { type: 'bearer', token: 't0ken' } },
+        { id: 'db', name: 'Database', type: 'tcp', host: 'db.example.test', port: 5432, intervalSeconds: 1, timeoutSeconds: 1 },
+        { id: 'cert', name: 'Certificate', type: 'tls', host: 'example.test', port: 443, tls: { caFile: '/etc/ssl/certs/ca-certificates.crt' } },
+        { id: 'fed', name: 'Federation', type: 'matrix-federation', serverName: 'example.test', host: 'matrix.example.test', port: 8448 },
+        { id: 'keys', name: 'Signing key', type: 'matrix-keys', serverName: 'example.test', host: 'matrix.example.test', port: 8448 },
+      ],
+    }),
+  );
+  exportRun = await runCli(['export', '--format', 'prometheus', '--config', config, '--out', outDir]);
+});
+
+afterAll(async () => {
+  await blackbox?.stop();
+  await server.close();
+  await rm(dir, { recursive: true, force: true });
+});
+
+describe('picket export --format prometheus', () => {
+  it('writes the three files and lists what it could not express', async () => {
+    expect(exportRun.stderr).toBe('');
+    expect(exportRun.code).toBe(0);
+    expect(exportRun.stdout).toContain(`Exported 6 of 6 monitors to ${outDir}: blackbox.yml, prometheus.yml, rules.yml`);
+    expect(exportRun.stdout).toMatch(/rules\.yml: Signing key \(keys\): PicketSigningKeyChanged .*: blackbox_exporter does not expose the key/);
+    expect(exportRun.stdout).toMatch(/blackbox\.yml: Signing key \(keys\): the Ed25519 signature/);
+    // The bearer token is in blackbox.yml, so only its owner may read it.
+    expect((await stat(path.join(outDir, 'blackbox.yml'))).mode & 0o077).toBe(0);
+  });
+
+  it('passes promtool check config and promtool check rules', async () => {
+    const config = await runTool(PROMTOOL, ['check', 'config', path.join(outDir, 'prometheus.yml')]);
+    expect(config.stdout + config.stderr).toContain('SUCCESS');
+    expect(config.stdout + config.stderr).not.toContain('FAILED');
+    expect(config.code).toBe(0);
+    const rules = await runTool(PROMTOOL, ['check', 'rules', path.join(outDir, 'rules.yml')]);
+    // promtool exits 0 on lint findings (duplicate rules): they must not be there either.
+    expect(rules.stdout + rules.stderr).not.toContain('FAILED');
+    expect(rules.stdout).toMatch(/SUCCESS: \d+ rules found/);
+    expect(rules.code).toBe(0);
+  });
+
+  it("passes blackbox_exporter's --config.check", async () => {
+    const check = await runTool(BLACKBOX_EXPORTER, ['--config.check', `--config.file=${path.join(outDir, 'blackbox.yml')}`]);
+    expect(check.stderr).toContain('Config file is ok');
+    expect(check.code).toBe(0);
+  });
+
+  it('refuses a format it does not know, naming the flag', async () => {
+    const run = await runCli(['export', '--format', 'nagios', '--config', path.join(dir, 'config.json'), '--out', outDir]);
+    expect(run.code).toBe(3);
+    expect(run.stderr).toContain('--format: "nagios" is not a format Picket exports to; use prometheus');
+  });
+
+  it('drives a real blackbox_exporter: probe_success 1, then 0 once the server drops the keyword', async () => {
+    const prometheus = parse(await readFile(path.join(outDir, 'prometheus.yml'), 'utf8')) as {
+      scrape_configs: Array<{ params?: { module: string[] }; static_configs: Array<{ targets: string[]; labels?: Record<string, string> }> }>;
+    };
+    const job = prometheus.scrape_configs.find((j) => j.static_configs.some((c) => c.labels?.monitor === 'status'));
+    const moduleName = job?.params?.module[0] ?? '';
+    const target = job?.static_configs.find((c) => c.labels?.monitor === 'status')?.targets[0] ?? '';
+    expect(target).toBe(`${server.url}/status`);
+    blackbox = await startBlackboxExporter(path.join(outDir, 'blackbox.yml'));
+    const probe = async (): Promise<string> => {
+      const response = await fetch(`${blackbox?.url}/probe?module=${encodeURIComponent(moduleName)}&target=${encodeURIComponent(target)}`);
+      return response.text();
+    };
+    body = 'status: All systems (v2.1) ready';
+    expect(await probe()).toMatch(/^probe_success 1$/m);
+    body = 'status: All systems (v2x1) ready';
+    expect(await probe()).toMatch(/^probe_success 0$/m);
+    body = 'maintenance';
+    const text = await probe();
+    expect(text).toMatch(/^probe_success 0$/m);
+    expect(text).toMatch(/^probe_failed_due_to_regex 1$/m);
+  }, 30_000);
+});
