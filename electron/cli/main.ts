@@ -25,6 +25,8 @@ Commands:
                                            (takes --resolve and --ca too, for "Add a Matrix homeserver")
   export --format prometheus --config FILE --out DIR
                                            blackbox.yml, prometheus.yml and rules.yml for blackbox_exporter (docs/prometheus.md)
+  import --from uptime-kuma|gatus FILE --data DIR [--dry-run] [--json]
+                                           monitors from Uptime Kuma's kuma.db or a Gatus config (docs/migrating.md)
   matrix discover NAME [--json]            how a Matrix server name resolves: federation and client endpoints
   matrix check NAME [--json]               discover, then check the homeserver's monitors once, with a diagnosis
 
@@ -130,6 +132,8 @@ export async function main(argv: string[], io: CliIo, stopSignal: () => Promise<
         'metrics-listen': { type: 'string' },
         format: { type: 'string' },
         out: { type: 'string' },
+        from: { type: 'string' },
+        'dry-run': { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -140,6 +144,14 @@ export async function main(argv: string[], io: CliIo, stopSignal: () => Promise<
     }
     if (command === undefined) throw new UsageError('no command given');
     if (command === 'matrix') return await matrixCommand(extra, values, io);
+    if (command === 'import') {
+      const { importCommand } = await import('./import-command.ts');
+      if (extra.length > 1) throw new UsageError(`unexpected argument "${extra[1]}"`);
+      const file = extra[0];
+      if (file === undefined) throw new UsageError('import needs the FILE to import: --from uptime-kuma kuma.db or --from gatus config.yaml');
+      const from = required(values.from, '--from uptime-kuma|gatus', 'import');
+      return await importCommand({ from, file, dataDir: required(values.data, '--data DIR', 'import'), dryRun: values['dry-run'], json: values.json }, io);
+    }
     if (extra.length > 0) throw new UsageError(`unexpected argument "${extra[0]}"`);
     const probeOptions = probeOptionsFrom(values['dns-server']);
     switch (command) {
