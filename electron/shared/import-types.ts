@@ -30,3 +30,12 @@ export function previewText(preview: Pick<ForeignImport, 'monitors' | 'skipped'>
   const head = `${monitors}, ${skipped} thing${skipped === 1 ? '' : 's'} cannot be, and why:`;
   return [head, ...preview.skipped.map((thing) => `  - ${thing.name}: ${thing.reason}`)].join('\n');
 }
+
+/** Settings → Import's preview: the converted monitors, and which of their ids the user already has. */
+export interface ImportPreview extends ForeignImport {
+  /** Ids imported before from the same tool: importing again replaces them. */
+  replacing: string[];
+}
+
+/** The most a file sent for a preview may be, base64-encoded (about 12 MiB of file). */
+export const MAX_IMPORT_FILE_BASE64 = 16 * 1024 * 1024;
