@@ -72,7 +72,7 @@ function applyCondition(condition: string, effect: ConditionEffect, scheme: stri
       const ms = Number(value);
       if ((operator !== '<' && operator !== '<=') || !Number.isFinite(ms) || ms < 1) return 'Picket can only flag answers slower than a number of milliseconds';
       effect.slowResponseMs = Math.round(ms);
-      return 'imported as "slower than this is a warning": Gatus counts it as down';
+      return 'imported as slowResponseMs, which Picket shows as a warning; Gatus counts a slower answer as down';
     }
     case 'CERTIFICATE_EXPIRATION': {
       const seconds = parseGoDuration(value);

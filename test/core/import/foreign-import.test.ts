@@ -183,7 +183,7 @@ describe('Gatus import (YAML config)', () => {
   it('lists unsupported endpoints and conditions instead of dropping them', async () => {
     const imported = await readForeignImport('gatus', GATUS_CONFIG);
     expect(imported.skipped).toEqual([
-      { name: 'website', reason: 'condition "[RESPONSE_TIME] < 500": imported as "slower than this is a warning": Gatus counts it as down' },
+      { name: 'website', reason: 'condition "[RESPONSE_TIME] < 500": imported as slowResponseMs, which Picket shows as a warning; Gatus counts a slower answer as down' },
       { name: 'api', reason: 'condition "[BODY].status == UP": Picket has no equivalent for this condition' },
       { name: 'router', reason: 'icmp:// endpoints have no Picket equivalent (Picket checks http(s), tcp and tls)' },
       { name: 'resolver', reason: 'DNS queries have no Picket equivalent' },

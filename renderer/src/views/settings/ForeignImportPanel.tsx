@@ -87,23 +87,27 @@ function ForeignImportStage({ stage, onConfirm, onCancel }: { stage: Stage; onCo
     );
   }
   const { preview } = stage;
-  const [head, ...reasons] = previewText(preview).split('\n');
+  const [head] = previewText(preview).split('\n');
   const count = preview.monitors.length;
   return (
-    <div role="region" aria-label="Import preview" className="settings-confirm">
+    <div role="region" aria-label="Import preview" className="import-preview">
       <p>{head}</p>
-      {reasons.length > 0 && (
-        <ul aria-label="Cannot be imported">
-          {preview.skipped.map((thing, index) => (
-            <li key={`${thing.name}:${index}`}>
-              <strong>{thing.name}</strong>: {thing.reason}
-            </li>
-          ))}
-        </ul>
+      {preview.skipped.length > 0 && (
+        <>
+          <h3 id="import-preview-skipped">Cannot be imported</h3>
+          <ul aria-labelledby="import-preview-skipped">
+            {preview.skipped.map((thing, index) => (
+              <li key={`${thing.name}:${index}`}>
+                <strong>{thing.name}</strong>: {thing.reason}
+              </li>
+            ))}
+          </ul>
+        </>
       )}
       {count > 0 && (
         <>
-          <ul aria-label="Will be imported">
+          <h3 id="import-preview-monitors">Will be imported</h3>
+          <ul aria-labelledby="import-preview-monitors">
             {preview.monitors.map((monitor) => (
               <li key={monitor.id}>
                 {monitor.name ?? monitor.id} <code>{monitor.type}</code>
@@ -111,14 +115,18 @@ function ForeignImportStage({ stage, onConfirm, onCancel }: { stage: Stage; onCo
               </li>
             ))}
           </ul>
-          <button type="button" onClick={() => onConfirm(preview)}>
-            Import {count} monitor{count === 1 ? '' : 's'}
-          </button>
         </>
       )}
-      <button type="button" onClick={onCancel}>
-        {count > 0 ? 'Cancel' : 'Close'}
-      </button>
+      <div className="import-preview-actions">
+        {count > 0 && (
+          <button type="button" className="primary" onClick={() => onConfirm(preview)}>
+            Import {count} monitor{count === 1 ? '' : 's'}
+          </button>
+        )}
+        <button type="button" onClick={onCancel}>
+          {count > 0 ? 'Cancel' : 'Close'}
+        </button>
+      </div>
     </div>
   );
 }
