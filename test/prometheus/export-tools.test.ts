@@ -5,13 +5,18 @@ import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parse } from 'yaml';
-import { startHttpServer, type TestServer } from '../fixtures/http-servers.ts';
+import { makeLeafCert, writeCaFile, DAY_MS } from '../fixtures/certificates.ts';
+import { startHttpServer, startHttpsServer, type TestServer } from '../fixtures/http-servers.ts';
 import { BLACKBOX_EXPORTER, PROMTOOL, runTool, startBlackboxExporter, type RunningTool } from '../fixtures/prometheus-tools.ts';
 import { runCli } from '../cli/cli-process.ts';
 
 let dir: string;
 let outDir: string;
 let server: TestServer;
+let tlsServer: TestServer;
+let federation: TestServer;
+const federationHosts: Array<string | undefined> = [];
+let certNotAfter: Date;
 let body = 'status: All systems (v2.1) ready';
 let blackbox: RunningTool | undefined;
 let exportRun: { code: number | null; stdout: string; stderr: string };
@@ -20,6 +25,16 @@ beforeAll(async () => {
   dir = await mkdtemp(path.join(tmpdir(), 'picket-export-'));
   outDir = path.join(dir, 'out');
   server = await startHttpServer((_req, res) => res.end(body));
+  const caFile = await writeCaFile();
+  certNotAfter = new Date(Math.floor((Date.now() + 40 * DAY_MS) / 1000) * 1000);
+  tlsServer = await startHttpsServer(await makeLeafCert({ commonName: 'cert.example.test', altNames: ['cert.example.test'], notAfter: certNotAfter }), (_req, res) => res.end('ok'));
+  // A homeserver that answers federation only for its server name, as a delegated one does.
+  federation = await startHttpsServer(await makeLeafCert({ commonName: 'example.test', altNames: ['example.test'] }), (req, res) => {
+    federationHosts.push(req.headers.host);
+    const known = req.headers.host === 'example.test' && req.url === '/_matrix/federation/v1/version';
+    res.writeHead(known ? 200 : 404, { 'content-type': 'application/json' });
+    res.end(known ? '{"server":{"name":"Synapse","version":"1.95.1"}}' : '{"errcode":"M_UNRECOGNIZED"}');
+  });
   const config = path.join(dir, 'config.json');
   await writeFile(
     config,
@@ -29,8 +44,8 @@ beforeAll(async () => {
         { id: 'status', name: 'Status page', type: 'http', url: `${server.url}/status`, keyword: 'systems (v2.1) ready', intervalSeconds: 15, timeoutSeconds: 2, group: 'site' },
         { id: 'login', name: 'Login', type: 'http', url: 'https://login.example.test/', method: 'POST', body: 'x', expectedStatus: [200, '300-302'], maxRedirects: 0, tls: { serverName: 'login.internal', ignoreErrors: true }, auth: { type: 'bearer', token: 't0ken' } },
         { id: 'db', name: 'Database', type: 'tcp', host: 'db.example.test', port: 5432, intervalSeconds: 1, timeoutSeconds: 1 },
-        { id: 'cert', name: 'Certificate', type: 'tls', host: 'example.test', port: 443, tls: { caFile: '/etc/ssl/certs/ca-certificates.crt' } },
-        { id: 'fed', name: 'Federation', type: 'matrix-federation', serverName: 'example.test', host: 'matrix.example.test', port: 8448 },
+        { id: 'cert', name: 'Certificate', type: 'tls', host: '127.0.0.1', port: tlsServer.port, tls: { caFile, serverName: 'cert.example.test' } },
+        { id: 'fed', name: 'Federation', type: 'matrix-federation', serverName: 'example.test', host: '127.0.0.1', port: federation.port, tls: { caFile } },
         { id: 'keys', name: 'Signing key', type: 'matrix-keys', serverName: 'example.test', host: 'matrix.example.test', port: 8448 },
       ],
     }),
@@ -41,8 +56,23 @@ beforeAll(async () => {
 afterAll(async () => {
   await blackbox?.stop();
   await server.close();
+  await tlsServer.close();
+  await federation.close();
   await rm(dir, { recursive: true, force: true });
 });
+
+/** The exported module and target of a monitor, and a probe of it through the real blackbox_exporter. */
+async function exportedProbe(monitorId: string): Promise<{ target: string; probe: () => Promise<string> }> {
+  const prometheus = parse(await readFile(path.join(outDir, 'prometheus.yml'), 'utf8')) as {
+    scrape_configs: Array<{ params?: { module: string[] }; static_configs: Array<{ targets: string[]; labels?: Record<string, string> }> }>;
+  };
+  const job = prometheus.scrape_configs.find((j) => j.static_configs.some((c) => c.labels?.monitor === monitorId));
+  const moduleName = job?.params?.module[0] ?? '';
+  const target = job?.static_configs.find((c) => c.labels?.monitor === monitorId)?.targets[0] ?? '';
+  blackbox ??= await startBlackboxExporter(path.join(outDir, 'blackbox.yml'));
+  const url = `${blackbox.url}/probe?module=${encodeURIComponent(moduleName)}&target=${encodeURIComponent(target)}`;
+  return { target, probe: async () => (await fetch(url)).text() };
+}
 
 describe('picket export --format prometheus', () => {
   it('writes the three files and lists what it could not express', async () => {
@@ -80,18 +110,9 @@ describe('picket export --format prometheus', () => {
   });
 
   it('drives a real blackbox_exporter: probe_success 1, then 0 once the server drops the keyword', async () => {
-    const prometheus = parse(await readFile(path.join(outDir, 'prometheus.yml'), 'utf8')) as {
-      scrape_configs: Array<{ params?: { module: string[] }; static_configs: Array<{ targets: string[]; labels?: Record<string, string> }> }>;
-    };
-    const job = prometheus.scrape_configs.find((j) => j.static_configs.some((c) => c.labels?.monitor === 'status'));
-    const moduleName = job?.params?.module[0] ?? '';
-    const target = job?.static_configs.find((c) => c.labels?.monitor === 'status')?.targets[0] ?? '';
+    const { target } = await exportedProbe('status');
     expect(target).toBe(`${server.url}/status`);
-    blackbox = await startBlackboxExporter(path.join(outDir, 'blackbox.yml'));
-    const probe = async (): Promise<string> => {
-      const response = await fetch(`${blackbox?.url}/probe?module=${encodeURIComponent(moduleName)}&target=${encodeURIComponent(target)}`);
-      return response.text();
-    };
+    const probe = async (): Promise<string> => (await exportedProbe('status')).probe();
     body = 'status: All systems (v2.1) ready';
     expect(await probe()).toMatch(/^probe_success 1$/m);
     body = 'status: All systems (v2x1) ready';
@@ -100,5 +121,18 @@ describe('picket export --format prometheus', () => {
     const text = await probe();
     expect(text).toMatch(/^probe_success 0$/m);
     expect(text).toMatch(/^probe_failed_due_to_regex 1$/m);
+  }, 30_000);
+
+  it('probes a TLS monitor through the exported tcp+tls module, with its CA and server name, and reports the expiry', async () => {
+    const text = await (await exportedProbe('cert')).probe();
+    expect(text).toMatch(/^probe_success 1$/m);
+    const expiry = Number(/^probe_ssl_earliest_cert_expiry (\S+)$/m.exec(text)?.[1]);
+    expect(expiry).toBe(certNotAfter.getTime() / 1000);
+  }, 30_000);
+
+  it('probes Matrix federation with the Host header and certificate name that discovery found', async () => {
+    const text = await (await exportedProbe('fed')).probe();
+    expect(text).toMatch(/^probe_success 1$/m);
+    expect(federationHosts).toContain('example.test');
   }, 30_000);
 });
