@@ -97,6 +97,47 @@ describe('picket export --format prometheus', () => {
     expect(rules.code).toBe(0);
   });
 
+  it('fires PicketMonitorDown after threshold × interval, and certificate alerts, with the Alertmanager channel\'s labels (promtool test rules)', async () => {
+    // status: failureThreshold 2 (the http default) × 15 s = for: 30s. cert: reminders at 30/14/7/3/1 days, and
+    // a certificate 10 days from expiry is inside 30 and 14 only.
+    const rulesTest = [
+      'rule_files: [rules.yml]',
+      'evaluation_interval: 15s',
+      'tests:',
+      '  - interval: 15s',
+      '    input_series:',
+      "      - series: 'probe_success{job=\"j\", instance=\"i\", monitor=\"status\", monitor_name=\"Status page\"}'",
+      "        values: '1 0 0 0 0'",
+      "      - series: 'probe_ssl_earliest_cert_expiry{job=\"j\", instance=\"c\", monitor=\"cert\", monitor_name=\"Certificate\"}'",
+      `        values: '${10 * 86_400}+0x4'`,
+      '    alert_rule_test:',
+      '      - eval_time: 30s',
+      '        alertname: PicketMonitorDown',
+      '        exp_alerts: []',
+      '      - eval_time: 45s',
+      '        alertname: PicketMonitorDown',
+      '        exp_alerts:',
+      '          - exp_labels: { severity: critical, down_for: 30s, job: j, instance: i, monitor: status, monitor_name: Status page }',
+      '            exp_annotations:',
+      "              summary: 'Status page is down'",
+      "              description: 'Status page (i) has failed its check for 30s.'",
+      '      - eval_time: 1m',
+      '        alertname: PicketCertificateExpiring',
+      '        exp_alerts:',
+      ...[30, 14].flatMap((day) => [
+        `          - exp_labels: { severity: warning, threshold_days: "${day}", job: j, instance: c, monitor: cert, monitor_name: Certificate }`,
+        '            exp_annotations:',
+        `              summary: 'The certificate of Certificate expires in less than ${day} days'`,
+        "              description: 'The certificate of Certificate (c) expires in 9d 23h 59m 0s.'",
+      ]),
+      '',
+    ].join('\n');
+    await writeFile(path.join(outDir, 'rules_test.yml'), rulesTest);
+    const run = await runTool(PROMTOOL, ['test', 'rules', path.join(outDir, 'rules_test.yml')]);
+    expect(run.stdout + run.stderr).toContain('SUCCESS');
+    expect(run.code).toBe(0);
+  });
+
   it("passes blackbox_exporter's --config.check", async () => {
     const check = await runTool(BLACKBOX_EXPORTER, ['--config.check', `--config.file=${path.join(outDir, 'blackbox.yml')}`]);
     expect(check.stderr).toContain('Config file is ok');
