@@ -38,12 +38,16 @@ export async function exportCommand(options: ExportCommandOptions, io: CliIo): P
   const hasSecrets = config.monitors.some((monitor) => monitor.type === 'http' && monitor.auth !== undefined);
   for (const [name, text] of Object.entries(result.files)) {
     const file = path.join(options.outDir, name);
-    // A file from an earlier export may carry hand edits: keep it beside the new one.
-    if (await exists(file)) {
-      await rename(file, `${file}.bak`);
-      io.stderr(`picket: kept the previous ${name} as ${name}.bak\n`);
+    try {
+      // A file from an earlier export may carry hand edits: keep it beside the new one.
+      if (await exists(file)) {
+        await rename(file, `${file}.bak`);
+        io.stderr(`picket: kept the previous ${name} as ${name}.bak\n`);
+      }
+      await writeFile(file, text, { mode: name === 'blackbox.yml' && hasSecrets ? 0o600 : 0o644 });
+    } catch (error) {
+      throw new UsageError(`--out: cannot write ${file} (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
     }
-    await writeFile(file, text, { mode: name === 'blackbox.yml' && hasSecrets ? 0o600 : 0o644 });
   }
   io.stdout(`Exported ${result.exported} of ${config.monitors.length} monitors to ${options.outDir}: blackbox.yml, prometheus.yml, rules.yml\n`);
   if (result.notes.length > 0) {

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -108,6 +109,13 @@ describe('Uptime Kuma import (kuma.db, read-only)', () => {
       },
       { id: 'kuma-postgres', type: 'tcp', name: 'Postgres', host: 'db.example.test', port: 5432, intervalSeconds: 20, timeoutSeconds: 16, failureThreshold: 1, group: 'Production' },
     ]);
+  });
+
+  it('opens kuma.db read-only: the file and its folder are unchanged', async () => {
+    const digest = async (): Promise<string> => createHash('sha256').update(await readFile(kumaDb)).digest('hex');
+    const before = { hash: await digest(), files: await readdir(dir) };
+    await readForeignImport('uptime-kuma', kumaDb);
+    expect({ hash: await digest(), files: await readdir(dir) }).toEqual(before);
   });
 
   it('lists every monitor and setting it cannot take, with the reason', async () => {
