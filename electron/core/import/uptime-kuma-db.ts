@@ -24,7 +24,11 @@ async function loadSqlite(): Promise<SqliteModule> {
   try {
     return await import('node:sqlite');
   } catch {
-    throw new ImportFileError(`reading an Uptime Kuma database needs Node 22.13 or newer, which has node:sqlite built in; this is Node ${process.versions.node}`);
+    throw new ImportFileError(
+      process.versions.electron !== undefined
+        ? `this build of the app cannot read SQLite (no node:sqlite in Electron ${process.versions.electron}); import the kuma.db with the command line: picket import --from uptime-kuma FILE --data DIR`
+        : `reading an Uptime Kuma database needs Node 22.13 or newer, which has node:sqlite built in; this is Node ${process.versions.node}`,
+    );
   } finally {
     process.emitWarning = emitWarning;
   }

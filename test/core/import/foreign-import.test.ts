@@ -48,6 +48,8 @@ beforeAll(async () => {
       { id: 6, name: 'Docker app', type: 'docker', docker_container: 'app' },
       { id: 7, name: 'Upside', type: 'http', url: 'https://down.example.test/', upside_down: 1 },
       { id: 8, name: 'Website', type: 'http', url: 'http://second.example.test/', method: 'PUT' },
+      { id: 9, name: 'API', type: 'group', parent: 1 },
+      { id: 10, name: 'API health', type: 'http', url: 'https://api.example.test/health', parent: 9, expiry_notification: 0, interval: 20 },
     ],
     2,
   );
@@ -108,6 +110,19 @@ describe('Uptime Kuma import (kuma.db, read-only)', () => {
         paused: true,
       },
       { id: 'kuma-postgres', type: 'tcp', name: 'Postgres', host: 'db.example.test', port: 5432, intervalSeconds: 20, timeoutSeconds: 16, failureThreshold: 1, group: 'Production' },
+      {
+        id: 'kuma-api-health',
+        type: 'http',
+        name: 'API health',
+        url: 'https://api.example.test/health',
+        method: 'GET',
+        expectedStatus: ['200-299'],
+        maxRedirects: 10,
+        intervalSeconds: 20,
+        timeoutSeconds: 16,
+        failureThreshold: 1,
+        group: 'Production / API',
+      },
     ]);
   });
 
@@ -127,7 +142,7 @@ describe('Uptime Kuma import (kuma.db, read-only)', () => {
       { name: 'Website', reason: 'method PUT: Picket sends GET, HEAD or POST' },
       { name: '2 notification channels', reason: 'notification channels are not imported; set up alerting in Picket' },
     ]);
-    expect(previewText(imported)).toMatch(/^4 monitors will be imported, 5 things cannot be, and why:\n {2}- Router: Uptime Kuma's "ping" monitors/);
+    expect(previewText(imported)).toMatch(/^5 monitors will be imported, 5 things cannot be, and why:\n {2}- Router: Uptime Kuma's "ping" monitors/);
   });
 
   it('says clearly when the file is not a Kuma database', async () => {
