@@ -11,6 +11,7 @@ import { checkCommand } from './check-command.ts';
 import type { CliIo } from './cli-io.ts';
 import { EXIT_INVALID } from './exit-codes.ts';
 import { checkCommandFlags, COMMAND_FLAGS, unknownFlagMessage } from './command-flags.ts';
+import { parseListenAddress } from './listen-address.ts';
 import { runCommand } from './run-command.ts';
 import { UsageError } from './usage-error.ts';
 import { PICKET_VERSION } from './version.ts';
@@ -19,11 +20,16 @@ export const USAGE = `Usage: picket <command> [options]
 
 Commands:
   check --config FILE [--json]             check every monitor once and exit
-  run --data DIR [--config FILE] [--json]  watch in the foreground; Ctrl-C to stop (without --config:
+  run --data DIR [--config FILE] [--json] [--metrics-listen ADDRESS:PORT]
+                                           watch in the foreground; Ctrl-C to stop (without --config:
                                            the monitors already saved in DIR)
   serve --data DIR [--config FILE] [--port N]
                                            the engine with the dashboard on 127.0.0.1; prints its URL first
                                            (takes --resolve and --ca too, for "Add a Matrix homeserver")
+  export --format prometheus --config FILE --out DIR
+                                           blackbox.yml, prometheus.yml and rules.yml for blackbox_exporter (docs/prometheus.md)
+  import --from uptime-kuma|gatus FILE --data DIR [--dry-run] [--json]
+                                           monitors from Uptime Kuma's kuma.db or a Gatus config (docs/migrating.md)
   matrix discover NAME [--json]            how a Matrix server name resolves: federation and client endpoints
   matrix check NAME [--json]               discover, then check the homeserver's monitors once, with a diagnosis
 
@@ -36,6 +42,9 @@ Options:
   --resolve HOST:PORT:ADDRESS
                          matrix, serve: connect to ADDRESS for HOST:PORT, as curl does (repeatable)
   --ca FILE              matrix, serve: extra trusted CA certificates (PEM)
+  --metrics-listen ADDRESS:PORT
+                         run: Prometheus metrics at http://ADDRESS:PORT/metrics (PORT alone: 127.0.0.1);
+                         serve has them at /metrics behind its access token (docs/prometheus.md)
   -h, --help             this text
   -v, --version          the version
 
@@ -129,6 +138,11 @@ export async function main(argv: string[], io: CliIo, stopSignal: () => Promise<
         port: { type: 'string' },
         resolve: { type: 'string', multiple: true, default: [] },
         ca: { type: 'string' },
+        'metrics-listen': { type: 'string' },
+        format: { type: 'string' },
+        out: { type: 'string' },
+        from: { type: 'string' },
+        'dry-run': { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
         version: { type: 'boolean', short: 'v', default: false },
       },
@@ -146,6 +160,14 @@ export async function main(argv: string[], io: CliIo, stopSignal: () => Promise<
     const givenFlags = tokens.flatMap((token) => (token.kind === 'option' ? [token.name] : []));
     checkCommandFlags(command === 'matrix' ? `matrix ${extra[0] ?? ''}` : command, givenFlags);
     if (command === 'matrix') return await matrixCommand(extra, values, io);
+    if (command === 'import') {
+      const { importCommand } = await import('./import-command.ts');
+      if (extra.length > 1) throw new UsageError(`unexpected argument "${extra[1]}"`);
+      const file = extra[0];
+      if (file === undefined) throw new UsageError('import needs the FILE to import: --from uptime-kuma kuma.db or --from gatus config.yaml');
+      const from = required(values.from, '--from uptime-kuma|gatus', 'import');
+      return await importCommand({ from, file, dataDir: required(values.data, '--data DIR', 'import'), dryRun: values['dry-run'], json: values.json }, io);
+    }
     if (extra.length > 0) throw new UsageError(`unexpected argument "${extra[0]}"`);
     const probeOptions = probeOptionsFrom(values['dns-server']);
     switch (command) {
@@ -158,6 +180,7 @@ export async function main(argv: string[], io: CliIo, stopSignal: () => Promise<
             dataDir: required(values.data, '--data DIR', 'run'),
             json: values.json,
             probeOptions,
+            ...(values['metrics-listen'] !== undefined ? { metricsListen: parseListenAddress(values['metrics-listen'], '--metrics-listen') } : {}),
             stopSignal: stopSignal(),
           },
           io,
@@ -176,6 +199,11 @@ export async function main(argv: string[], io: CliIo, stopSignal: () => Promise<
           },
           io,
         );
+      }
+      case 'export': {
+        const { exportCommand } = await import('./export-command.ts');
+        const format = required(values.format, '--format prometheus', 'export');
+        return await exportCommand({ format, configPath: required(values.config, '--config FILE', 'export'), outDir: required(values.out, '--out DIR', 'export') }, io);
       }
       default:
         throw new UsageError(`unknown command "${command}"`);

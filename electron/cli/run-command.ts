@@ -11,6 +11,8 @@ import type { ProbeOptions } from '../core/checks/probe-options.ts';
 import { startSleepDetector } from '../core/engine/sleep-detector.ts';
 import { PicketService, ServiceError } from '../core/service/picket-service.ts';
 import type { CliIo } from './cli-io.ts';
+import type { ListenAddress } from './listen-address.ts';
+import { startRunMetrics } from './run-metrics.ts';
 import { EXIT_OK } from './exit-codes.ts';
 
 export interface RunCommandOptions {
@@ -19,6 +21,8 @@ export interface RunCommandOptions {
   dataDir: string;
   json: boolean;
   probeOptions: Omit<ProbeOptions, 'signal' | 'now'>;
+  /** --metrics-listen: serve /metrics there (no token: loopback by default). */
+  metricsListen?: ListenAddress;
   /** Resolves when the command should stop; main.ts wires SIGINT and SIGTERM to it. */
   stopSignal: Promise<void>;
 }
@@ -66,6 +70,8 @@ export async function runCommand(options: RunCommandOptions, io: CliIo): Promise
       throw new ConfigError([{ path: '', message: `${options.dataDir} holds no monitors: give --config FILE` }], 'nothing to watch');
     }
     const names = new Map(monitors.map((monitor) => [monitor.id, monitor.name]));
+    const metrics = options.metricsListen ? await startRunMetrics(service, options.metricsListen) : undefined;
+    if (metrics) io.stderr(`picket: metrics on ${metrics.url}\n`);
     const print = (event: PrintedEvent): void => io.stdout(`${options.json ? eventToJsonLine(event) : eventToText(event, names)}\n`);
     service.on('state', (change) => print({ type: 'state', ...change }));
     service.on('alert', (alert) => print({ type: 'alert', ...alert }));
@@ -80,6 +86,7 @@ export async function runCommand(options: RunCommandOptions, io: CliIo): Promise
     }
     await options.stopSignal;
     stopSleepDetector();
+    await metrics?.close();
   } finally {
     await service.close();
   }

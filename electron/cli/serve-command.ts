@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { ConfigError } from '../shared/config-validation.ts';
 import type { ProbeOptions } from '../core/checks/probe-options.ts';
 import type { MatrixServiceOptions } from '../core/matrix/homeserver-service/index.ts';
+import { PicketMetrics } from '../core/metrics/picket-metrics.ts';
 import { PicketService, ServiceError } from '../core/service/picket-service.ts';
 import { startWebServer } from '../web/web-server.ts';
 import { startSleepDetector } from '../core/engine/sleep-detector.ts';
@@ -57,7 +58,8 @@ export async function serveCommand(options: ServeCommandOptions, io: CliIo): Pro
     const imported = options.configPath ? await importConfigFile(service, options.configPath) : 0;
     const staticDir = options.staticDir ?? DEFAULT_STATIC_DIR;
     const hasDashboard = existsSync(staticDir);
-    const server = await startWebServer({ handler: service, port: options.port, ...(hasDashboard ? { staticDir } : {}) });
+    const metrics = new PicketMetrics(service);
+    const server = await startWebServer({ handler: service, port: options.port, metrics, ...(hasDashboard ? { staticDir } : {}) });
     io.stdout(`${server.url}\n`);
     if (!hasDashboard) io.stderr('picket: the dashboard is not built (npm run build); serving the API only\n');
     if (options.configPath) io.stderr(`picket: imported ${imported} monitors from ${options.configPath}\n`);
@@ -72,6 +74,7 @@ export async function serveCommand(options: ServeCommandOptions, io: CliIo): Pro
     await options.stopSignal;
     stopSleepDetector();
     await server.close();
+    metrics.close();
   } finally {
     await service.close();
   }

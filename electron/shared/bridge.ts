@@ -4,6 +4,7 @@
 // Plain TypeScript shared by the preload (which builds it) and the renderer (which calls it).
 import type { MonitorConfig } from './config-validation.ts';
 import type { Envelope } from './contract-dispatch.ts';
+import type { ImportSource } from './import-types.ts';
 import type { AppSettings, EventMap, EventName, HistoryRange, RequestName, RequestResult } from './contract.ts';
 
 /** The single invoke channel: (name, params) -> IpcEnvelope. */
@@ -33,6 +34,7 @@ export interface PicketBridge {
   discoverHomeserver(serverName: string): Promise<IpcEnvelope<RequestResult<'discoverHomeserver'>>>;
   addHomeserver(serverName: string): Promise<IpcEnvelope<RequestResult<'addHomeserver'>>>;
   listHomeservers(): Promise<IpcEnvelope<RequestResult<'listHomeservers'>>>;
+  previewImport(source: ImportSource, file: string): Promise<IpcEnvelope<RequestResult<'previewImport'>>>;
   /** Callbacks receive the payload only; returns an unsubscribe function. */
   on<Name extends EventName>(name: Name, callback: (payload: EventMap[Name]) => void): () => void;
 }

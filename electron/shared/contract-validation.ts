@@ -4,6 +4,7 @@
 import { Ajv, type ValidateFunction } from 'ajv';
 import { settingsSchema } from './config-schema.ts';
 import { validateMonitor, type ConfigIssue } from './config-validation.ts';
+import { IMPORT_SOURCES, MAX_IMPORT_FILE_BASE64 } from './import-types.ts';
 import { REQUEST_NAMES, type ContractError, type RequestName, type RequestParams } from './contract.ts';
 
 const ajv = new Ajv({ allErrors: true, strict: true, allowUnionTypes: true });
@@ -71,6 +72,12 @@ const PARAM_SCHEMAS: Record<RequestName, object> = {
   discoverHomeserver: serverNameParams,
   addHomeserver: serverNameParams,
   listHomeservers: empty,
+  previewImport: {
+    type: 'object',
+    additionalProperties: false,
+    required: ['source', 'file'],
+    properties: { source: { enum: [...IMPORT_SOURCES] }, file: { type: 'string', maxLength: MAX_IMPORT_FILE_BASE64, pattern: '^[A-Za-z0-9+/]*={0,2}$' } },
+  },
   pauseAlerts: {
     type: 'object',
     additionalProperties: false,

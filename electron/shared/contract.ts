@@ -3,6 +3,7 @@
 // transports of this same API, never two APIs. Plain TypeScript: no Node, no Electron.
 import type { MonitorConfig } from './config-validation.ts';
 import type { RollupBucket, RollupResolution, UptimeSummary } from './history-types.ts';
+import type { ImportPreview, ImportSource } from './import-types.ts';
 import type { MatrixDiscovery } from './matrix-types.ts';
 import type { Alert, CheckResult, Incident, Monitor, MonitorState, Settings, StateChange } from './types.ts';
 
@@ -101,6 +102,8 @@ export interface RequestMap {
   /** Discovers the server and creates (or updates) its group of monitors from what was found. */
   addHomeserver: { params: { serverName: string }; result: { group: HomeserverGroup; monitors: MonitorView[] } };
   listHomeservers: { params: Record<string, never>; result: HomeserverGroup[] };
+  /** Converts another tool's file (base64) to monitors and says what cannot come along; changes nothing. */
+  previewImport: { params: { source: ImportSource; file: string }; result: ImportPreview };
 }
 
 export type RequestName = keyof RequestMap;
@@ -141,6 +144,7 @@ export const REQUEST_NAMES: readonly RequestName[] = [
   'discoverHomeserver',
   'addHomeserver',
   'listHomeservers',
+  'previewImport',
 ];
 
 export const EVENT_NAMES: readonly EventName[] = ['results', 'state', 'alert', 'monitors', 'settings', 'openMonitor', 'homeservers'];

@@ -8,6 +8,7 @@ import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { EVENT_NAMES, type ContractError } from '../shared/contract.ts';
 import { dispatchRequest, toContractError, type ContractHandler } from '../shared/contract-dispatch.ts';
+import { bearerToken, serveMetrics, type MetricsEndpoint } from './metrics-route.ts';
 import { serveStatic } from './static-files.ts';
 
 export type { ContractHandler } from '../shared/contract-dispatch.ts';
@@ -20,6 +21,8 @@ export interface WebServerOptions {
   staticDir?: string;
   /** Tests pass a fixed token; otherwise 32 random bytes. */
   token?: string;
+  /** Prometheus metrics at /metrics, behind the same token (electron/web/metrics-route.ts). */
+  metrics?: MetricsEndpoint;
 }
 
 export interface WebServer {
@@ -93,6 +96,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
         return sendJson(res, envelope.ok ? 200 : envelope.error.code === 'internal' ? 500 : 400, envelope);
       }
       if (url.pathname.startsWith('/api/')) return refuse(res, 404, 'no such endpoint');
+      if (url.pathname === '/metrics' && options.metrics) return serveMetrics(req, res, options.metrics, sameToken(bearerToken(req), token));
       if (options.staticDir && (req.method === 'GET' || req.method === 'HEAD')) return serveStatic(options.staticDir, url.pathname, req, res);
       res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' });
       res.end(options.staticDir ? 'not found' : 'the dashboard is not built: run npm run build');

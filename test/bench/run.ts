@@ -4,6 +4,7 @@ import os from 'node:os';
 import { runEngineBench } from './engine-bench.ts';
 import { runPersistenceBench } from './persistence-bench.ts';
 import { runDashboardBench } from './dashboard-bench.ts';
+import { runMetricsBench } from './metrics-bench.ts';
 
 const fixed = (value: number, digits = 2): string => value.toFixed(digits);
 
@@ -52,6 +53,14 @@ async function main(): Promise<void> {
   lines.push('');
   lines.push(`- open the history store: ${fixed(s.openMs, 0)} ms (goal: < 2,000 ms)`);
   lines.push(`- uptime for 24 h, 7 d, 30 d and 365 d of all ${s.monitors} monitors: ${fixed(s.uptimeSummaryAllMs, 1)} ms`);
+  lines.push('');
+
+  process.stderr.write('metrics: one Prometheus scrape of 1,000 monitors...\n');
+  const scrape = await runMetricsBench({ monitors: quick ? 200 : 1000, scrapes: quick ? 10 : 50 });
+  lines.push(`### Prometheus /metrics: one scrape of ${scrape.monitors} monitors (mean of ${scrape.scrapes})`);
+  lines.push('');
+  lines.push(`- ${scrape.series.toLocaleString('en')} series, ${fixed(scrape.bytes / 1024, 0)} KiB of text`);
+  lines.push(`- ${fixed(scrape.wallMsPerScrape, 1)} ms wall, ${fixed(scrape.cpuMsPerScrape, 1)} ms CPU per scrape (views with uptime, then prom-client's formatting)`);
   lines.push('');
 
   process.stderr.write('dashboard: 1,000 monitors in Chromium...\n');

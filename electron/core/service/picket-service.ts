@@ -17,6 +17,8 @@ import { readAppSettings, splitSettingsPatch } from './app-settings.ts';
 import { ResultBatcher } from './event-batcher.ts';
 import { queryHistory } from './history-query.ts';
 import { exportConfig, planImport } from './import-export.ts';
+import { ImportFileError } from '../import/foreign-import.ts';
+import { previewImport } from '../import/preview-import.ts';
 import { openSecrets, redactSecrets, restoreRedacted, sealSecrets, type SecretCodec } from './secrets.ts';
 import { conflict, invalidParams, notFound, ServiceError } from './service-error.ts';
 import { ServiceEvents } from './service-events.ts';
@@ -325,6 +327,15 @@ export class PicketService {
     addHomeserver: async ({ serverName }) => this.matrix.add(serverName),
 
     listHomeservers: async () => this.matrix.list(),
+
+    previewImport: async ({ source, file }) => {
+      try {
+        return await previewImport(source, Buffer.from(file, 'base64'), this.engine.monitors());
+      } catch (error) {
+        if (error instanceof ImportFileError) throw invalidParams(error.message);
+        throw error;
+      }
+    },
   };
 
   // ---- helpers ----

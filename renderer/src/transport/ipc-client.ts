@@ -24,6 +24,7 @@ const CALLERS: Callers = {
   discoverHomeserver: (bridge, p) => bridge.discoverHomeserver(p.serverName),
   addHomeserver: (bridge, p) => bridge.addHomeserver(p.serverName),
   listHomeservers: (bridge) => bridge.listHomeservers(),
+  previewImport: (bridge, p) => bridge.previewImport(p.source, p.file),
 };
 
 export function createIpcClient(bridge: PicketBridge): PicketClient {

@@ -1,6 +1,7 @@
 // Settings: preferences, then import and export of the config format.
 import type { AppSettings, PicketClient } from '../../../../electron/shared/contract.ts';
 import { ExportPanel } from './ExportPanel.tsx';
+import { ForeignImportPanel } from './ForeignImportPanel.tsx';
 import { ImportPanel } from './ImportPanel.tsx';
 import { PreferencesForm } from './PreferencesForm.tsx';
 import './settings.css';
@@ -22,6 +23,7 @@ export function SettingsView({ client, settings, onClose }: SettingsViewProps) {
       </header>
       <PreferencesForm client={client} settings={settings} />
       <ImportPanel client={client} />
+      <ForeignImportPanel client={client} />
       <ExportPanel client={client} />
     </article>
   );
