@@ -8,6 +8,7 @@ import { GetError, httpsGet } from './https-get.ts';
 import type { HttpsContext } from './https-get.ts';
 import { findOverride, lookupWithOverrides } from './resolve-override.ts';
 import { joinHostPort } from './server-name.ts';
+import { connectTarget, formatTarget } from '../../checks/connect-to.ts';
 import type { DiscoveryStep, FederationTarget } from './types.ts';
 
 export interface ProbeOutcome {
@@ -27,6 +28,11 @@ function resolveAll(host: string, port: number, context: HttpsContext): Promise<
 
 async function addressStep(target: FederationTarget, context: HttpsContext): Promise<DiscoveryStep> {
   const step: DiscoveryStep = { step: 'address', tried: `A/AAAA ${target.host}` };
+  const moved = connectTarget(context.connectTo, target.host, target.port);
+  if (moved.rule !== undefined) {
+    step.found = `${formatTarget(moved)} (from --connect-to)`;
+    return step;
+  }
   try {
     const addresses = await resolveAll(target.host, target.port, context);
     const overridden = findOverride(context.overrides, target.host, target.port) ? ' (from --resolve)' : '';
