@@ -218,6 +218,19 @@ describe('discoverHomeserver: federation, each delegation style', () => {
     expect(result.federation).toMatchObject({ host: 'plain.test', port: 8448, hostHeader: 'plain.test:8448', via: 'explicit-port', verified: true });
     expect(result.steps[0]?.step).toBe('explicit port');
   });
+
+  it('a rule that keeps the name (empty HOST2) moves only the port: the name is still resolved, and --resolve applies there', async () => {
+    const real = byName['plain.test']?.realPorts.get(8448);
+    const keepName: ConnectToRule = { fromHost: 'plain.test', fromPort: 8448, toHost: '', toPort: real ?? 0 };
+    const viaDns = await discover('plain.test:8448', { connectTo: [keepName] });
+    expect(viaDns.federation).toMatchObject({ host: 'plain.test', port: 8448, verified: true });
+    expect(stepNamed(viaDns, 'address').found).toBe(`127.0.0.1 port ${real} (from --connect-to)`);
+    expect(dns.queries.some((q) => q.includes('plain.test'))).toBe(true);
+    // curl's order: the port moves first, then --resolve gives the name's address on the new port.
+    const viaResolve = await discover('plain.test:8448', { connectTo: [keepName], resolve: [{ host: 'plain.test', port: real ?? 0, address: '127.0.0.1' }] });
+    expect(stepNamed(viaResolve, 'address').found).toBe(`127.0.0.1 port ${real} (from --connect-to and --resolve)`);
+    expect(viaResolve.federation.verified).toBe(true);
+  });
 });
 
 describe('discoverHomeserver: broken and odd well-knowns', () => {
