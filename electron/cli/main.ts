@@ -2,16 +2,12 @@
 // Exit codes: 0 all up, 1 a warning, 2 a down, 3 invalid input or config (the reason on stderr).
 import { parseArgs } from 'node:util';
 import { ConfigError } from '../shared/config-validation.ts';
-import { createLookup } from '../core/checks/resolver.ts';
-import type { ProbeOptions } from '../core/checks/probe-options.ts';
-import { lookupWithOverrides, parseResolveOverride } from '../core/matrix/discovery/resolve-override.ts';
-import type { ResolveOverride } from '../core/matrix/discovery/types.ts';
-import type { MatrixServiceOptions } from '../core/matrix/homeserver-service/options.ts';
 import { checkCommand } from './check-command.ts';
 import type { CliIo } from './cli-io.ts';
 import { EXIT_INVALID } from './exit-codes.ts';
 import { checkCommandFlags, COMMAND_FLAGS, unknownFlagMessage } from './command-flags.ts';
 import { parseListenAddress } from './listen-address.ts';
+import { networkOptionsFrom } from './network-flags.ts';
 import { runCommand } from './run-command.ts';
 import { UsageError } from './usage-error.ts';
 import { PICKET_VERSION } from './version.ts';
@@ -40,7 +36,11 @@ Options:
   --json                 machine-readable output (check: one JSON document; run: one JSON object a line)
   --dns-server ADDR:PORT resolve host names through this DNS server instead of the system's
   --resolve HOST:PORT:ADDRESS
-                         matrix, serve: connect to ADDRESS for HOST:PORT, as curl does (repeatable)
+                         connect to ADDRESS for HOST:PORT, as curl does (repeatable)
+  --connect-to HOST1:PORT1:HOST2:PORT2
+                         connections meant for HOST1:PORT1 go to HOST2:PORT2; the Host header and the
+                         certificate name stay HOST1 (as curl does; repeatable). Try a new server before
+                         moving DNS
   --ca FILE              matrix, serve: extra trusted CA certificates (PEM)
   --metrics-listen ADDRESS:PORT
                          run: Prometheus metrics at http://ADDRESS:PORT/metrics (PORT alone: 127.0.0.1);
@@ -54,40 +54,6 @@ Exit codes:
   run, serve            0 stopped with Ctrl-C or SIGTERM, 3 invalid input or config
   Any command           3 for an unknown flag, or one the command does not take
 `;
-
-function probeOptionsFrom(dnsServer: string | undefined): Omit<ProbeOptions, 'signal' | 'now'> {
-  if (dnsServer === undefined) return {};
-  try {
-    const lookup = createLookup(dnsServer);
-    return lookup ? { lookup } : {};
-  } catch (error) {
-    throw new UsageError(`--dns-server: ${error instanceof Error ? error.message : String(error)}`);
-  }
-}
-
-/**
- * serve's Matrix options: discovery gets --resolve, --dns-server and --ca, and the checks of the groups it builds
- * resolve the overridden names the same way (without the port: a check's lookup is not told it).
- */
-function serveMatrixOptions(
-  resolve: string[],
-  dnsServer: string | undefined,
-  caFile: string | undefined,
-  probeOptions: Omit<ProbeOptions, 'signal' | 'now'>,
-): { matrix: MatrixServiceOptions; probeOptions: Omit<ProbeOptions, 'signal' | 'now'> } {
-  let overrides: ResolveOverride[];
-  try {
-    overrides = resolve.map((value) => parseResolveOverride(value));
-  } catch (error) {
-    throw new UsageError((error as Error).message);
-  }
-  const matrix: MatrixServiceOptions = {
-    ...(overrides.length > 0 ? { resolve: overrides } : {}),
-    ...(dnsServer !== undefined ? { dnsServer } : {}),
-    ...(caFile !== undefined ? { caFile } : {}),
-  };
-  return { matrix, probeOptions: overrides.length > 0 ? { ...probeOptions, lookup: lookupWithOverrides(overrides, dnsServer) } : probeOptions };
-}
 
 function required(value: string | undefined, flag: string, command: string): string {
   if (value === undefined || value === '') throw new UsageError(`${command} needs ${flag}`);
@@ -137,6 +103,7 @@ export async function main(argv: string[], io: CliIo, stopSignal: () => Promise<
         'dns-server': { type: 'string' },
         port: { type: 'string' },
         resolve: { type: 'string', multiple: true, default: [] },
+        'connect-to': { type: 'string', multiple: true, default: [] },
         ca: { type: 'string' },
         'metrics-listen': { type: 'string' },
         format: { type: 'string' },
@@ -169,7 +136,8 @@ export async function main(argv: string[], io: CliIo, stopSignal: () => Promise<
       return await importCommand({ from, file, dataDir: required(values.data, '--data DIR', 'import'), dryRun: values['dry-run'], json: values.json }, io);
     }
     if (extra.length > 0) throw new UsageError(`unexpected argument "${extra[0]}"`);
-    const probeOptions = probeOptionsFrom(values['dns-server']);
+    const network = networkOptionsFrom({ resolve: values.resolve, connectTo: values['connect-to'], dnsServer: values['dns-server'], caFile: values.ca });
+    const { probeOptions } = network;
     switch (command) {
       case 'check':
         return await checkCommand({ configPath: required(values.config, '--config FILE', 'check'), json: values.json, probeOptions }, io);
@@ -187,14 +155,13 @@ export async function main(argv: string[], io: CliIo, stopSignal: () => Promise<
         );
       case 'serve': {
         const { serveCommand } = await import('./serve-command.ts');
-        const withMatrix = serveMatrixOptions(values.resolve, values['dns-server'], values.ca, probeOptions);
         return await serveCommand(
           {
             dataDir: required(values.data, '--data DIR', 'serve'),
             ...(values.config !== undefined ? { configPath: values.config } : {}),
             port: parsePort(values.port),
-            probeOptions: withMatrix.probeOptions,
-            matrix: withMatrix.matrix,
+            probeOptions,
+            matrix: network.matrix,
             stopSignal: stopSignal(),
           },
           io,
@@ -228,6 +195,7 @@ export async function main(argv: string[], io: CliIo, stopSignal: () => Promise<
 interface MatrixFlags {
   json: boolean;
   resolve: string[];
+  'connect-to': string[];
   'dns-server'?: string | undefined;
   ca?: string | undefined;
 }
@@ -244,6 +212,7 @@ async function matrixCommand(words: string[], flags: MatrixFlags, io: CliIo): Pr
     serverName,
     json: flags.json,
     resolve: flags.resolve,
+    connectTo: flags['connect-to'],
     ...(flags['dns-server'] !== undefined ? { dnsServer: flags['dns-server'] } : {}),
     ...(flags.ca !== undefined ? { caFile: flags.ca } : {}),
   };

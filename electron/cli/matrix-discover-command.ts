@@ -5,12 +5,15 @@ import { discoverHomeserver } from '../core/matrix/discovery/discover.ts';
 import { parseResolveOverride } from '../core/matrix/discovery/resolve-override.ts';
 import type { DiscoveryOptions, MatrixDiscovery, ResolveOverride } from '../core/matrix/discovery/types.ts';
 import type { CliIo } from './cli-io.ts';
+import { parseConnectTo } from '../core/checks/connect-to.ts';
 import { EXIT_CRITICAL, EXIT_INVALID, EXIT_OK } from './exit-codes.ts';
 
 export interface MatrixDiscoverArgs {
   serverName: string;
   json: boolean;
   resolve: string[];
+  /** curl-style HOST1:PORT1:HOST2:PORT2. */
+  connectTo?: string[];
   dnsServer?: string;
   caFile?: string;
 }
@@ -60,6 +63,7 @@ export async function matrixDiscoverCommand(args: MatrixDiscoverArgs, io: CliIo)
   try {
     const options: DiscoveryOptions = {
       resolve: parseOverrides(args.resolve),
+      connectTo: (args.connectTo ?? []).map((value) => parseConnectTo(value)),
       ...(args.dnsServer !== undefined ? { dnsServer: args.dnsServer } : {}),
       ...(args.caFile !== undefined ? { caFile: args.caFile } : {}),
     };

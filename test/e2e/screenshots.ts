@@ -64,12 +64,12 @@ async function main(): Promise<void> {
     { id: 'status', base: 320 },
     { id: 'docs', base: 25 },
   ]);
-  // A Matrix homeserver delegated to port 443 by SRV, on its own loopback address, whose federation
-  // listener is broken: the group header shows the diagnosis.
+  // A Matrix homeserver delegated to port 443 by SRV, on a free loopback port that --connect-to sends its
+  // names to, whose federation listener is broken: the group header shows the diagnosis.
   const key = makeSigningKey();
   const dns = await startDnsServer({ '_matrix-fed._tcp.example.org': { SRV: [{ priority: 10, weight: 5, port: 443, target: 'matrix.example.org' }] } });
   const homeserver = await startFakeHomeserver({
-    address: '127.0.0.160',
+    names: ['example.org', 'matrix.example.org'],
     ports: [443],
     cert: await makeLeafCert({ commonName: 'example.org', altNames: ['example.org', 'matrix.example.org'] }),
     wellKnownClient: { 'm.homeserver': { base_url: 'https://matrix.example.org' } },
@@ -86,7 +86,7 @@ async function main(): Promise<void> {
   const serve = await startServe([
     '--data', path.join(dir, 'data'), '--config', config,
     '--dns-server', dns.address, '--ca', caFile,
-    '--resolve', 'example.org:443:127.0.0.160', '--resolve', 'matrix.example.org:443:127.0.0.160',
+    ...homeserver.connectToFlags.flatMap((rule) => ['--connect-to', rule]),
   ]);
   const browser = await launchBrowser();
   await mkdir(OUT, { recursive: true });

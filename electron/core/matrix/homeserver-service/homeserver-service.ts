@@ -187,10 +187,11 @@ export class HomeserverService {
   }
 
   private runDiscovery(serverName: string): Promise<MatrixDiscovery> {
-    const { resolve, dnsServer, caFile, discoveryTimeoutMs } = this.options;
+    const { resolve, connectTo, dnsServer, caFile, discoveryTimeoutMs } = this.options;
     return discoverHomeserver(serverName, {
       now: this.ports.now,
       ...(resolve !== undefined ? { resolve } : {}),
+      ...(connectTo !== undefined ? { connectTo } : {}),
       ...(dnsServer !== undefined ? { dnsServer } : {}),
       ...(caFile !== undefined ? { caFile } : {}),
       ...(discoveryTimeoutMs !== undefined ? { timeoutMs: discoveryTimeoutMs } : {}),
