@@ -75,6 +75,12 @@ export interface ConfigFile {
   settings?: Partial<Settings>;
 }
 
+/** Defaults the user chose in Settings, for fields a new monitor leaves out. */
+export interface MonitorDefaults {
+  /** Settings' defaultExpiryWarningDays; the built-in days when not given. */
+  expiryWarningDays?: readonly number[];
+}
+
 export interface ValidConfig {
   monitors: Monitor[];
   settings: Partial<Settings>;
@@ -273,7 +279,7 @@ function hostOfServerName(serverName: string): string {
 }
 
 /** Fills every default in. Input must already be valid. */
-export function normaliseMonitor(input: MonitorConfig): Monitor {
+export function normaliseMonitor(input: MonitorConfig, defaults: MonitorDefaults = {}): Monitor {
   const interval = input.intervalSeconds ?? DEFAULT_INTERVAL_SECONDS;
   const common = {
     id: input.id,
@@ -316,7 +322,7 @@ export function normaliseMonitor(input: MonitorConfig): Monitor {
         host: input.host as string,
         port: input.port as number,
         // Largest first: the first element decides when "warning" starts.
-        expiryWarningDays: [...(input.expiryWarningDays ?? DEFAULT_EXPIRY_WARNING_DAYS)].sort((a, b) => b - a),
+        expiryWarningDays: [...(input.expiryWarningDays ?? defaults.expiryWarningDays ?? DEFAULT_EXPIRY_WARNING_DAYS)].sort((a, b) => b - a),
         tls: { ...(input.tls ?? {}) },
       };
     case 'matrix-federation':
@@ -346,16 +352,16 @@ export function monitorToConfig(monitor: Monitor): MonitorConfig {
 }
 
 /** Validates one monitor (a form, an API call, a stored record). `base` prefixes paths in messages. */
-export function validateMonitor(input: unknown, base = ''): { ok: true; monitor: Monitor } | { ok: false; issues: ConfigIssue[] } {
+export function validateMonitor(input: unknown, base = '', defaults: MonitorDefaults = {}): { ok: true; monitor: Monitor } | { ok: false; issues: ConfigIssue[] } {
   if (!validateMonitorShape(input)) return { ok: false, issues: ajvIssues(validateMonitorShape.errors, base) };
   const issues = semanticIssues(input as Record<string, unknown>, base);
   if (issues.length > 0) return { ok: false, issues };
-  return { ok: true, monitor: normaliseMonitor(input as MonitorConfig) };
+  return { ok: true, monitor: normaliseMonitor(input as MonitorConfig, defaults) };
 }
 
 /** Like validateMonitor, but throws a ConfigError naming each field and the reason. */
-export function parseMonitor(input: unknown, base = 'monitor'): Monitor {
-  const result = validateMonitor(input, base);
+export function parseMonitor(input: unknown, base = 'monitor', defaults: MonitorDefaults = {}): Monitor {
+  const result = validateMonitor(input, base, defaults);
   if (!result.ok) throw new ConfigError(result.issues, 'invalid monitor');
   return result.monitor;
 }
@@ -377,9 +383,12 @@ export function mergeSettings(patch: Partial<Settings>): Settings {
 }
 
 /** Validates a whole parsed config document. */
-export function validateConfig(input: unknown): { ok: true; config: ValidConfig } | { ok: false; issues: ConfigIssue[] } {
+export function validateConfig(input: unknown, defaults: MonitorDefaults = {}): { ok: true; config: ValidConfig } | { ok: false; issues: ConfigIssue[] } {
   if (!validateConfigShape(input)) return { ok: false, issues: ajvIssues(validateConfigShape.errors, '') };
   const doc = input as unknown as ConfigFile;
+  // The file's own default reminder days apply to its monitors, as they will to monitors added later.
+  const fileDays = doc.settings?.defaultExpiryWarningDays;
+  const monitorDefaults: MonitorDefaults = Array.isArray(fileDays) ? { ...defaults, expiryWarningDays: fileDays } : defaults;
   // Shape-check every monitor first so ids are known to be strings before duplicates are looked for.
   const issues: ConfigIssue[] = [];
   const monitors: Monitor[] = [];
@@ -392,7 +401,7 @@ export function validateConfig(input: unknown): { ok: true; config: ValidConfig 
       return;
     }
     firstIndexById.set(raw.id, index);
-    const result = validateMonitor(raw, base);
+    const result = validateMonitor(raw, base, monitorDefaults);
     if (result.ok) monitors.push(result.monitor);
     else issues.push(...result.issues);
   });

@@ -136,3 +136,20 @@ describe('settings', () => {
     expect((await second.handle('pauseAlerts', { until: null })).alertsPausedUntil).toBeNull();
   });
 });
+
+describe('defaultExpiryWarningDays', () => {
+  it('is what a new TLS monitor gets when it names no reminder days: added, imported, or from the file itself', async () => {
+    const service = await openService(tempDataDir());
+    await service.handle('updateSettings', { patch: { defaultExpiryWarningDays: [45, 10] } });
+    const tls = (id: string, days?: number[]): Record<string, unknown> => ({ id, type: 'tls', host: '127.0.0.1', port: 9, paused: true, ...(days ? { expiryWarningDays: days } : {}) });
+    const daysOf = (id: string): unknown => (service.views().find((v) => v.monitor.id === id)?.monitor as { expiryWarningDays?: number[] }).expiryWarningDays;
+
+    await service.handle('addMonitor', { monitor: tls('added') });
+    await service.handle('addMonitor', { monitor: tls('own', [3]) });
+    await service.handle('importConfig', { json: configJson([tls('imported')]), mode: 'merge' });
+    expect([daysOf('added'), daysOf('own'), daysOf('imported')]).toEqual([[45, 10], [3], [45, 10]]);
+
+    await service.handle('importConfig', { json: configJson([tls('with-file-days')], { defaultExpiryWarningDays: [60] }), mode: 'merge' });
+    expect(daysOf('with-file-days')).toEqual([60]);
+  });
+});

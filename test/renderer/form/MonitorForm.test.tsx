@@ -3,6 +3,9 @@ import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/re
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { MonitorConfig } from '../../../electron/shared/config-validation.ts';
 import { REDACTED } from '../../../electron/shared/contract.ts';
+import type { AppSettings } from '../../../electron/shared/contract.ts';
+import { DEFAULT_SETTINGS } from '../../../electron/shared/defaults.ts';
+import { applySettings, resetMonitorsStore } from '../../../renderer/src/store/monitors-store.ts';
 import { MonitorForm } from '../../../renderer/src/views/form/MonitorForm.tsx';
 import { FakeClient, makeView } from '../store/fixtures.ts';
 
@@ -62,6 +65,18 @@ describe('MonitorForm', () => {
     expect(screen.getByLabelText('Reminder days').getAttribute('placeholder')).toBe('30, 14, 7, 3, 1');
     expect(screen.getByLabelText('Allow an untrusted chain')).toBeTruthy();
     expect(screen.getByLabelText('Failure threshold').getAttribute('placeholder')).toBe('1');
+  });
+
+  it("offers Settings' default reminder days for a new TLS monitor", () => {
+    applySettings({ ...DEFAULT_SETTINGS, defaultExpiryWarningDays: [21, 5] } as AppSettings);
+    try {
+      render(<MonitorForm client={new FakeClient()} onSaved={() => {}} onCancel={() => {}} />);
+      fireEvent.click(screen.getByRole('radio', { name: /TLS certificate/ }));
+      expect(screen.getByLabelText('Reminder days').getAttribute('placeholder')).toBe('21, 5');
+      expect(describedText('Reminder days')).toContain('Default (from Settings): 21, 5');
+    } finally {
+      resetMonitorsStore();
+    }
   });
 
   it('validates as the user types, with the engine schema, under the field', async () => {

@@ -185,6 +185,19 @@ describe('addHomeserver', () => {
     expect(group?.discovery).toEqual(again.group.discovery);
   });
 
+  it("gives the certificate monitors Settings' default reminder days, and re-adding keeps days the user changed", async () => {
+    const { service } = await open();
+    await service.handle('updateSettings', { patch: { defaultExpiryWarningDays: [21, 5] } });
+
+    const added = await service.handle('addHomeserver', { serverName: 'alpha.test' });
+    const cert = added.monitors.find((v) => v.monitor.id === 'alpha.test-federation-cert')?.monitor;
+    expect(cert).toEqual(expect.objectContaining({ type: 'tls', expiryWarningDays: [21, 5] }));
+
+    await service.handle('editMonitor', { monitor: { ...cert, expiryWarningDays: [9] } });
+    const again = await service.handle('addHomeserver', { serverName: 'alpha.test' });
+    expect(again.monitors.find((v) => v.monitor.id === 'alpha.test-federation-cert')?.monitor).toEqual(expect.objectContaining({ expiryWarningDays: [9] }));
+  });
+
   it('fails when nothing answers for the name, and changes nothing', async () => {
     const { service, dataDir } = await open();
     const events = collectEvents(service, 'monitors');
