@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { segmentKind, uptimeSegments } from '../../../renderer/src/components/UptimeBar.tsx';
 import { formatLatency, formatUptime } from '../../../renderer/src/components/format.ts';
 import { sparklineSegments } from '../../../renderer/src/components/Sparkline.tsx';
-import { buildEntries, DEFAULT_QUERY, filterAndSort } from '../../../renderer/src/views/list/list-model.ts';
+import type { MonitorState } from '../../../electron/shared/types.ts';
+import { buildEntries, DEFAULT_QUERY, filterAndSort, type ListQuery } from '../../../renderer/src/views/list/list-model.ts';
 import { makeView } from '../store/fixtures.ts';
 
 const ids = (views: Array<{ monitor: { id: string } }>) => views.map((v) => v.monitor.id);
@@ -51,6 +52,30 @@ describe('buildEntries', () => {
       { kind: 'group', group: '' },
       { kind: 'monitor', id: 'loose' },
     ]);
+  });
+});
+
+describe('groups, down first', () => {
+  it('ranks groups by their worst state, then by how many share it, then by name; ungrouped last', () => {
+    const view = (id: string, group: string | undefined, state: MonitorState) => makeView(id, { state, ...(group ? { group } : {}) });
+    const views = [
+      view('a1', 'all-up', 'up'),
+      view('a2', 'all-up', 'up'),
+      view('b1', 'one-down', 'down'),
+      view('b2', 'one-down', 'up'),
+      view('c1', 'three-down', 'down'),
+      view('c2', 'three-down', 'down'),
+      view('c3', 'three-down', 'down'),
+      view('d1', 'warning', 'warning'),
+      view('loose', undefined, 'down'),
+    ];
+    const groupsOf = (query: ListQuery) =>
+      buildEntries(filterAndSort(views, query), new Set(), query.sort)
+        .filter((entry) => entry.kind === 'group')
+        .map((entry) => (entry.kind === 'group' ? entry.group : ''));
+    expect(groupsOf(DEFAULT_QUERY)).toEqual(['three-down', 'one-down', 'warning', 'all-up', '']);
+    // Other sorts follow their first member, as before.
+    expect(groupsOf({ ...DEFAULT_QUERY, sort: 'name' })).toEqual(['all-up', 'one-down', 'three-down', 'warning', '']);
   });
 });
 
