@@ -5,6 +5,7 @@ import { parseMonitor } from '../shared/config-validation.ts';
 import type { CheckResult, Monitor } from '../shared/types.ts';
 import { runCheck } from '../core/checks/run-check.ts';
 import { discoverHomeserver } from '../core/matrix/discovery/discover.ts';
+import { serverNameFromUserInput } from '../core/matrix/discovery/server-name.ts';
 import { lookupWithOverrides, parseResolveOverride } from '../core/matrix/discovery/resolve-override.ts';
 import type { MatrixDiscovery, ResolveOverride } from '../core/matrix/discovery/types.ts';
 import { homeserverMonitors, roleOfMonitor } from '../core/matrix/group/index.ts';
@@ -59,7 +60,7 @@ export async function matrixCheckCommand(args: MatrixCheckArgs, io: CliIo): Prom
   let discovery: MatrixDiscovery;
   try {
     overrides = args.resolve.map((value) => parseResolveOverride(value));
-    discovery = await discoverHomeserver(args.serverName, {
+    discovery = await discoverHomeserver(serverNameFromUserInput(args.serverName), {
       resolve: overrides,
       ...(args.dnsServer !== undefined ? { dnsServer: args.dnsServer } : {}),
       ...(args.caFile !== undefined ? { caFile: args.caFile } : {}),

@@ -2,6 +2,7 @@
 // runs Matrix server discovery once and prints every step and where federation and clients end up.
 // Exit codes: 0 federation and client API both answer, 2 either does not, 3 invalid name or option.
 import { discoverHomeserver } from '../core/matrix/discovery/discover.ts';
+import { serverNameFromUserInput } from '../core/matrix/discovery/server-name.ts';
 import { parseResolveOverride } from '../core/matrix/discovery/resolve-override.ts';
 import type { DiscoveryOptions, MatrixDiscovery, ResolveOverride } from '../core/matrix/discovery/types.ts';
 import type { CliIo } from './cli-io.ts';
@@ -64,7 +65,7 @@ export async function matrixDiscoverCommand(args: MatrixDiscoverArgs, io: CliIo)
       ...(args.caFile !== undefined ? { caFile: args.caFile } : {}),
     };
     // discoverHomeserver throws only for an invalid name or option; network trouble comes back as steps.
-    discovery = await discoverHomeserver(args.serverName, options);
+    discovery = await discoverHomeserver(serverNameFromUserInput(args.serverName), options);
   } catch (error) {
     io.stderr(`picket: matrix discover: ${error instanceof Error ? error.message : String(error)}\n`);
     return EXIT_INVALID;

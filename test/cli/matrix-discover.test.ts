@@ -56,6 +56,17 @@ describe('matrix discover', () => {
     expect(bad.stderr).toContain('--resolve');
   });
 
+  it('takes the name as people paste it: a URL, a user id, spaces and a trailing slash', async () => {
+    for (const serverName of ['https://cli.test/', ' @alice:cli.test ', 'cli.test/']) {
+      const { code, stdout, stderr } = await run({ serverName, json: true, resolve: goodResolve });
+      expect(code, stderr).toBe(0);
+      expect(JSON.parse(stdout)).toMatchObject({ serverName: 'cli.test', federation: { port: 8448 } });
+    }
+    const bad = await run({ serverName: '@alice' });
+    expect(bad.code).toBe(3);
+    expect(bad.stderr).toContain('has no server part');
+  });
+
   it('--json prints exactly one JSON document with the promised shape, and exits 0', async () => {
     const { code, stdout, stderr } = await run({ serverName: 'cli.test', json: true, resolve: goodResolve });
     expect(stderr).toBe('');
