@@ -96,6 +96,22 @@ function jsonPointerToPath(pointer: string, base: string): string {
   return path;
 }
 
+// ajv's "must be <= 65535" and "must be integer" read as schema language; these say the same in words.
+const LIMIT_WORDS: Record<string, string> = {
+  minimum: 'must be at least',
+  maximum: 'must be at most',
+  exclusiveMinimum: 'must be more than',
+  exclusiveMaximum: 'must be less than',
+};
+const TYPE_WORDS: Record<string, string> = {
+  integer: 'must be a whole number',
+  number: 'must be a number',
+  string: 'must be text',
+  boolean: 'must be true or false',
+  array: 'must be a list',
+  object: 'must be an object ({ … })',
+};
+
 function describeAjvError(error: ErrorObject, base: string): ConfigIssue {
   const path = jsonPointerToPath(error.instancePath, base);
   const join = (field: string): string => (path === '' ? field : `${path}.${field}`);
@@ -113,14 +129,17 @@ function describeAjvError(error: ErrorObject, base: string): ConfigIssue {
     case 'maximum':
     case 'exclusiveMinimum':
     case 'exclusiveMaximum':
-      return { path, message: `${error.message ?? error.keyword} (got ${JSON.stringify(error.data)})` };
+      return { path, message: `${LIMIT_WORDS[error.keyword]} ${String(params.limit)} (got ${JSON.stringify(error.data)})` };
     case 'minLength':
-      return { path, message: (error.params as { limit: number }).limit === 1 ? 'must not be empty' : (error.message ?? error.keyword) };
-    case 'type':
+      return { path, message: params.limit === 1 ? 'must not be empty' : `must be at least ${String(params.limit)} characters` };
     case 'maxLength':
+      return { path, message: `must be at most ${String(params.limit)} characters` };
     case 'minItems':
+      return { path, message: params.limit === 1 ? 'must not be empty' : `must list at least ${String(params.limit)}` };
     case 'uniqueItems':
-      return { path, message: error.message ?? error.keyword };
+      return { path, message: 'must not list the same value twice' };
+    case 'type':
+      return { path, message: TYPE_WORDS[String(params.type)] ?? `must be ${String(params.type)}` };
     case 'pattern':
       return { path, message: patternMessage(path) };
     case 'oneOf':
@@ -265,7 +284,7 @@ function semanticIssues(input: Record<string, unknown>, base: string): ConfigIss
   const interval = input.intervalSeconds as number | undefined;
   const timeout = input.timeoutSeconds as number | undefined;
   if (interval !== undefined && timeout !== undefined && timeout > interval) {
-    issues.push({ path: at('timeoutSeconds'), message: `(${timeout}) must not exceed intervalSeconds (${interval})` });
+    issues.push({ path: at('timeoutSeconds'), message: `Timeout (${timeout} s) must be shorter than the interval (${interval} s)` });
   }
   return issues;
 }
@@ -422,7 +441,7 @@ export function parseJsonWithPosition(text: string, source: string): unknown {
   } catch (error) {
     const position = findJsonError(text);
     const detail = position
-      ? ` at line ${position.line}, column ${position.column}: ${position.reason}`
+      ? `: line ${position.line}, column ${position.column}: ${position.reason}`
       : `: ${error instanceof Error ? error.message : String(error)}`;
     throw new ConfigError([{ path: '', message: `${source} is not valid JSON${detail}` }], 'invalid config');
   }

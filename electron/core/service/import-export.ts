@@ -32,7 +32,7 @@ export function planImport(
 ): { ok: true; plan: ImportPlan } | { ok: false; issues: ConfigIssue[] } {
   let parsed: unknown;
   try {
-    parsed = parseJsonWithPosition(json, 'json');
+    parsed = parseJsonWithPosition(json, 'This file');
   } catch (error) {
     if (error instanceof ConfigError) return { ok: false, issues: error.issues };
     throw error;

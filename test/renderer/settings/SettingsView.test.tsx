@@ -66,7 +66,7 @@ describe('SettingsView preferences', () => {
     render(<SettingsView client={client} settings={SETTINGS} onClose={() => {}} />);
     type('Keep raw results (days)', '0');
     fireEvent.click(screen.getByRole('button', { name: 'Save settings' }));
-    await waitFor(() => expect(describedText('Keep raw results (days)')).toContain('must be >= 1 (got 0)'));
+    await waitFor(() => expect(describedText('Keep raw results (days)')).toContain('must be at least 1 (got 0)'));
     expect(screen.getByLabelText('Keep raw results (days)').getAttribute('aria-invalid')).toBe('true');
     expect(client.requests).toEqual([]);
   });
