@@ -184,6 +184,32 @@ describe('MonitorDetail', () => {
     await vi.waitFor(() => expect(historyRequests(client)).toHaveLength(2));
   });
 
+  it('confirms a delete by saying what happens to the history, and offers an export first', async () => {
+    const client = makeClient();
+    client.handlers.exportConfig = () => ({ json: '{"version":1,"monitors":[{"id":"cert"}]}' });
+    client.handlers.removeMonitor = () => ({ removed: true });
+    const clicked: string[] = [];
+    const click = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
+      clicked.push(this.download);
+    });
+    const onBack = vi.fn();
+    render(<MonitorDetail client={client} view={tlsView()} onEdit={() => {}} onBack={onBack} />);
+    fireEvent.click(screen.getByRole('button', { name: 'Delete…' }));
+    const dialog = screen.getByRole('alertdialog');
+    expect(dialog.textContent).toContain('Delete Example certificate? Its checks stop, and its history (uptime, incidents and results) leaves the dashboard');
+    expect(dialog.textContent).not.toContain('its place here');
+
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Export config first' }));
+    expect(await within(dialog).findByRole('status')).toBeTruthy();
+    expect(clicked).toEqual([expect.stringMatching(/^picket-config-\d{4}-\d{2}-\d{2}\.json$/)]);
+    expect(client.requests.some((r) => r.name === 'removeMonitor')).toBe(false);
+
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Delete Example certificate' }));
+    await vi.waitFor(() => expect(onBack).toHaveBeenCalledOnce());
+    expect(client.requests.find((r) => r.name === 'removeMonitor')?.params).toEqual({ monitorId: 'cert' });
+    click.mockRestore();
+  });
+
   it('fetches the history again, throttled, when a result for this monitor arrives', async () => {
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
     const client = makeClient();
