@@ -154,7 +154,15 @@ describe('MonitorDetail', () => {
     expect(panel.getByText('10 days left')).toBeTruthy();
     expect(panel.getByText('Example Issuing CA')).toBeTruthy();
     expect(panel.getByText('example.com, www.example.com')).toBeTruthy();
-    expect(panel.getByText('Chain trusted').nextElementSibling?.textContent).toContain('No (self-signed certificate in certificate chain)');
+    expect(panel.getByText('Chain trusted').nextElementSibling?.textContent).toContain('No: certificate is not trusted (self-signed certificate in certificate chain)');
+  });
+
+  it('words an OpenSSL code for people, with the code beside it', async () => {
+    const view = tlsView();
+    view.lastResult!.certificate!.trustError = 'UNABLE_TO_VERIFY_LEAF_SIGNATURE';
+    render(<MonitorDetail client={makeClient()} view={view} onEdit={() => {}} onBack={() => {}} />);
+    const panel = within(await screen.findByRole('region', { name: 'Certificate' }));
+    expect(panel.getByText('Chain trusted').nextElementSibling?.textContent).toBe('✕ No: certificate is not trusted (its issuer is unknown) UNABLE_TO_VERIFY_LEAF_SIGNATURE');
     expect(panel.getByText('Name matches').nextElementSibling?.textContent).toContain('Yes');
     const reminders = panel.getAllByRole('listitem').map((li) => li.textContent);
     expect(reminders).toEqual(['30 days: ✓ sent', '14 days: ✓ sent', '7 days: ○ not yet', '3 days: ○ not yet', '1 day: ○ not yet']);
