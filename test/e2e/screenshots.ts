@@ -4,8 +4,6 @@
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { HistoryStore } from '../../electron/core/history/history-store.ts';
-import type { CheckResult } from '../../electron/shared/types.ts';
 import { expiringCert, writeCaFile } from '../fixtures/certificates.ts';
 import { closedPort, startFakeSynapse, startHttpServer, startHttpsServer } from '../fixtures/http-servers.ts';
 import { PROJECT_ROOT } from '../cli/cli-process.ts';
@@ -14,30 +12,10 @@ import { startDnsServer } from '../fixtures/dns-server.ts';
 import { startFakeHomeserver } from '../fixtures/fake-homeserver.ts';
 import { DAY_MS, keyAnswer, makeSigningKey } from '../core/matrix/checks/matrix-fixtures.ts';
 import { launchBrowser } from './browser.ts';
+import { recordPast } from './recorded-history.ts';
 import { startServe } from './serve-process.ts';
 
 const OUT = path.join(PROJECT_ROOT, 'docs/screenshots');
-const HOUR = 3_600_000;
-
-/** A plausible past: mostly up, latency with a daily rhythm, one outage for the monitors that have one. */
-async function recordPast(historyDir: string, ids: Array<{ id: string; outageHoursAgo?: number; base: number }>): Promise<void> {
-  const end = Date.now() - 60_000;
-  let now = end - 72 * HOUR;
-  const store = await HistoryStore.open(historyDir, { now: () => now, flushIntervalMs: 3_600_000 });
-  for (; now < end; now += 5 * 60_000) {
-    for (const { id, outageHoursAgo, base } of ids) {
-      const hoursAgo = (end - now) / HOUR;
-      const down = outageHoursAgo !== undefined && hoursAgo <= outageHoursAgo && hoursAgo > outageHoursAgo - 1.5;
-      const latency = Math.round(base + base * 0.4 * Math.sin(now / (4 * HOUR)) + Math.random() * base * 0.3);
-      const result: CheckResult = down
-        ? { monitorId: id, status: 'down', at: now, latencyMs: null, message: 'connection refused', failureKind: 'refused' }
-        : { monitorId: id, status: 'up', at: now, latencyMs: latency, message: `200 OK in ${latency} ms`, statusCode: 200 };
-      store.record(result, result.status);
-    }
-    if (Math.round((end - now) / 60_000) % 60 === 0) await store.flush();
-  }
-  await store.close();
-}
 
 async function main(): Promise<void> {
   const dir = await mkdtemp(path.join(tmpdir(), 'picket-screenshots-'));

@@ -36,7 +36,19 @@ function colourOf(root: HTMLElement, marker: string): string {
   return element ? getComputedStyle(element).color : '#2563eb';
 }
 
-function plotOptions(root: HTMLElement, width: number, from: number, to: number, onCursor: (index: number | null) => void, onZoom: (zoomed: boolean) => void): uPlot.Options {
+/** The window the x axis shows, read when uPlot asks: "now" moves on without rebuilding the plot. */
+interface TimeWindow {
+  from: number;
+  to: number;
+}
+
+/** What the x axis shows: the zoom the user dragged (seconds), else the whole window. */
+interface XView {
+  window: TimeWindow;
+  zoom: { min: number; max: number } | null;
+}
+
+function plotOptions(root: HTMLElement, width: number, view: { current: XView }, onCursor: (index: number | null) => void, onZoom: (zoomed: boolean) => void): uPlot.Options {
   const line = colourOf(root, 'latency-chart-colour-mean');
   const muted = colourOf(root, 'latency-chart-colour-axis');
   const grid = colourOf(root, 'latency-chart-colour-grid');
@@ -45,26 +57,35 @@ function plotOptions(root: HTMLElement, width: number, from: number, to: number,
     width,
     height: PLOT_HEIGHT,
     legend: { show: false },
-    cursor: { drag: { x: true, y: false, setScale: true }, points: { size: 7 } },
-    scales: { x: { time: true, range: () => [from / 1000, to / 1000] }, y: { range: (_u, _min, max) => [0, Math.max(1, max) * 1.1] } },
+    // Room at the right for the last time label, which uPlot centres on its tick.
+    padding: [12, 28, 0, 0],
+    // A drag selects; the setSelect hook turns the selection into the zoom (kept across new data).
+    cursor: { drag: { x: true, y: false, setScale: false }, points: { size: 7 } },
+    scales: {
+      x: { time: true, range: () => (view.current.zoom ? [view.current.zoom.min, view.current.zoom.max] : [view.current.window.from / 1000, view.current.window.to / 1000]) },
+      y: { range: (_u, _min, max) => [0, Math.max(1, max) * 1.1] },
+    },
     series: [
       {},
-      { label: 'Mean', stroke: line, width: 2, spanGaps: false, points: { show: false } },
+      // Points show by themselves where there is room (a young monitor, a zoom), so a lone bucket is visible.
+      { label: 'Mean', stroke: line, width: 2, spanGaps: false, points: { size: 5, fill: line } },
       { label: 'Min', stroke: 'transparent', spanGaps: false, points: { show: false } },
       { label: 'Max', stroke: 'transparent', spanGaps: false, points: { show: false } },
     ],
     bands: [{ series: [3, 2], fill: line.replace(/^rgb\((.*)\)$/, 'rgba($1, 0.18)') }],
     axes: [
-      { ...axis, size: 40 },
+      { ...axis, size: 52 },
       { ...axis, size: 64, values: (_u, ticks) => ticks.map((ms) => formatLatency(ms)) },
     ],
     hooks: {
       setCursor: [(u) => onCursor(u.cursor.idx ?? null)],
-      setScale: [
-        (u, key) => {
-          if (key !== 'x') return;
-          const { min, max } = u.scales.x ?? {};
-          onZoom(min !== undefined && max !== undefined && (min > from / 1000 + 1 || max < to / 1000 - 1));
+      setSelect: [
+        (u) => {
+          if (u.select.width < 5) return;
+          view.current.zoom = { min: u.posToVal(u.select.left, 'x'), max: u.posToVal(u.select.left + u.select.width, 'x') };
+          u.setSelect({ left: 0, top: 0, width: 0, height: 0 }, false);
+          u.setScale('x', view.current.zoom);
+          onZoom(true);
         },
       ],
     },
@@ -80,11 +101,19 @@ export function LatencyChart({ buckets, resolution, from, to, rangeLabel, recent
   const [zoomed, setZoomed] = useState(false);
   const values = series.points.filter((p) => p !== null);
 
+  const view = useRef<XView>({ window: { from, to }, zoom: null });
+  view.current.window = { from, to };
+  const spanMs = to - from;
+  const hasValues = values.length > 0;
+  const latestColumns = useRef(series.columns);
+  latestColumns.current = series.columns;
+
+  // One plot per range: new data and a moving "now" update it in place, so a zoom survives new results.
   useEffect(() => {
     const host = canvasHost.current;
     const root = figure.current;
-    if (!host || !root || series.points.every((p) => p === null) || !canDraw()) return;
-    const u = new uPlot(plotOptions(root, Math.max(200, host.clientWidth), from, to, setHovered, setZoomed), series.columns, host);
+    if (!host || !root || !hasValues || !canDraw()) return;
+    const u = new uPlot(plotOptions(root, Math.max(200, host.clientWidth), view, setHovered, setZoomed), latestColumns.current, host);
     plot.current = u;
     // The plot follows its box: at 1280, 1600 or 1920 px the axes are laid out for the width it really has.
     const resize = new ResizeObserver(() => u.setSize({ width: Math.max(200, host.clientWidth), height: PLOT_HEIGHT }));
@@ -93,9 +122,15 @@ export function LatencyChart({ buckets, resolution, from, to, rangeLabel, recent
       resize.disconnect();
       u.destroy();
       plot.current = null;
+      view.current.zoom = null;
       setZoomed(false);
+      setHovered(null);
     };
-  }, [series, from, to]);
+  }, [spanMs, hasValues]);
+
+  useEffect(() => {
+    plot.current?.setData(series.columns);
+  }, [series]);
 
   if (values.length === 0) {
     return <p className="chart-empty">No latency recorded in {rangeLabel}.</p>;
@@ -121,7 +156,11 @@ export function LatencyChart({ buckets, resolution, from, to, rangeLabel, recent
           {gaps > 0 && <span>Breaks in the line: no data</span>}
           <span className="latency-chart-hint">Drag across the chart to zoom{zoomed ? '' : ', hover for details'}.</span>
           {zoomed && (
-            <button type="button" className="latency-chart-reset" onClick={() => plot.current?.setScale('x', { min: from / 1000, max: to / 1000 })}>
+            <button type="button" className="latency-chart-reset" onClick={() => {
+                view.current.zoom = null;
+                setZoomed(false);
+                plot.current?.setScale('x', { min: from / 1000, max: to / 1000 });
+              }}>
               Show the whole range
             </button>
           )}

@@ -15,11 +15,22 @@ export interface LatencySeries {
   stepMs: number;
 }
 
+/**
+ * How far apart buckets normally are: a monitor checked every 5 minutes fills one minute bucket in five, and
+ * those four empty minutes are its rhythm, not missing data. The median spacing, never less than a bucket.
+ */
+export function usualSpacing(buckets: readonly RollupBucket[], stepMs: number): number {
+  const starts = buckets.filter((b) => b.latencyMean !== null).map((b) => b.start).sort((a, b) => a - b);
+  const gaps = starts.slice(1).map((start, i) => start - (starts[i] as number)).sort((a, b) => a - b);
+  return Math.max(stepMs, gaps[Math.floor(gaps.length / 2)] ?? stepMs);
+}
+
 export function latencySeries(buckets: readonly RollupBucket[], resolution: RollupResolution): LatencySeries {
   const stepMs = RESOLUTION_MS[resolution];
   const points: Array<LatencyPoint | null> = [];
   const xs: number[] = [];
-  const segments = latencySegments(buckets, stepMs);
+  // A gap is a break in the monitor's own rhythm (a missed check or more), not an empty bucket between checks.
+  const segments = latencySegments(buckets, Math.max(stepMs, usualSpacing(buckets, stepMs) * 1.5));
   segments.forEach((segment, index) => {
     for (const point of segment) {
       // Mid-bucket, so a one-bucket run is not drawn at its period's edge.
@@ -28,7 +39,7 @@ export function latencySeries(buckets: readonly RollupBucket[], resolution: Roll
     }
     const last = segment.at(-1);
     if (index < segments.length - 1 && last) {
-      xs.push((last.at + stepMs * 1.5) / 1000);
+      xs.push((last.at + stepMs) / 1000);
       points.push(null);
     }
   });

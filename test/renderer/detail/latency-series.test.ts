@@ -16,13 +16,19 @@ const bucket = (start: number, mean: number | null): RollupBucket => ({
 
 describe('latencySeries', () => {
   it('gives uPlot mid-bucket times in seconds and a null between runs, so the line breaks at a gap', () => {
-    const series = latencySeries([bucket(0, 40), bucket(MINUTE, 42), bucket(3 * MINUTE, 50)], 'minute');
+    const series = latencySeries([bucket(0, 40), bucket(MINUTE, 42), bucket(2 * MINUTE, 44), bucket(6 * MINUTE, 50)], 'minute');
     expect(series.columns).toEqual([
-      [30, 90, 150, 210],
-      [40, 42, null, 50],
-      [35, 37, null, 45],
-      [45, 47, null, 55],
+      [30, 90, 150, 180, 390],
+      [40, 42, 44, null, 50],
+      [35, 37, 39, null, 45],
+      [45, 47, 49, null, 55],
     ]);
+  });
+
+  it("breaks only at a break in the monitor's own rhythm: checks every 5 minutes are one line, a missed check is a gap", () => {
+    const every5 = [0, 5, 10, 15, 20, 35, 40].map((m) => bucket(m * MINUTE, 40));
+    const series = latencySeries(every5, 'minute');
+    expect(series.columns[1]).toEqual([40, 40, 40, 40, 40, null, 40, 40]);
   });
 
   it('reads out the hovered period: time, mean, min–max and the phases of the last check in it', () => {
