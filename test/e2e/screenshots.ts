@@ -4,8 +4,8 @@
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { expiringCert, writeCaFile } from '../fixtures/certificates.ts';
-import { closedPort, startFakeSynapse, startHttpServer, startHttpsServer } from '../fixtures/http-servers.ts';
+import { certValidForDays, writeCaFile } from '../fixtures/certificates.ts';
+import { startHttpServer } from '../fixtures/http-servers.ts';
 import { PROJECT_ROOT } from '../cli/cli-process.ts';
 import { makeLeafCert } from '../fixtures/certificates.ts';
 import { startDnsServer } from '../fixtures/dns-server.ts';
@@ -19,19 +19,25 @@ const OUT = path.join(PROJECT_ROOT, 'docs/screenshots');
 
 async function main(): Promise<void> {
   const dir = await mkdtemp(path.join(tmpdir(), 'picket-screenshots-'));
-  const synapse = await startFakeSynapse();
+  // Realistic names, reached through serve's --resolve overrides (chat.example.net) and per-monitor connectTo
+  // (status., docs.): the screenshots show what a user would type, never a 127.0.0.1:PORT test address.
   const slow = await startHttpServer((_req, res) => setTimeout(() => res.end('ok'), 350));
-  const tls = await startHttpsServer(await expiringCert(), (_req, res) => res.end('ok'));
+  const docs = await startHttpServer((_req, res) => res.end('<html>docs</html>'));
   const caFile = await writeCaFile();
-  const gone = await closedPort();
+  // Set up by hand the old way: a fixed TCP 8448 check of a server whose federation is on 443 reports a false outage.
+  const chat = await startFakeHomeserver({
+    address: '127.0.0.161',
+    ports: [443],
+    cert: await certValidForDays(10, { commonName: 'chat.example.net', altNames: ['chat.example.net'] }),
+  });
   const group = 'chat.example.net (set up by hand)';
   const monitors = [
-    { id: 'client', name: 'Synapse Client API', group, type: 'http', url: `${synapse.url}/_matrix/client/versions`, keyword: 'versions', cacheBust: true, intervalSeconds: 30 },
-    { id: 'federation', name: 'Synapse Federation API', group, type: 'http', url: `${synapse.url}/_matrix/federation/v1/version`, keyword: 'Synapse', intervalSeconds: 30 },
-    { id: 'federation-tcp', name: 'Federation TCP 8448', group, type: 'tcp', host: '127.0.0.1', port: gone, intervalSeconds: 30 },
-    { id: 'certificate', name: 'chat.example.net certificate', group, type: 'tls', host: 'localhost', port: tls.port, tls: { caFile }, intervalSeconds: 60 },
-    { id: 'status', name: 'Status page', type: 'http', url: `${slow.url}/`, slowResponseMs: 300, intervalSeconds: 30 },
-    { id: 'docs', name: 'Documentation', type: 'http', url: `${synapse.url}/_matrix/client/versions`, intervalSeconds: 30 },
+    { id: 'client', name: 'Synapse Client API', group, type: 'http', url: 'https://chat.example.net/_matrix/client/versions', keyword: 'versions', cacheBust: true, tls: { caFile }, intervalSeconds: 30 },
+    { id: 'federation', name: 'Synapse Federation API', group, type: 'http', url: 'https://chat.example.net/_matrix/federation/v1/version', keyword: 'Synapse', tls: { caFile }, intervalSeconds: 30 },
+    { id: 'federation-tcp', name: 'Federation TCP 8448', group, type: 'tcp', host: 'chat.example.net', port: 8448, intervalSeconds: 30 },
+    { id: 'certificate', name: 'chat.example.net certificate', group, type: 'tls', host: 'chat.example.net', port: 443, tls: { caFile }, intervalSeconds: 60 },
+    { id: 'status', name: 'Status page', type: 'http', url: 'http://status.example.net/', connectTo: `127.0.0.1:${slow.port}`, slowResponseMs: 300, intervalSeconds: 30 },
+    { id: 'docs', name: 'Documentation', type: 'http', url: 'http://docs.example.net/', connectTo: `127.0.0.1:${docs.port}`, intervalSeconds: 30 },
   ];
   await mkdir(path.join(dir, 'data'), { recursive: true });
   await recordPast(path.join(dir, 'data/history'), [
@@ -60,11 +66,12 @@ async function main(): Promise<void> {
   });
   let brokenFederation = false;
   const config = path.join(dir, 'config.json');
-  await writeFile(config, JSON.stringify({ version: 1, settings: { referenceTarget: `127.0.0.1:${synapse.port}` }, monitors }));
+  await writeFile(config, JSON.stringify({ version: 1, settings: { referenceTarget: `127.0.0.1:${docs.port}` }, monitors }));
   const serve = await startServe([
     '--data', path.join(dir, 'data'), '--config', config,
     '--dns-server', dns.address, '--ca', caFile,
     '--resolve', 'example.org:443:127.0.0.160', '--resolve', 'matrix.example.org:443:127.0.0.160',
+    '--resolve', 'chat.example.net:443:127.0.0.161', '--resolve', 'chat.example.net:8448:127.0.0.161',
   ]);
   const browser = await launchBrowser();
   await mkdir(OUT, { recursive: true });
@@ -111,7 +118,7 @@ async function main(): Promise<void> {
   } finally {
     await browser.close();
     await serve.stop();
-    await Promise.all([synapse.close(), slow.close(), tls.close(), homeserver.close(), dns.close()]);
+    await Promise.all([slow.close(), docs.close(), chat.close(), homeserver.close(), dns.close()]);
     await rm(dir, { recursive: true, force: true });
   }
   process.stdout.write(`screenshots written to ${OUT}\n`);
