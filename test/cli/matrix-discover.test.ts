@@ -62,6 +62,9 @@ describe('matrix discover', () => {
       expect(code, stderr).toBe(0);
       expect(JSON.parse(stdout)).toMatchObject({ serverName: 'cli.test', federation: { port: 8448 } });
     }
+    const unresolved = await run({ serverName: 'nowhere.cli.test' });
+    expect(unresolved.code).toBe(2);
+    expect(unresolved.stdout.split('\n')[1]).toBe('nowhere.cli.test does not resolve: no DNS record names it. Check the spelling.');
     const bad = await run({ serverName: '@alice' });
     expect(bad.code).toBe(3);
     expect(bad.stderr).toContain('has no server part');
