@@ -63,7 +63,8 @@ export function applyResult(monitor: Monitor, prev: MonitorRuleState, result: Ch
     } else if (next.consecutiveFailures >= monitor.failureThreshold) {
       incidentOpened = { monitorId: monitor.id, start: failingSince, firstError };
       next = { ...next, state: 'down', downSince: at, lastReminderAt: undefined, openIncident: incidentOpened };
-      alerts.push({ monitorId: monitor.id, kind: 'down', at, message: `${monitor.name} is down: ${result.message}` });
+      // outageMs so far: the outage began at the first failed check, before the threshold declared it.
+      alerts.push({ monitorId: monitor.id, kind: 'down', at, message: `${monitor.name} is down: ${result.message}`, outageMs: at - failingSince });
     } else {
       next.state = 'pending';
     }

@@ -40,7 +40,8 @@ describe('applyResult: thresholds', () => {
     expect(first?.alerts).toEqual([]);
     expect(first?.stateChange).toMatchObject({ from: 'unknown', to: 'pending', at: 1000, message: 'connection refused' });
     expect(second?.next.state).toBe('down');
-    expect(second?.alerts).toEqual([{ monitorId: 'api', kind: 'down', at: 61_000, message: 'API is down: connection refused' }]);
+    // Since the first failed check (1000), as the incident says.
+    expect(second?.alerts).toEqual([{ monitorId: 'api', kind: 'down', at: 61_000, message: 'API is down: connection refused', outageMs: 60_000 }]);
     expect(second?.incidentOpened).toEqual({ monitorId: 'api', start: 1000, firstError: 'connection refused' });
     expect(third?.alerts).toEqual([]);
     expect(third?.stateChange).toBeUndefined();
