@@ -5,6 +5,7 @@ import { parseMonitor } from '../shared/config-validation.ts';
 import type { CheckResult, Monitor } from '../shared/types.ts';
 import { runCheck } from '../core/checks/run-check.ts';
 import { discoverHomeserver } from '../core/matrix/discovery/discover.ts';
+import { serverNameFromUserInput } from '../core/matrix/discovery/server-name.ts';
 import { lookupWithOverrides, parseResolveOverride } from '../core/matrix/discovery/resolve-override.ts';
 import type { MatrixDiscovery, ResolveOverride } from '../core/matrix/discovery/types.ts';
 import { homeserverMonitors, roleOfMonitor } from '../core/matrix/group/index.ts';
@@ -64,7 +65,7 @@ export async function matrixCheckCommand(args: MatrixCheckArgs, io: CliIo): Prom
   try {
     overrides = args.resolve.map((value) => parseResolveOverride(value));
     connectTo = (args.connectTo ?? []).map((value) => parseConnectTo(value));
-    discovery = await discoverHomeserver(args.serverName, {
+    discovery = await discoverHomeserver(serverNameFromUserInput(args.serverName), {
       resolve: overrides,
       connectTo,
       ...(args.dnsServer !== undefined ? { dnsServer: args.dnsServer } : {}),

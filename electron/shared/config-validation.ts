@@ -75,6 +75,12 @@ export interface ConfigFile {
   settings?: Partial<Settings>;
 }
 
+/** Defaults the user chose in Settings, for fields a new monitor leaves out. */
+export interface MonitorDefaults {
+  /** Settings' defaultExpiryWarningDays; the built-in days when not given. */
+  expiryWarningDays?: readonly number[];
+}
+
 export interface ValidConfig {
   monitors: Monitor[];
   settings: Partial<Settings>;
@@ -89,6 +95,22 @@ function jsonPointerToPath(pointer: string, base: string): string {
   }
   return path;
 }
+
+// ajv's "must be <= 65535" and "must be integer" read as schema language; these say the same in words.
+const LIMIT_WORDS: Record<string, string> = {
+  minimum: 'must be at least',
+  maximum: 'must be at most',
+  exclusiveMinimum: 'must be more than',
+  exclusiveMaximum: 'must be less than',
+};
+const TYPE_WORDS: Record<string, string> = {
+  integer: 'must be a whole number',
+  number: 'must be a number',
+  string: 'must be text',
+  boolean: 'must be true or false',
+  array: 'must be a list',
+  object: 'must be an object ({ … })',
+};
 
 function describeAjvError(error: ErrorObject, base: string): ConfigIssue {
   const path = jsonPointerToPath(error.instancePath, base);
@@ -107,14 +129,17 @@ function describeAjvError(error: ErrorObject, base: string): ConfigIssue {
     case 'maximum':
     case 'exclusiveMinimum':
     case 'exclusiveMaximum':
-      return { path, message: `${error.message ?? error.keyword} (got ${JSON.stringify(error.data)})` };
+      return { path, message: `${LIMIT_WORDS[error.keyword]} ${String(params.limit)} (got ${JSON.stringify(error.data)})` };
     case 'minLength':
-      return { path, message: (error.params as { limit: number }).limit === 1 ? 'must not be empty' : (error.message ?? error.keyword) };
-    case 'type':
+      return { path, message: params.limit === 1 ? 'must not be empty' : `must be at least ${String(params.limit)} characters` };
     case 'maxLength':
+      return { path, message: `must be at most ${String(params.limit)} characters` };
     case 'minItems':
+      return { path, message: params.limit === 1 ? 'must not be empty' : `must list at least ${String(params.limit)}` };
     case 'uniqueItems':
-      return { path, message: error.message ?? error.keyword };
+      return { path, message: 'must not list the same value twice' };
+    case 'type':
+      return { path, message: TYPE_WORDS[String(params.type)] ?? `must be ${String(params.type)}` };
     case 'pattern':
       return { path, message: patternMessage(path) };
     case 'oneOf':
@@ -259,7 +284,7 @@ function semanticIssues(input: Record<string, unknown>, base: string): ConfigIss
   const interval = input.intervalSeconds as number | undefined;
   const timeout = input.timeoutSeconds as number | undefined;
   if (interval !== undefined && timeout !== undefined && timeout > interval) {
-    issues.push({ path: at('timeoutSeconds'), message: `(${timeout}) must not exceed intervalSeconds (${interval})` });
+    issues.push({ path: at('timeoutSeconds'), message: `Timeout (${timeout} s) must be shorter than the interval (${interval} s)` });
   }
   return issues;
 }
@@ -273,7 +298,7 @@ function hostOfServerName(serverName: string): string {
 }
 
 /** Fills every default in. Input must already be valid. */
-export function normaliseMonitor(input: MonitorConfig): Monitor {
+export function normaliseMonitor(input: MonitorConfig, defaults: MonitorDefaults = {}): Monitor {
   const interval = input.intervalSeconds ?? DEFAULT_INTERVAL_SECONDS;
   const common = {
     id: input.id,
@@ -316,7 +341,7 @@ export function normaliseMonitor(input: MonitorConfig): Monitor {
         host: input.host as string,
         port: input.port as number,
         // Largest first: the first element decides when "warning" starts.
-        expiryWarningDays: [...(input.expiryWarningDays ?? DEFAULT_EXPIRY_WARNING_DAYS)].sort((a, b) => b - a),
+        expiryWarningDays: [...(input.expiryWarningDays ?? defaults.expiryWarningDays ?? DEFAULT_EXPIRY_WARNING_DAYS)].sort((a, b) => b - a),
         tls: { ...(input.tls ?? {}) },
       };
     case 'matrix-federation':
@@ -346,16 +371,16 @@ export function monitorToConfig(monitor: Monitor): MonitorConfig {
 }
 
 /** Validates one monitor (a form, an API call, a stored record). `base` prefixes paths in messages. */
-export function validateMonitor(input: unknown, base = ''): { ok: true; monitor: Monitor } | { ok: false; issues: ConfigIssue[] } {
+export function validateMonitor(input: unknown, base = '', defaults: MonitorDefaults = {}): { ok: true; monitor: Monitor } | { ok: false; issues: ConfigIssue[] } {
   if (!validateMonitorShape(input)) return { ok: false, issues: ajvIssues(validateMonitorShape.errors, base) };
   const issues = semanticIssues(input as Record<string, unknown>, base);
   if (issues.length > 0) return { ok: false, issues };
-  return { ok: true, monitor: normaliseMonitor(input as MonitorConfig) };
+  return { ok: true, monitor: normaliseMonitor(input as MonitorConfig, defaults) };
 }
 
 /** Like validateMonitor, but throws a ConfigError naming each field and the reason. */
-export function parseMonitor(input: unknown, base = 'monitor'): Monitor {
-  const result = validateMonitor(input, base);
+export function parseMonitor(input: unknown, base = 'monitor', defaults: MonitorDefaults = {}): Monitor {
+  const result = validateMonitor(input, base, defaults);
   if (!result.ok) throw new ConfigError(result.issues, 'invalid monitor');
   return result.monitor;
 }
@@ -377,9 +402,12 @@ export function mergeSettings(patch: Partial<Settings>): Settings {
 }
 
 /** Validates a whole parsed config document. */
-export function validateConfig(input: unknown): { ok: true; config: ValidConfig } | { ok: false; issues: ConfigIssue[] } {
+export function validateConfig(input: unknown, defaults: MonitorDefaults = {}): { ok: true; config: ValidConfig } | { ok: false; issues: ConfigIssue[] } {
   if (!validateConfigShape(input)) return { ok: false, issues: ajvIssues(validateConfigShape.errors, '') };
   const doc = input as unknown as ConfigFile;
+  // The file's own default reminder days apply to its monitors, as they will to monitors added later.
+  const fileDays = doc.settings?.defaultExpiryWarningDays;
+  const monitorDefaults: MonitorDefaults = Array.isArray(fileDays) ? { ...defaults, expiryWarningDays: fileDays } : defaults;
   // Shape-check every monitor first so ids are known to be strings before duplicates are looked for.
   const issues: ConfigIssue[] = [];
   const monitors: Monitor[] = [];
@@ -392,7 +420,7 @@ export function validateConfig(input: unknown): { ok: true; config: ValidConfig 
       return;
     }
     firstIndexById.set(raw.id, index);
-    const result = validateMonitor(raw, base);
+    const result = validateMonitor(raw, base, monitorDefaults);
     if (result.ok) monitors.push(result.monitor);
     else issues.push(...result.issues);
   });
@@ -413,7 +441,7 @@ export function parseJsonWithPosition(text: string, source: string): unknown {
   } catch (error) {
     const position = findJsonError(text);
     const detail = position
-      ? ` at line ${position.line}, column ${position.column}: ${position.reason}`
+      ? `: line ${position.line}, column ${position.column}: ${position.reason}`
       : `: ${error instanceof Error ? error.message : String(error)}`;
     throw new ConfigError([{ path: '', message: `${source} is not valid JSON${detail}` }], 'invalid config');
   }

@@ -11,12 +11,12 @@ const ajv = new Ajv({ allErrors: true, strict: true, allowUnionTypes: true });
 
 const monitorId = { type: 'string', pattern: '^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$' } as const;
 const empty = { type: 'object', additionalProperties: false, properties: {} } as const;
-// A Matrix server name: a host name or IP literal with an optional port (the discovery parses it fully).
+// A Matrix server name as people paste it (a URL, a user id, spaces): the service finds the name in it.
 const serverNameParams = {
   type: 'object',
   additionalProperties: false,
   required: ['serverName'],
-  properties: { serverName: { type: 'string', minLength: 1, maxLength: 255, pattern: '^[^\\s/]+$' } },
+  properties: { serverName: { type: 'string', minLength: 1, maxLength: 2048 } },
 } as const;
 const withMonitor = { type: 'object', additionalProperties: false, required: ['monitor'], properties: { monitor: { type: 'object' } } } as const;
 

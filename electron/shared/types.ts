@@ -199,7 +199,7 @@ export interface Alert {
   /** Epoch milliseconds. */
   at: number;
   message: string;
-  /** recovered: how long the outage lasted. reminder: how long it has lasted so far. */
+  /** recovered: how long the outage lasted. reminder and down: how long it has lasted so far (from the first failed check). */
   outageMs?: number;
   /** certificate: the threshold crossed and the days left. */
   thresholdDays?: number;

@@ -61,6 +61,20 @@ describe('matrix discover', () => {
     expect(badRule.stderr).toContain('--connect-to must be HOST1:PORT1:HOST2:PORT2');
   });
 
+  it('takes the name as people paste it: a URL, a user id, spaces and a trailing slash', async () => {
+    for (const serverName of ['https://cli.test/', ' @alice:cli.test ', 'cli.test/']) {
+      const { code, stdout, stderr } = await run({ serverName, json: true });
+      expect(code, stderr).toBe(0);
+      expect(JSON.parse(stdout)).toMatchObject({ serverName: 'cli.test', federation: { port: 8448 } });
+    }
+    const unresolved = await run({ serverName: 'nowhere.cli.test' });
+    expect(unresolved.code).toBe(2);
+    expect(unresolved.stdout.split('\n')[1]).toBe('nowhere.cli.test does not resolve: no DNS record names it. Check the spelling.');
+    const bad = await run({ serverName: '@alice' });
+    expect(bad.code).toBe(3);
+    expect(bad.stderr).toContain('has no server part');
+  });
+
   it('--json prints exactly one JSON document with the promised shape, and exits 0', async () => {
     const { code, stdout, stderr } = await run({ serverName: 'cli.test', json: true });
     expect(stderr).toBe('');

@@ -70,6 +70,22 @@ afterAll(async () => {
 });
 
 describe('Add a Matrix homeserver, in a real browser', () => {
+  it('takes the name as people paste it, and says up front when a name does not resolve', async () => {
+    await page.goto(serve.url);
+    await page.getByRole('button', { name: 'Add homeserver' }).click();
+    await page.getByLabel('Server name').fill('  https://E2E.test/  ');
+    await page.getByText('Picket will discover e2e.test, the host of https://E2E.test/.').waitFor();
+    await page.getByRole('button', { name: 'Discover' }).click();
+    await page.getByRole('heading', { name: 'What Picket found for e2e.test' }).waitFor({ timeout: 15_000 });
+    await page.getByRole('button', { name: /^Create \d monitors$/ }).waitFor();
+
+    await page.getByLabel('Server name').fill('@alice:nowhere.e2e.test');
+    await page.getByRole('button', { name: 'Discover' }).click();
+    await page.getByRole('heading', { name: 'What Picket found for nowhere.e2e.test' }).waitFor({ timeout: 15_000 });
+    await page.getByText('nowhere.e2e.test does not resolve').waitFor();
+    expect(await page.getByRole('button', { name: /^Create/ }).count()).toBe(0);
+  });
+
   it('shows every discovery step, creates the group on the delegated port, and diagnoses a broken federation', async () => {
     await page.goto(serve.url);
     await page.getByRole('button', { name: 'Add a Matrix homeserver' }).click();

@@ -231,6 +231,8 @@ export class Engine {
   /** After a restart the old state is stale, but open outages and certificate reminders carry over. */
   private restoredRuleState(monitor: Monitor, saved: unknown): MonitorRuleState {
     const initial = initialRuleState(monitor);
+    // Paused while Picket was closed (config edit, --config): its outage ends now, as pausing would have ended it.
+    if (monitor.paused) this.options.history?.closeIncident(monitor.id, this.now());
     if (!isRuleState(saved) || monitor.paused) return initial;
     return markUnknown(saved, monitor.id, this.now(), 'Picket was not running').next;
   }

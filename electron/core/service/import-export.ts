@@ -1,6 +1,14 @@
 // importConfig and exportConfig: the config file format (config-validation.ts) in and out of the service.
 import type { ImportOutcome } from '../../shared/contract.ts';
-import { ConfigError, monitorToConfig, parseJsonWithPosition, validateConfig, type ConfigFile, type ConfigIssue } from '../../shared/config-validation.ts';
+import {
+  ConfigError,
+  monitorToConfig,
+  parseJsonWithPosition,
+  validateConfig,
+  type ConfigFile,
+  type ConfigIssue,
+  type MonitorDefaults,
+} from '../../shared/config-validation.ts';
 import type { Monitor, Settings } from '../../shared/types.ts';
 import { redactSecrets, restoreRedacted } from './secrets.ts';
 
@@ -16,15 +24,20 @@ export interface ImportPlan {
  * Decides everything an import will do before anything is changed: any issue anywhere rejects the whole file.
  * merge: adds new ids and replaces existing ones in place; replace: the file's list exactly.
  */
-export function planImport(json: string, mode: 'merge' | 'replace', current: Monitor[]): { ok: true; plan: ImportPlan } | { ok: false; issues: ConfigIssue[] } {
+export function planImport(
+  json: string,
+  mode: 'merge' | 'replace',
+  current: Monitor[],
+  defaults: MonitorDefaults = {},
+): { ok: true; plan: ImportPlan } | { ok: false; issues: ConfigIssue[] } {
   let parsed: unknown;
   try {
-    parsed = parseJsonWithPosition(json, 'json');
+    parsed = parseJsonWithPosition(json, 'This file');
   } catch (error) {
     if (error instanceof ConfigError) return { ok: false, issues: error.issues };
     throw error;
   }
-  const validated = validateConfig(parsed);
+  const validated = validateConfig(parsed, defaults);
   if (!validated.ok) return { ok: false, issues: validated.issues };
 
   const byId = new Map(current.map((monitor) => [monitor.id, monitor]));

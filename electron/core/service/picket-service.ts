@@ -4,7 +4,7 @@
 import path from 'node:path';
 import type { AppSettings, EventMap, EventName, HomeserverGroup, MonitorView, RequestName, RequestParams, RequestResult } from '../../shared/contract.ts';
 import { validateRequest } from '../../shared/contract-validation.ts';
-import { ConfigError, parseMonitor, validateSettings, type MonitorConfig } from '../../shared/config-validation.ts';
+import { ConfigError, parseMonitor, validateSettings, type MonitorConfig, type MonitorDefaults } from '../../shared/config-validation.ts';
 import type { Monitor, Settings } from '../../shared/types.ts';
 import type { ProbeOptions } from '../checks/probe-options.ts';
 import { runCheck as defaultRunCheck, type RunCheck } from '../checks/run-check.ts';
@@ -274,14 +274,14 @@ export class PicketService {
     },
 
     testMonitor: async ({ monitor: draft }) => {
-      const parsed = parseMonitor(draft, 'monitor');
+      const parsed = parseMonitor(draft, 'monitor', this.monitorDefaults());
       const monitor = this.withStoredSecrets(parsed, this.findMonitor(parsed.id));
       const run = this.options.runCheck ?? defaultRunCheck;
       return run(monitor, { ...this.options.probeOptions, now: this.now });
     },
 
     importConfig: async ({ json, mode }) => {
-      const planned = planImport(json, mode, this.engine.monitors());
+      const planned = planImport(json, mode, this.engine.monitors(), this.monitorDefaults());
       if (!planned.ok) throw invalidParams(`the config was not imported: ${planned.issues.map(formatPath).join('; ')}`, planned.issues);
       const { plan } = planned;
       let settingsChanged = false;
@@ -366,7 +366,8 @@ export class PicketService {
    * validation, secrets, store, engine. 'upsert' adds or edits, whichever applies.
    */
   private putMonitor(draft: unknown, mode: 'add' | 'edit' | 'upsert'): Monitor {
-    const parsed = parseMonitor(draft, 'monitor');
+    const existing = mode === 'upsert' ? this.findMonitor(idOf(draft)) : undefined;
+    const parsed = parseMonitor(draft, 'monitor', this.monitorDefaults(existing));
     const previous = this.findMonitor(parsed.id);
     if (mode === 'add' && previous) throw conflict(parsed.id);
     if (mode === 'edit' && !previous) throw notFound(parsed.id);
@@ -386,7 +387,7 @@ export class PicketService {
   private saveGroupMonitors(drafts: MonitorConfig[]): MonitorView[] {
     drafts.forEach((draft, index) => {
       try {
-        parseMonitor(draft, `monitors[${index}]`);
+        parseMonitor(draft, `monitors[${index}]`, this.monitorDefaults());
       } catch (error) {
         if (error instanceof ConfigError) throw invalidParams(`the homeserver's monitors are invalid: ${error.issues.map(formatPath).join('; ')}`, error.issues);
         throw error;
@@ -396,6 +397,15 @@ export class PicketService {
     const views = this.views();
     this.events.emit('monitors', views);
     return views.filter((view) => ids.has(view.monitor.id));
+  }
+
+  /**
+   * Settings' default reminder days for a new TLS monitor. A homeserver group rebuilt over an existing
+   * certificate monitor keeps the days it has, so re-adding never resets what the user chose.
+   */
+  private monitorDefaults(existing?: Monitor): MonitorDefaults {
+    if (existing?.type === 'tls') return { expiryWarningDays: existing.expiryWarningDays };
+    return { expiryWarningDays: this.store.settings().defaultExpiryWarningDays };
   }
 
   private withStoredSecrets(draft: Monitor, stored: Monitor | undefined): Monitor {
@@ -431,4 +441,9 @@ function targetOf(monitor: Monitor): string {
 
 function formatPath(issue: { path: string; message: string }): string {
   return issue.path ? `${issue.path}: ${issue.message}` : issue.message;
+}
+
+function idOf(draft: unknown): string {
+  const id = typeof draft === 'object' && draft !== null ? (draft as { id?: unknown }).id : undefined;
+  return typeof id === 'string' ? id : '';
 }

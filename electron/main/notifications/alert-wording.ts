@@ -49,7 +49,7 @@ export function alertText(alert: Alert, label: MonitorLabel): NotificationText {
   if (change !== undefined) return { title: `${label.name}: ${change}`, body: changeDetail(alert.message, label.name, change) };
   switch (alert.kind) {
     case 'down':
-      return { title: `${label.name} is down`, body: `${detailOf(alert.message, label.name, 'is down')} · since ${formatClock(alert.at)}` };
+      return { title: `${label.name} is down`, body: `${detailOf(alert.message, label.name, 'is down')} · since ${formatClock(alert.at - (alert.outageMs ?? 0))}` };
     case 'recovered':
       return { title: `${label.name} recovered`, body: alert.outageMs !== undefined ? `after ${formatDuration(alert.outageMs)}` : 'back up' };
     case 'reminder':

@@ -12,6 +12,11 @@ describe('alertText', () => {
     expect(alertText(alert, api)).toEqual({ title: 'API is down', body: 'connection refused · since 09:14' });
   });
 
+  it('down: since the first failed check, not since the threshold declared it', () => {
+    const alert: Alert = { monitorId: 'api', kind: 'down', at, message: 'API is down: connection refused', outageMs: 5 * 60_000 };
+    expect(alertText(alert, api).body).toBe('connection refused · since 09:09');
+  });
+
   it('down: keeps a message of another shape whole', () => {
     const alert: Alert = { monitorId: 'api', kind: 'down', at, message: 'HTTP 503 Service Unavailable' };
     expect(alertText(alert, api).body).toBe('HTTP 503 Service Unavailable · since 09:14');

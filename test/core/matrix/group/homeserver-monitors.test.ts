@@ -81,8 +81,11 @@ describe('homeserverMonitors', () => {
       intervalSeconds: 300,
     });
     expect(monitors.get('example.org-federation-tcp')).toMatchObject({ type: 'tcp', host: 'matrix.example.org', port: 443, failureThreshold: 1 });
-    expect(monitors.get('example.org-client-cert')).toMatchObject({ type: 'tls', host: 'matrix.example.org', port: 443, expiryWarningDays: [30, 14, 7, 3, 1] });
-    expect(monitors.get('example.org-federation-cert')).toMatchObject({ type: 'tls', host: 'matrix.example.org', port: 443, tls: { serverName: 'matrix.example.org' }, expiryWarningDays: [30, 14, 7, 3, 1] });
+    expect(monitors.get('example.org-client-cert')).toMatchObject({ type: 'tls', host: 'matrix.example.org', port: 443 });
+    expect(monitors.get('example.org-federation-cert')).toMatchObject({ type: 'tls', host: 'matrix.example.org', port: 443, tls: { serverName: 'matrix.example.org' } });
+    // Left to the service, which fills in Settings' default reminder days.
+    expect(monitors.get('example.org-client-cert')).not.toHaveProperty('expiryWarningDays');
+    expect(byId(homeserverMonitors(delegatedTo443, { expiryWarningDays: [10, 2] })).get('example.org-federation-cert')).toMatchObject({ expiryWarningDays: [10, 2] });
     expect(monitors.get('example.org-keys')).toMatchObject({ type: 'matrix-keys', host: 'matrix.example.org', port: 443, failureThreshold: 1 });
   });
 

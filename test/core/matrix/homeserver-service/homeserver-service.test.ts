@@ -201,6 +201,29 @@ describe('addHomeserver', () => {
     expect(group?.discovery).toEqual(again.group.discovery);
   });
 
+  it("gives the certificate monitors Settings' default reminder days, and re-adding keeps days the user changed", async () => {
+    const { service } = await open();
+    await service.handle('updateSettings', { patch: { defaultExpiryWarningDays: [21, 5] } });
+
+    const added = await service.handle('addHomeserver', { serverName: 'alpha.test' });
+    const cert = added.monitors.find((v) => v.monitor.id === 'alpha.test-federation-cert')?.monitor;
+    expect(cert).toEqual(expect.objectContaining({ type: 'tls', expiryWarningDays: [21, 5] }));
+
+    await service.handle('editMonitor', { monitor: { ...cert, expiryWarningDays: [9] } });
+    const again = await service.handle('addHomeserver', { serverName: 'alpha.test' });
+    expect(again.monitors.find((v) => v.monitor.id === 'alpha.test-federation-cert')?.monitor).toEqual(expect.objectContaining({ expiryWarningDays: [9] }));
+  });
+
+  it('takes the server name as people paste it (a URL, a user id, spaces), and names the field when there is none', async () => {
+    const { service } = await open();
+    expect((await service.handle('discoverHomeserver', { serverName: ' https://Alpha.test/ ' })).serverName).toBe('alpha.test');
+    const added = await service.handle('addHomeserver', { serverName: '@alice:alpha.test' });
+    expect(added.group.serverName).toBe('alpha.test');
+    const error = await rejection(service.handle('discoverHomeserver', { serverName: '@alice' }));
+    expect(error.message).toContain('has no server part');
+    expect(error.message).not.toMatch(/pattern/);
+  });
+
   it('fails when nothing answers for the name, and changes nothing', async () => {
     const { service, dataDir } = await open();
     const events = collectEvents(service, 'monitors');
