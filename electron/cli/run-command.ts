@@ -2,13 +2,13 @@
 // printing every state change and alert. Ctrl-C (or SIGTERM) flushes history and exits 0.
 import { mkdir, readFile } from 'node:fs/promises';
 import type { Alert, StateChange } from '../shared/types.ts';
-import { ConfigError } from '../shared/config-validation.ts';
 import { readConfigFile } from '../core/config/config-file.ts';
 import type { ProbeOptions } from '../core/checks/probe-options.ts';
 import { startSleepDetector } from '../core/engine/sleep-detector.ts';
-import { PicketService, ServiceError } from '../core/service/picket-service.ts';
+import { PicketService } from '../core/service/picket-service.ts';
 import type { CliIo } from './cli-io.ts';
 import { EXIT_OK } from './exit-codes.ts';
+import { reportProblems } from './problem-lines.ts';
 
 export interface RunCommandOptions {
   configPath: string;
@@ -39,18 +39,18 @@ export async function runCommand(options: RunCommandOptions, io: CliIo): Promise
   const config = await readConfigFile(options.configPath);
   const json = await readFile(options.configPath, 'utf8');
   await mkdir(options.dataDir, { recursive: true });
-  const service = await PicketService.open({ dataDir: options.dataDir, probeOptions: options.probeOptions });
+  // The config file is what `run` watches: DIR keeps history and alert bookkeeping, the monitors follow the file.
+  // It is applied before the engine starts, so its settings (referenceTarget, ...) govern the first check.
+  const service = await PicketService.open({
+    dataDir: options.dataDir,
+    probeOptions: options.probeOptions,
+    config: { json, mode: 'replace', source: `config ${options.configPath}` },
+  });
   try {
     if (service.openReport.recovered) {
       io.stderr(`picket: ${service.openReport.problem ?? 'the data file was damaged'}; the original was moved to ${service.openReport.movedAsideTo ?? '?'}\n`);
     }
-    // The config file is what `run` watches: DIR keeps history and alert bookkeeping, the monitors follow the file.
-    try {
-      await service.handle('importConfig', { json, mode: 'replace' });
-    } catch (error) {
-      if (error instanceof ServiceError) throw new ConfigError(error.error.issues ?? [{ path: '', message: error.error.message }], `invalid config ${options.configPath}`);
-      throw error;
-    }
+    const stopProblems = reportProblems(service, io, { toStdout: !options.json });
     const names = new Map(config.monitors.map((monitor) => [monitor.id, monitor.name]));
     const print = (event: PrintedEvent): void => io.stdout(`${options.json ? eventToJsonLine(event) : eventToText(event, names)}\n`);
     service.on('state', (change) => print({ type: 'state', ...change }));
@@ -66,6 +66,7 @@ export async function runCommand(options: RunCommandOptions, io: CliIo): Promise
     }
     await options.stopSignal;
     stopSleepDetector();
+    stopProblems();
   } finally {
     await service.close();
   }

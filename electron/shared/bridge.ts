@@ -33,6 +33,7 @@ export interface PicketBridge {
   discoverHomeserver(serverName: string): Promise<IpcEnvelope<RequestResult<'discoverHomeserver'>>>;
   addHomeserver(serverName: string): Promise<IpcEnvelope<RequestResult<'addHomeserver'>>>;
   listHomeservers(): Promise<IpcEnvelope<RequestResult<'listHomeservers'>>>;
+  getProblems(): Promise<IpcEnvelope<RequestResult<'getProblems'>>>;
   /** Callbacks receive the payload only; returns an unsubscribe function. */
   on<Name extends EventName>(name: Name, callback: (payload: EventMap[Name]) => void): () => void;
 }

@@ -71,6 +71,7 @@ const PARAM_SCHEMAS: Record<RequestName, object> = {
   discoverHomeserver: serverNameParams,
   addHomeserver: serverNameParams,
   listHomeservers: empty,
+  getProblems: empty,
   pauseAlerts: {
     type: 'object',
     additionalProperties: false,

@@ -101,6 +101,8 @@ export interface RequestMap {
   /** Discovers the server and creates (or updates) its group of monitors from what was found. */
   addHomeserver: { params: { serverName: string }; result: { group: HomeserverGroup; monitors: MonitorView[] } };
   listHomeservers: { params: Record<string, never>; result: HomeserverGroup[] };
+  /** Picket's own current problems (a full disk, a damaged file moved aside), one sentence each; empty when all is well. */
+  getProblems: { params: Record<string, never>; result: string[] };
 }
 
 export type RequestName = keyof RequestMap;
@@ -119,6 +121,8 @@ export interface EventMap {
   openMonitor: { monitorId: string };
   /** A homeserver group's diagnosis or discovery changed. */
   homeservers: HomeserverGroup[];
+  /** Picket's own problems changed: the whole current list. */
+  problems: string[];
 }
 
 export type EventName = keyof EventMap;
@@ -141,9 +145,10 @@ export const REQUEST_NAMES: readonly RequestName[] = [
   'discoverHomeserver',
   'addHomeserver',
   'listHomeservers',
+  'getProblems',
 ];
 
-export const EVENT_NAMES: readonly EventName[] = ['results', 'state', 'alert', 'monitors', 'settings', 'openMonitor', 'homeservers'];
+export const EVENT_NAMES: readonly EventName[] = ['results', 'state', 'alert', 'monitors', 'settings', 'openMonitor', 'homeservers', 'problems'];
 
 /** An error a transport sends back: the request changed nothing. `issues` name fields, as the config format does. */
 export interface ContractError {

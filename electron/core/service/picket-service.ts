@@ -20,6 +20,9 @@ import { exportConfig, planImport } from './import-export.ts';
 import { openSecrets, redactSecrets, restoreRedacted, sealSecrets, type SecretCodec } from './secrets.ts';
 import { conflict, invalidParams, notFound, ServiceError } from './service-error.ts';
 import { ServiceEvents } from './service-events.ts';
+import { ProblemBoard } from '../health/problem-board.ts';
+import { applyConfigBeforeStart, type StartupConfig } from './startup-config.ts';
+import type { ImportOutcome } from '../../shared/contract.ts';
 
 export { ServiceError } from './service-error.ts';
 export type { SecretCodec } from './secrets.ts';
@@ -42,6 +45,8 @@ export interface PicketServiceOptions {
   createBackend?: (options: StoreBackendOptions) => StoreBackend;
   /** Matrix homeserver discovery (overrides, DNS server, CA) and its re-discovery period. */
   matrix?: MatrixServiceOptions;
+  /** A config file (`--config`) applied to the store before the engine starts, so its settings govern the first check. */
+  config?: StartupConfig;
 }
 
 const REFERENCE_PROBE_TIMEOUT_MS = 5_000;
@@ -62,6 +67,10 @@ export class PicketService {
   private closing: Promise<void> | undefined;
   private resultsSinceViews = false;
   private readonly viewsRefresh: NodeJS.Timeout;
+  /** Picket's own current problems (full disk, damaged files): shown by every front. */
+  private readonly problemBoard: ProblemBoard;
+  /** What the startup config did, when one was given. */
+  readonly configOutcome: ImportOutcome | undefined;
 
   private constructor(
     private readonly options: PicketServiceOptions,
@@ -70,7 +79,12 @@ export class PicketService {
     private readonly engine: Engine,
     report: StoreOpenReport,
     sealedSecretMonitors: string[],
+    problemBoard: ProblemBoard,
+    configOutcome: ImportOutcome | undefined,
   ) {
+    this.problemBoard = problemBoard;
+    this.configOutcome = configOutcome;
+    problemBoard.onChange((problems) => this.events.emit('problems', problems));
     this.openReport = report;
     this.sealedSecretMonitors = sealedSecretMonitors;
     this.batcher = new ResultBatcher(options.eventBatchMs ?? DEFAULT_EVENT_BATCH_MS, (batch) => {
@@ -122,13 +136,17 @@ export class PicketService {
       now,
       ...(options.createBackend ? { createBackend: options.createBackend } : {}),
     });
-    // Engine settings are read once: a change made while running (maxConcurrentChecks, referenceTarget, ...) applies at next start.
+    // Settings first, then the engine: a --config file's referenceTarget must govern the very first check.
+    const configOutcome = options.config ? applyConfigBeforeStart(store, options.config, options.secretCodec) : undefined;
     const settings = store.settings();
+    const problems = new ProblemBoard();
     const history = await HistoryStore.open(path.join(options.dataDir, 'history'), {
       now,
       rawRetentionDays: settings.rawRetentionDays,
       rollupRetentionDays: settings.rollupRetentionDays,
     });
+    history.openProblems.forEach((problem, index) => problems.set(`history-open-${index}`, problem));
+    history.onProblemChange((problem) => problems.set('history', problem));
     const probeOptions = options.probeOptions ?? {};
     const engine = new Engine({
       runCheck: options.runCheck ?? defaultRunCheck,
@@ -136,10 +154,9 @@ export class PicketService {
       history,
       now,
       probeOptions,
-      referenceProbe:
-        options.referenceProbe ??
-        referenceProbeFor(settings.referenceTarget, REFERENCE_PROBE_TIMEOUT_MS, probeOptions.lookup ? { lookup: probeOptions.lookup } : {}),
+      referenceProbe: options.referenceProbe ?? PicketService.referenceProbe(settings, probeOptions),
       runtimeState: { load: () => store.runtimeState(), save: (state) => store.saveRuntimeState(state) },
+      onProblem: (source, problem) => problems.set(source, problem),
     });
     const sealed: string[] = [];
     const monitors = store.monitors().map((stored) => {
@@ -147,7 +164,7 @@ export class PicketService {
       if (opened.sealed) sealed.push(stored.id);
       return opened.monitor;
     });
-    const service = new PicketService(options, store, history, engine, report, sealed);
+    const service = new PicketService(options, store, history, engine, report, sealed, problems, configOutcome);
     engine.start(monitors);
     service.matrix.start();
     return service;
@@ -182,6 +199,16 @@ export class PicketService {
 
   setSystemOnline(online: boolean): void {
     this.engine.setSystemOnline(online);
+  }
+
+  /** Picket's own current problems, one sentence each (empty when all is well): the banner, tray and CLI show them. */
+  problems(): string[] {
+    return this.problemBoard.list();
+  }
+
+  /** The default reference probe: a TCP connect to settings.referenceTarget. */
+  private static referenceProbe(settings: Settings, probeOptions: Omit<ProbeOptions, 'signal' | 'now'>): () => Promise<boolean> {
+    return referenceProbeFor(settings.referenceTarget, REFERENCE_PROBE_TIMEOUT_MS, probeOptions.lookup ? { lookup: probeOptions.lookup } : {});
   }
 
   /** What the tray and the notifier need, synchronously. */
@@ -325,6 +352,8 @@ export class PicketService {
     addHomeserver: async ({ serverName }) => this.matrix.add(serverName),
 
     listHomeservers: async () => this.matrix.list(),
+
+    getProblems: async () => this.problems(),
   };
 
   // ---- helpers ----
@@ -397,7 +426,20 @@ export class PicketService {
   private updateEngineSettings(patch: Partial<Settings>, base: string): void {
     const checked = validateSettings({ ...this.store.settings(), ...patch }, base);
     if (!checked.ok) throw invalidParams(`invalid settings: ${checked.issues.map(formatPath).join('; ')}`, checked.issues);
+    const before = this.store.settings();
     this.store.updateSettings(patch);
+    this.applyLiveSettings(before, this.store.settings());
+  }
+
+  /** Engine settings act at once: concurrency, the offline guard's target, retention. */
+  private applyLiveSettings(before: Settings, after: Settings): void {
+    const probeOptions = this.options.probeOptions ?? {};
+    // A probe the embedder passed (tests, a custom shell) is theirs to keep; the default one follows the setting.
+    const probe = !this.options.referenceProbe && before.referenceTarget !== after.referenceTarget ? PicketService.referenceProbe(after, probeOptions) : undefined;
+    this.engine.updateSettings(after, probe);
+    if (before.rawRetentionDays !== after.rawRetentionDays || before.rollupRetentionDays !== after.rollupRetentionDays) {
+      this.history.setRetention({ rawRetentionDays: after.rawRetentionDays, rollupRetentionDays: after.rollupRetentionDays });
+    }
   }
 
   private afterMonitorChange(monitorId: string): MonitorView {

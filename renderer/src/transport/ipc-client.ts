@@ -24,6 +24,7 @@ const CALLERS: Callers = {
   discoverHomeserver: (bridge, p) => bridge.discoverHomeserver(p.serverName),
   addHomeserver: (bridge, p) => bridge.addHomeserver(p.serverName),
   listHomeservers: (bridge) => bridge.listHomeservers(),
+  getProblems: (bridge) => bridge.getProblems(),
 };
 
 export function createIpcClient(bridge: PicketBridge): PicketClient {
