@@ -52,6 +52,7 @@ export interface PicketServiceOptions {
 const REFERENCE_PROBE_TIMEOUT_MS = 5_000;
 const DEFAULT_EVENT_BATCH_MS = 250;
 const DEFAULT_VIEWS_REFRESH_MS = 60_000;
+const MAX_ALERT_PAUSE_MS = 366 * 24 * 60 * 60 * 1000;
 
 type Handlers = { [Name in RequestName]: (params: RequestParams<Name>) => Promise<RequestResult<Name>> };
 
@@ -343,6 +344,12 @@ export class PicketService {
     },
 
     pauseAlerts: async ({ until }) => {
+      // A pause is for a meeting or a holiday, not forever: a typo like 1e300 must not silence alerts for good.
+      if (until !== null && until > this.now() + MAX_ALERT_PAUSE_MS) {
+        throw invalidParams('until: must be at most a year from now (epoch milliseconds), or null to resume alerts', [
+          { path: 'until', message: 'must be at most a year from now' },
+        ]);
+      }
       this.store.updatePreferences({ alertsPausedUntil: until });
       return this.afterSettingsChange();
     },
