@@ -9,6 +9,7 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import { EVENT_NAMES, type ContractError } from '../shared/contract.ts';
 import { dispatchRequest, toContractError, type ContractHandler } from '../shared/contract-dispatch.ts';
 import { serveStatic } from './static-files.ts';
+import { guardConnections, type ConnectionLimits } from './connection-guard.ts';
 
 export type { ContractHandler } from '../shared/contract-dispatch.ts';
 
@@ -20,6 +21,8 @@ export interface WebServerOptions {
   staticDir?: string;
   /** Tests pass a fixed token; otherwise 32 random bytes. */
   token?: string;
+  /** Caps and timeouts that keep local clients from starving the checks (connection-guard.ts). */
+  limits?: ConnectionLimits;
 }
 
 export interface WebServer {
@@ -29,6 +32,8 @@ export interface WebServer {
   port: number;
   token: string;
   close(): Promise<void>;
+  /** Open connections, refused connections and WebSockets dropped for not reading. */
+  connectionStats(): { open: number; refused: number; droppedWebSockets: number };
 }
 
 /** The most a request body may be: an imported config is the largest legitimate one. */
@@ -102,6 +107,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     });
   });
 
+  const guard = guardConnections(server, options.limits);
   const sockets = new Set<WebSocket>();
   const wss = new WebSocketServer({ noServer: true, maxPayload: 64 * 1024 });
   server.on('upgrade', (req, socket, head) => {
@@ -123,7 +129,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
   const unsubscribers = EVENT_NAMES.map((name) =>
     options.handler.on(name, (payload) => {
       const message = JSON.stringify({ event: name, payload });
-      for (const ws of sockets) if (ws.readyState === ws.OPEN) ws.send(message);
+      for (const ws of sockets) guard.send(ws, message);
     }),
   );
 
@@ -140,6 +146,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     origin,
     port,
     token,
+    connectionStats: () => guard.stats(),
     close: async () => {
       for (const unsubscribe of unsubscribers) unsubscribe();
       for (const ws of sockets) ws.terminate();
