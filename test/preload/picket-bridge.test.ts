@@ -49,6 +49,7 @@ describe('createPicketBridge requests', () => {
     await bridge.discoverHomeserver('example.org');
     await bridge.addHomeserver('example.org');
     await bridge.listHomeservers();
+    await bridge.getProblems();
     expect(ipc.invoke.mock.calls).toEqual([
       [REQUEST_CHANNEL, 'listMonitors', {}],
       [REQUEST_CHANNEL, 'getHistory', { monitorId: 'api', range: '24h' }],
@@ -68,6 +69,7 @@ describe('createPicketBridge requests', () => {
       [REQUEST_CHANNEL, 'discoverHomeserver', { serverName: 'example.org' }],
       [REQUEST_CHANNEL, 'addHomeserver', { serverName: 'example.org' }],
       [REQUEST_CHANNEL, 'listHomeservers', {}],
+      [REQUEST_CHANNEL, 'getProblems', {}],
     ]);
     expect(new Set(ipc.invoke.mock.calls.map((call) => call[1]))).toEqual(new Set(REQUEST_NAMES));
   });
