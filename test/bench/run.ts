@@ -4,6 +4,7 @@ import os from 'node:os';
 import { runEngineBench } from './engine-bench.ts';
 import { runPersistenceBench } from './persistence-bench.ts';
 import { runDashboardBench } from './dashboard-bench.ts';
+import { runDiskWriteBench } from './disk-writes-bench.ts';
 
 const fixed = (value: number, digits = 2): string => value.toFixed(digits);
 
@@ -52,6 +53,17 @@ async function main(): Promise<void> {
   lines.push('');
   lines.push(`- open the history store: ${fixed(s.openMs, 0)} ms (goal: < 2,000 ms)`);
   lines.push(`- uptime for 24 h, 7 d, 30 d and 365 d of all ${s.monitors} monitors: ${fixed(s.uptimeSummaryAllMs, 1)} ms`);
+  lines.push('');
+
+  process.stderr.write('disk writes: 200 monitors every 20 s, the whole process, three minutes...\n');
+  const writes = await runDiskWriteBench({ monitors: 200, intervalSeconds: 20, warmupSeconds: 25, measureSeconds: quick ? 60 : 180 });
+  lines.push(`### Disk writes of the whole process: ${writes.monitors} HTTP monitors every ${writes.intervalSeconds} s, ${writes.measureSeconds} s`);
+  lines.push('');
+  lines.push('| figure | value | goal |');
+  lines.push('| --- | --- | --- |');
+  lines.push(`| checks measured | ${writes.checks} | |`);
+  lines.push(`| bytes written per check (/proc/<pid>/io write_bytes) | ${fixed(writes.bytesPerCheck, 0)} | ≤ 1,024 |`);
+  lines.push(`| the same, including the writes at shutdown | ${fixed(writes.bytesPerCheckWithClose, 0)} | |`);
   lines.push('');
 
   process.stderr.write('dashboard: 1,000 monitors in Chromium...\n');
