@@ -29,6 +29,7 @@ import { compressClosedSegments } from './raw-compression.ts';
 import { RecentResults } from './recent-results.ts';
 import { pruneSegments } from './retention.ts';
 import { TrustedTime } from './trusted-time.ts';
+import { foldFutureSegments } from './future-segments.ts';
 import {
   addOutcome,
   decodeRollupRow,
@@ -528,11 +529,20 @@ export class HistoryStore {
       await chmod(join(this.dir, sub), 0o700).catch(() => undefined);
     }
     const stateDir = join(this.dir, 'state');
-    for (const name of ['checkpoint.json', 'journal.json', 'recent.json']) await removeStaleTempFiles(stateDir, name);
+    for (const name of ['checkpoint.json', 'journal.json', 'recent.json', 'fold.json']) await removeStaleTempFiles(stateDir, name);
     const now = this.options.now();
-    const segments = await listRawSegments(join(this.dir, 'results'));
+    let segments = await listRawSegments(join(this.dir, 'results'));
+    this.time = new TrustedTime({
+      wallNow: this.options.now,
+      monotonicNow: this.options.monotonicNow,
+      newestOnDisk: segments.length === 0 ? undefined : segmentSpan(segments.at(-1) as string)?.end,
+    });
+    const fold = await foldFutureSegments(this.dir, segments, utcDayKey(this.time.writeTime()), now);
+    if (fold.folded.length > 0) {
+      console.error(`picket: history: results filed under a future date (${fold.folded.join(', ')}) were moved to today's segment`);
+      segments = await listRawSegments(join(this.dir, 'results'));
+    }
     const newestSegment = segments.length === 0 ? null : segmentSpan(segments.at(-1) as string);
-    this.time = new TrustedTime({ wallNow: this.options.now, monotonicNow: this.options.monotonicNow, newestOnDisk: newestSegment?.end });
 
     const checkpointRead = await readStateFile(this.statePath('checkpoint.json'), decodeCheckpoint, 'the rollups of the last hour are rebuilt from the raw results', now);
     const checkpoint = checkpointRead.value;

@@ -99,16 +99,60 @@ describe('history and a wall clock that jumps', () => {
     expect(raw[0]?.slice(0, 10)).not.toBe(new Date(T - 2 * DAY_MS).toISOString().slice(0, 10));
   });
 
-  it('reads a segment dated in the future, as an older version wrote after a jump', async () => {
+  it('folds a segment dated in the future (an older version wrote it after a jump) back into today, in order', async () => {
     const { dir, clock, open } = await harness.setup(T);
     const store = await open();
     store.record(makeResult('m', T, 'up'), 'up');
     await store.close();
+    const line = (seq: number, at: number) => `${JSON.stringify({ q: seq, o: 'down', r: makeResult('m', at, 'down') })}\n`;
     const future = join(dir, 'results', '2028-07-01.ndjson');
-    await writeFile(future, `${JSON.stringify({ q: 99, o: 'down', r: makeResult('m', T + MINUTE_MS, 'down') })}\n`);
+    await writeFile(future, line(2, T + 400 * DAY_MS) + line(3, T + MINUTE_MS));
+    // The checkpoint and the snapshot point into the future segment, as the older version left them.
+    for (const file of ['checkpoint.json', 'recent.json']) {
+      const path = join(dir, 'state', file);
+      const value = JSON.parse(await readFile(path, 'utf8')) as Record<string, unknown>;
+      await writeFile(path, JSON.stringify({ ...value, position: { segment: '2028-07-01.ndjson', offset: line(2, T + 400 * DAY_MS).length } }));
+    }
     clock.advance(2 * MINUTE_MS);
     const reopened = await open();
-    expect((await reopened.results('m', T - HOUR_MS, T + HOUR_MS)).map((r) => r.status)).toEqual(['up', 'down']);
+    expect(await readdir(join(dir, 'results'))).toEqual(['2026-06-15.ndjson']);
+    const all = await reopened.results('m', Number.NEGATIVE_INFINITY, Number.POSITIVE_INFINITY);
+    expect(all).toHaveLength(3);
+    const checkpoint = JSON.parse(await readFile(join(dir, 'state', 'checkpoint.json'), 'utf8')) as { position: { segment: string; offset: number } };
+    const today = await readFile(join(dir, 'results', '2026-06-15.ndjson'), 'utf8');
+    expect(checkpoint.position.segment).toBe('2026-06-15.ndjson');
+    expect(today.slice(checkpoint.position.offset)).toBe(line(3, T + MINUTE_MS));
+    await reopened.close();
+    expect(await (await open()).results('m', Number.NEGATIVE_INFINITY, Number.POSITIVE_INFINITY)).toHaveLength(3);
+  });
+
+  it('a fold a crash interrupted is redone, never doubled', async () => {
+    const { dir, clock, open } = await harness.setup(T);
+    const store = await open();
+    store.record(makeResult('m', T, 'up'), 'up');
+    await store.close();
+    const todayPath = join(dir, 'results', '2026-06-15.ndjson');
+    const size = (await stat(todayPath)).size;
+    const futureLine = `${JSON.stringify({ q: 2, o: 'up', r: makeResult('m', T + 1000, 'up') })}\n`;
+    await writeFile(join(dir, 'results', '2028-07-01.ndjson'), futureLine);
+    // The crash: the marker is written and half the lines were appended.
+    await writeFile(join(dir, 'state', 'fold.json'), JSON.stringify({ target: '2026-06-15.ndjson', targetSize: size, sources: ['2028-07-01.ndjson'] }));
+    await writeFile(todayPath, (await readFile(todayPath, 'utf8')) + futureLine.slice(0, 20));
+    clock.advance(MINUTE_MS);
+    const reopened = await open();
+    expect((await reopened.results('m', Number.NEGATIVE_INFINITY, Number.POSITIVE_INFINITY)).map((r) => r.at)).toEqual([T, T + 1000]);
+    expect(await readdir(join(dir, 'state'))).not.toContain('fold.json');
+  });
+
+  it('does not fold when it is the clock that looks wrong: no recent data agrees with it', async () => {
+    const { dir, clock, open } = await harness.setup(T);
+    const store = await open();
+    store.record(makeResult('m', T, 'up'), 'up');
+    await store.close();
+    clock.set(T - 400 * DAY_MS);
+    const reopened = await open();
+    expect(await readdir(join(dir, 'results'))).toEqual(['2026-06-15.ndjson']);
+    expect(await reopened.results('m', Number.NEGATIVE_INFINITY, Number.POSITIVE_INFINITY)).toHaveLength(1);
   });
 });
 
