@@ -1,6 +1,7 @@
 // The contract (shared/contract.ts) implemented over the engine, the store and the history: the one place they
 // are composed for a UI. Electron IPC and the web transport both call handle() and on(); neither reimplements it.
 // Plain Node: never imports 'electron'; the Electron shell passes its safeStorage codec and electron-store in.
+import fs from 'node:fs';
 import path from 'node:path';
 import type { AppSettings, EventMap, EventName, HomeserverGroup, MonitorView, RequestName, RequestParams, RequestResult } from '../../shared/contract.ts';
 import { validateRequest } from '../../shared/contract-validation.ts';
@@ -133,6 +134,8 @@ export class PicketService {
     // Before anything is opened: a bad --resolve or --dns-server must not leave the store and history half open.
     checkMatrixOptions(options.matrix ?? {});
     const now = options.now ?? Date.now;
+    // Owner-only when Picket creates it: the folder holds the monitors' secrets and their history.
+    fs.mkdirSync(options.dataDir, { recursive: true, mode: 0o700 });
     const { store, report } = openConfStore(options.dataDir, {
       now,
       ...(options.createBackend ? { createBackend: options.createBackend } : {}),
@@ -146,6 +149,7 @@ export class PicketService {
       rawRetentionDays: settings.rawRetentionDays,
       rollupRetentionDays: settings.rollupRetentionDays,
     });
+    if (report.recovered) problems.set('store-open', `${report.problem ?? 'picket.json was damaged'}; the original was moved to ${report.movedAsideTo ?? 'a copy beside it'}`);
     history.openProblems.forEach((problem, index) => problems.set(`history-open-${index}`, problem));
     history.onProblemChange((problem) => problems.set('history', problem));
     const probeOptions = options.probeOptions ?? {};
