@@ -57,8 +57,9 @@ describe('run on a full disk', () => {
     interruptGroup(child);
     const run = await finished;
 
-    expect(run.stderr).toMatch(/picket: problem: cannot write history: the disk is full \(ENOSPC\); \d+ results wait in memory/);
+    expect(run.stderr).toMatch(/picket: problem: cannot write history: the disk is full \(ENOSPC\); new results wait in memory/);
     expect(run.stderr).toMatch(/picket: resolved: cannot write history: the disk is full/);
+    expect(run.stderr.match(/picket: problem: cannot write history/g)).toHaveLength(1);
     expect(run.stdout).toMatch(/PROBLEM cannot write history: the disk is full/);
     expect(run.stderr).not.toMatch(/Error|at .*\.ts:\d+/);
     expect(run.code).toBe(0);

@@ -248,6 +248,11 @@ export class HistoryStore {
     return this.writeProblem;
   }
 
+  /** How many results wait in memory because the disk refused them. */
+  pendingResults(): number {
+    return this.pendingRaw.length;
+  }
+
   onProblemChange(listener: (problem: string | undefined) => void): () => void {
     this.problemListeners.add(listener);
     return () => this.problemListeners.delete(listener);
@@ -350,9 +355,10 @@ export class HistoryStore {
 
   private setWriteProblem(problem: string | undefined): void {
     let message = problem;
+    // Worded without counts that change every second, so each front shows (and a log prints) it once.
     if (message !== undefined) {
-      const waiting = `${this.pendingRaw.length} results wait in memory and will be written when it can`;
-      message = `${message}; ${waiting}${this.droppedResults > 0 ? `; ${this.droppedResults} older results were dropped` : ''}`;
+      const dropped = this.droppedResults > 0 ? `; more than ${this.options.maxPendingResults} waited, so the oldest are being dropped` : '';
+      message = `${message}; new results wait in memory and will be written when it can${dropped}`;
     } else if (this.droppedResults > 0 && this.writeProblem !== undefined) {
       console.error(`picket: history: ${this.droppedResults} results could not be kept while the disk refused writes`);
       this.droppedResults = 0;

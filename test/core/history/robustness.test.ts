@@ -156,6 +156,22 @@ describe('history and a wall clock that jumps', () => {
   });
 });
 
+describe('retention changed while running', () => {
+  it('applies at the next flush, without a restart', async () => {
+    const { dir, clock, open } = await harness.setup(T - 5 * DAY_MS);
+    const store = await open({ rawRetentionDays: 30 });
+    for (let day = 0; day < 5; day++) {
+      store.record(makeResult('m', clock.now(), 'up'), 'up');
+      await store.flush();
+      clock.advance(DAY_MS);
+    }
+    expect(await readdir(join(dir, 'results'))).toHaveLength(5);
+    store.setRetention({ rawRetentionDays: 2 });
+    await store.flush();
+    expect((await readdir(join(dir, 'results'))).length).toBeLessThanOrEqual(3);
+  });
+});
+
 describe('history snapshot cadence', () => {
   it('recent.json is written about hourly and at close, not at every flush', async () => {
     const { dir, clock, open } = await harness.setup(T);
@@ -205,11 +221,14 @@ describe('history on a full disk', () => {
     const spaceBack = await fillTheDisk(dir);
     for (let i = 100; i < 250; i++) store.record(makeResult('m', T + i * 1000, i % 3 ? 'up' : 'down'), i % 3 ? 'up' : 'down');
     await expect(store.flush()).rejects.toThrow(/ENOSPC/);
-    expect(store.problem()).toMatch(/cannot write history: the disk is full \(ENOSPC\); 150 results wait in memory/);
+    expect(store.problem()).toBe('cannot write history: the disk is full (ENOSPC); new results wait in memory and will be written when it can');
+    expect(store.pendingResults()).toBe(150);
     clock.advance(2 * MINUTE_MS);
     store.record(makeResult('m', T + 300_000, 'up'), 'up');
     await expect(store.flush()).rejects.toThrow(/ENOSPC/);
-    expect(store.problem()).toMatch(/151 results wait/);
+    expect(store.pendingResults()).toBe(151);
+    // The same words: every front shows the problem once, not once a second.
+    expect(problems.filter((problem) => problem !== undefined)).toHaveLength(1);
 
     spaceBack();
     await store.flush();
@@ -231,7 +250,8 @@ describe('history on a full disk', () => {
     const spaceBack = await fillTheDisk(dir);
     for (let i = 0; i < 25; i++) store.record(makeResult('m', T + i * 1000, 'up'), 'up');
     await expect(store.flush()).rejects.toThrow(/ENOSPC/);
-    expect(store.problem()).toMatch(/10 results wait in memory.*15 older results were dropped/);
+    expect(store.problem()).toMatch(/more than 10 waited, so the oldest are being dropped/);
+    expect(store.pendingResults()).toBe(10);
     spaceBack();
     await store.close();
     const reopened = await open();
