@@ -47,9 +47,7 @@ export async function runCommand(options: RunCommandOptions, io: CliIo): Promise
     config: { json, mode: 'replace', source: `config ${options.configPath}` },
   });
   try {
-    if (service.openReport.recovered) {
-      io.stderr(`picket: ${service.openReport.problem ?? 'the data file was damaged'}; the original was moved to ${service.openReport.movedAsideTo ?? '?'}\n`);
-    }
+    // A damaged picket.json (moved aside) is on the problem list with the rest, printed by reportProblems.
     const stopProblems = reportProblems(service, io, { toStdout: !options.json });
     const names = new Map(config.monitors.map((monitor) => [monitor.id, monitor.name]));
     const print = (event: PrintedEvent): void => io.stdout(`${options.json ? eventToJsonLine(event) : eventToText(event, names)}\n`);

@@ -47,9 +47,7 @@ export async function serveCommand(options: ServeCommandOptions, io: CliIo): Pro
     ...(configJson !== undefined ? { config: { json: configJson, mode: 'merge' as const, source: `config file ${options.configPath}` } } : {}),
   });
   try {
-    if (service.openReport.recovered) {
-      io.stderr(`picket: ${service.openReport.problem ?? 'the data file was damaged'}; the original was moved to ${service.openReport.movedAsideTo ?? '?'}\n`);
-    }
+    // A damaged picket.json (moved aside) is on the problem list with the rest, printed by reportProblems.
     const imported = (service.configOutcome?.added.length ?? 0) + (service.configOutcome?.updated.length ?? 0);
     const stopProblems = reportProblems(service, io);
     const staticDir = options.staticDir ?? DEFAULT_STATIC_DIR;

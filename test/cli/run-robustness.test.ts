@@ -1,8 +1,9 @@
-// `picket run` on a disk that fills up and frees again: one clear problem on stderr and a PROBLEM line, no
-// result lost, and Ctrl-C afterwards flushes, closes and exits 0. The full disk is an injected ENOSPC
-// (test/fixtures/full-disk.mjs) on every write of the process, history and picket.json alike.
-import { spawn } from 'node:child_process';
-import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+// `picket run` on a machine that misbehaves. A disk that fills up and frees again: one clear problem on stderr
+// and a PROBLEM line, no result lost, and Ctrl-C afterwards flushes, closes and exits 0. The full disk is an
+// injected ENOSPC (test/fixtures/full-disk.mjs) on every write of the process, history and picket.json alike.
+// Damaged state files: start-up succeeds and says what was moved aside.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -28,7 +29,18 @@ afterAll(async () => {
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
-describe('run on a full disk', () => {
+/** Resolves once the child has printed `text` on stderr: start-up under tsx takes seconds on a loaded machine. */
+function stderrShows(child: ChildProcess, text: string): Promise<void> {
+  return new Promise((resolve) => {
+    let seen = '';
+    child.stderr?.on('data', (data: Buffer) => {
+      seen += String(data);
+      if (seen.includes(text)) resolve();
+    });
+  });
+}
+
+describe('run on a machine that misbehaves', () => {
   it('keeps every result, says so once, and shuts down cleanly with exit 0 once space is back', { timeout: 60_000 }, async () => {
     const config = path.join(dir, 'config.json');
     const dataDir = path.join(dir, 'data');
@@ -49,6 +61,7 @@ describe('run on a full disk', () => {
       env: { ...process.env, PICKET_TEST_DISK_FULL: flag, NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --import "${preload}"` },
     });
     const finished = collect(child);
+    await stderrShows(child, 'picket: watching');
     await sleep(3_000);
     await writeFile(flag, '');
     await sleep(4_000);
@@ -73,5 +86,28 @@ describe('run on a full disk', () => {
     const gaps = results.slice(1).map((result, i) => result.at - (results[i]?.at ?? 0));
     expect(Math.max(...gaps)).toBeLessThan(2_500);
     expect(results.every((result) => result.status === 'up')).toBe(true);
+  });
+
+  it('starts with every history state file damaged, reports each one, and exits 0', { timeout: 30_000 }, async () => {
+    const config = path.join(dir, 'config-damaged.json');
+    const dataDir = path.join(dir, 'data-damaged');
+    await writeFile(config, JSON.stringify({ version: 1, settings: { referenceTarget: `127.0.0.1:${site.port}` }, monitors: [{ id: 'site', name: 'Site', type: 'http', url: `${site.url}/` }] }));
+    await mkdir(path.join(dataDir, 'history', 'state'), { recursive: true });
+    await writeFile(path.join(dataDir, 'history', 'state', 'checkpoint.json'), '{"cycle":3,"lastSeq":');
+    await writeFile(path.join(dataDir, 'history', 'state', 'journal.json'), 'garbage');
+    await writeFile(path.join(dataDir, 'history', 'state', 'recent.json'), '[]');
+    const child = spawn(path.join(PROJECT_ROOT, 'node_modules/.bin/tsx'), ['electron/cli/main.ts', 'run', '--config', config, '--data', dataDir], {
+      cwd: PROJECT_ROOT,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      detached: true,
+    });
+    const finished = collect(child);
+    await stderrShows(child, 'picket: watching');
+    interruptGroup(child);
+    const run = await finished;
+    for (const file of ['checkpoint.json', 'journal.json', 'recent.json']) expect(run.stderr).toContain(`picket: problem: history file ${file} was damaged`);
+    expect(run.stderr).not.toMatch(/at .*\.ts:\d+/);
+    expect(run.code).toBe(0);
+    expect((await readdir(path.join(dataDir, 'history', 'state'))).filter((name) => name.includes('.corrupt-'))).toHaveLength(3);
   });
 });
