@@ -165,7 +165,9 @@ export class HistoryStore {
         // Results are written within seconds of finishing; a day's margin covers any flush delay. A segment dated
         // after trusted time (a wall clock that ran ahead) may hold results of any time, so it is always read.
         const future = span !== null && span.start > this.time.estimate() + DAY_MS;
-        if (!span || (!future && (span.end <= from - DAY_MS || span.start > to + DAY_MS))) continue;
+        // The segment being written takes every new result, whatever day it is named after (see writeTime).
+        const current = name.startsWith(this.rawSegmentDay) && this.rawSegmentDay !== '';
+        if (!span || (!future && !current && (span.end <= from - DAY_MS || span.start > to + DAY_MS))) continue;
         const values = await readNdjson(join(resultsDir, name), { contains: `"monitorId":${JSON.stringify(monitorId)}` });
         for (const value of values) keep(decodeRawLine(value));
       }
