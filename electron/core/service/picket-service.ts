@@ -22,6 +22,7 @@ import { openSecrets, redactSecrets, restoreRedacted, sealSecrets, type SecretCo
 import { conflict, invalidParams, notFound, ServiceError } from './service-error.ts';
 import { ServiceEvents } from './service-events.ts';
 import { ProblemBoard } from '../health/problem-board.ts';
+import { describeOwnFailure, isOwnResourceError } from '../health/own-failures.ts';
 import { applyConfigBeforeStart, type StartupConfig } from './startup-config.ts';
 import type { ImportOutcome } from '../../shared/contract.ts';
 
@@ -185,7 +186,9 @@ export class PicketService {
       return await handler(validated.params);
     } catch (error) {
       if (error instanceof ServiceError) throw error;
-      // A disk or engine failure: the transport still gets a ContractError, with the cause for the log.
+      // A disk or engine failure: the transport still gets a ContractError, with the cause for the log. Our own
+      // trouble (a full disk) is worded for a person: the request did not fail because of what they typed.
+      if (isOwnResourceError(error)) throw new ServiceError({ code: 'internal', message: describeOwnFailure(`${name} failed: nothing was saved`, error) });
       throw new ServiceError({ code: 'internal', message: `${name} failed: ${error instanceof Error ? error.message : String(error)}` });
     }
   }

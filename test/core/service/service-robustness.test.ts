@@ -123,3 +123,19 @@ describe('hostile imports', () => {
     await expect(service.handle('importConfig', { json: deepValid, mode: 'merge' })).rejects.toMatchObject({ error: { code: 'invalid-params' } });
   });
 });
+
+describe('a request on a full disk', () => {
+  it('says in words that nothing was saved because the disk is full', async () => {
+    const service = await openService(tempDataDir());
+    const { default: fs } = await import('node:fs');
+    vi.spyOn(fs, 'writeFileSync').mockImplementation(() => {
+      throw Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' });
+    });
+    vi.spyOn(fs, 'renameSync').mockImplementation(() => {
+      throw Object.assign(new Error('ENOSPC: no space left on device, rename'), { code: 'ENOSPC' });
+    });
+    await expect(service.handle('addMonitor', { monitor: { id: 'x', type: 'tcp', host: '127.0.0.1', port: 1 } })).rejects.toMatchObject({
+      error: { code: 'internal', message: 'addMonitor failed: nothing was saved: the disk is full (ENOSPC)' },
+    });
+  });
+});
