@@ -85,7 +85,7 @@ export class HistoryStore {
   /** Results dropped because the disk refused them for longer than maxPendingResults allows. */
   private droppedResults = 0;
   private readonly problemListeners = new Set<(problem: string | undefined) => void>();
-  /** Damaged state files found at open, moved aside: one sentence each. */
+  /** Damaged state files found at open, moved aside: one sentence each, for the owner to report. */
   readonly openProblems: string[] = [];
   /** Earliest end among open buckets: a flush only checkpoints once some bucket's period is over. */
   private nextBucketEnd = Number.POSITIVE_INFINITY;
@@ -583,7 +583,6 @@ export class HistoryStore {
       }
     }
     for (const read of [checkpointRead, journalRead, recentRead]) if (read.problem) this.openProblems.push(read.problem);
-    for (const problem of this.openProblems) console.error(`picket: ${problem}`);
 
     // Without a snapshot, the last N results per monitor come from today's and yesterday's segments.
     const recentFrom: RawPosition = snapshot?.position ?? { segment: rawSegmentName(utcDayKey(now - DAY_MS)), offset: 0 };

@@ -8,7 +8,7 @@ export function ProblemBanner() {
   return (
     <div className="banner banner-error" role="alert" aria-label="Problems with Picket itself">
       {problems.map((problem) => (
-        <p key={problem}>Picket: {problem}</p>
+        <div key={problem}>Picket: {problem}</div>
       ))}
     </div>
   );
