@@ -9,11 +9,12 @@ import { ConfigError } from '../shared/config-validation.ts';
 import { readConfigFile } from '../core/config/config-file.ts';
 import type { ProbeOptions } from '../core/checks/probe-options.ts';
 import { startSleepDetector } from '../core/engine/sleep-detector.ts';
-import { PicketService, ServiceError } from '../core/service/picket-service.ts';
+import { PicketService } from '../core/service/picket-service.ts';
 import type { CliIo } from './cli-io.ts';
 import type { ListenAddress } from './listen-address.ts';
 import { startRunMetrics } from './run-metrics.ts';
 import { EXIT_OK } from './exit-codes.ts';
+import { reportProblems } from './problem-lines.ts';
 
 export interface RunCommandOptions {
   /** Absent: watch the monitors DIR already holds. */
@@ -51,20 +52,16 @@ export async function runCommand(options: RunCommandOptions, io: CliIo): Promise
     throw new ConfigError([{ path: '', message: `${options.dataDir} holds no saved monitors: give --config FILE` }], 'nothing to watch');
   }
   await mkdir(options.dataDir, { recursive: true });
-  const service = await PicketService.open({ dataDir: options.dataDir, probeOptions: options.probeOptions });
+  // The config file is what `run` watches: DIR keeps history and alert bookkeeping, the monitors follow the file.
+  // It is applied before the engine starts, so its settings (referenceTarget, ...) govern the first check.
+  const service = await PicketService.open({
+    dataDir: options.dataDir,
+    probeOptions: options.probeOptions,
+    ...(json !== undefined ? { config: { json, mode: 'replace' as const, source: `config ${configPath ?? ''}` } } : {}),
+  });
   try {
-    if (service.openReport.recovered) {
-      io.stderr(`picket: ${service.openReport.problem ?? 'the data file was damaged'}; the original was moved to ${service.openReport.movedAsideTo ?? '?'}\n`);
-    }
-    // The config file is what `run` watches: DIR keeps history and alert bookkeeping, the monitors follow the file.
-    if (json !== undefined) {
-      try {
-        await service.handle('importConfig', { json, mode: 'replace' });
-      } catch (error) {
-        if (error instanceof ServiceError) throw new ConfigError(error.error.issues ?? [{ path: '', message: error.error.message }], `invalid config ${configPath ?? ''}`);
-        throw error;
-      }
-    }
+    // A damaged picket.json (moved aside) is on the problem list with the rest, printed by reportProblems.
+    const stopProblems = reportProblems(service, io, { toStdout: !options.json });
     const monitors = config?.monitors ?? (await service.handle('listMonitors', {})).map((view) => view.monitor);
     if (monitors.length === 0 && configPath === undefined) {
       throw new ConfigError([{ path: '', message: `${options.dataDir} holds no monitors: give --config FILE` }], 'nothing to watch');
@@ -87,6 +84,7 @@ export async function runCommand(options: RunCommandOptions, io: CliIo): Promise
     await options.stopSignal;
     stopSleepDetector();
     await metrics?.close();
+    stopProblems();
   } finally {
     await service.close();
   }

@@ -49,6 +49,7 @@ export function createPicketBridge(ipc: IpcRendererLike): PicketBridge {
     addHomeserver: (serverName) => request('addHomeserver', { serverName }),
     listHomeservers: () => request('listHomeservers', {}),
     previewImport: (source, file) => request('previewImport', { source, file }),
+    getProblems: () => request('getProblems', {}),
     on<Name extends EventName>(name: Name, callback: (payload: EventMap[Name]) => void): () => void {
       if (!(EVENT_NAMES as readonly string[]).includes(name)) throw new Error(`on: unknown event ${JSON.stringify(name)}`);
       if (typeof callback !== 'function') throw new Error('on: callback must be a function');

@@ -35,6 +35,7 @@ export interface PicketBridge {
   addHomeserver(serverName: string): Promise<IpcEnvelope<RequestResult<'addHomeserver'>>>;
   listHomeservers(): Promise<IpcEnvelope<RequestResult<'listHomeservers'>>>;
   previewImport(source: ImportSource, file: string): Promise<IpcEnvelope<RequestResult<'previewImport'>>>;
+  getProblems(): Promise<IpcEnvelope<RequestResult<'getProblems'>>>;
   /** Callbacks receive the payload only; returns an unsubscribe function. */
   on<Name extends EventName>(name: Name, callback: (payload: EventMap[Name]) => void): () => void;
 }

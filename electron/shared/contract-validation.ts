@@ -78,6 +78,7 @@ const PARAM_SCHEMAS: Record<RequestName, object> = {
     required: ['source', 'file'],
     properties: { source: { enum: [...IMPORT_SOURCES] }, file: { type: 'string', maxLength: MAX_IMPORT_FILE_BASE64, pattern: '^[A-Za-z0-9+/]*={0,2}$' } },
   },
+  getProblems: empty,
   pauseAlerts: {
     type: 'object',
     additionalProperties: false,

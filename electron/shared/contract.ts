@@ -104,6 +104,8 @@ export interface RequestMap {
   listHomeservers: { params: Record<string, never>; result: HomeserverGroup[] };
   /** Converts another tool's file (base64) to monitors and says what cannot come along; changes nothing. */
   previewImport: { params: { source: ImportSource; file: string }; result: ImportPreview };
+  /** Picket's own current problems (a full disk, a damaged file moved aside), one sentence each; empty when all is well. */
+  getProblems: { params: Record<string, never>; result: string[] };
 }
 
 export type RequestName = keyof RequestMap;
@@ -122,6 +124,8 @@ export interface EventMap {
   openMonitor: { monitorId: string };
   /** A homeserver group's diagnosis or discovery changed. */
   homeservers: HomeserverGroup[];
+  /** Picket's own problems changed: the whole current list. */
+  problems: string[];
 }
 
 export type EventName = keyof EventMap;
@@ -145,9 +149,10 @@ export const REQUEST_NAMES: readonly RequestName[] = [
   'addHomeserver',
   'listHomeservers',
   'previewImport',
+  'getProblems',
 ];
 
-export const EVENT_NAMES: readonly EventName[] = ['results', 'state', 'alert', 'monitors', 'settings', 'openMonitor', 'homeservers'];
+export const EVENT_NAMES: readonly EventName[] = ['results', 'state', 'alert', 'monitors', 'settings', 'openMonitor', 'homeservers', 'problems'];
 
 /** An error a transport sends back: the request changed nothing. `issues` name fields, as the config format does. */
 export interface ContractError {

@@ -29,6 +29,7 @@ export type FailureKind =
   | 'protocol' // a malformed response, oversized headers, ...
   | 'certificate' // a TLS monitor's certificate is expired, untrusted or for another name
   | 'config' // the monitor itself cannot be run (unreadable CA file, ...)
+  | 'local' // Picket itself ran out of something (file descriptors, memory): says nothing about the server
   | 'other';
 
 /** Failure kinds that mean nothing answered at all: the only ones the offline guard may explain away. */

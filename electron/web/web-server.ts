@@ -10,6 +10,7 @@ import { EVENT_NAMES, type ContractError } from '../shared/contract.ts';
 import { dispatchRequest, toContractError, type ContractHandler } from '../shared/contract-dispatch.ts';
 import { bearerToken, serveMetrics, type MetricsEndpoint } from './metrics-route.ts';
 import { serveStatic } from './static-files.ts';
+import { guardConnections, type ConnectionLimits } from './connection-guard.ts';
 
 export type { ContractHandler } from '../shared/contract-dispatch.ts';
 
@@ -23,6 +24,8 @@ export interface WebServerOptions {
   token?: string;
   /** Prometheus metrics at /metrics, behind the same token (electron/web/metrics-route.ts). */
   metrics?: MetricsEndpoint;
+  /** Caps and timeouts that keep local clients from starving the checks (connection-guard.ts). */
+  limits?: ConnectionLimits;
 }
 
 export interface WebServer {
@@ -32,6 +35,8 @@ export interface WebServer {
   port: number;
   token: string;
   close(): Promise<void>;
+  /** Open connections, refused connections and WebSockets dropped for not reading. */
+  connectionStats(): { open: number; refused: number; droppedWebSockets: number };
 }
 
 /** The most a request body may be: an imported config is the largest legitimate one. */
@@ -106,6 +111,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     });
   });
 
+  const guard = guardConnections(server, options.limits);
   const sockets = new Set<WebSocket>();
   const wss = new WebSocketServer({ noServer: true, maxPayload: 64 * 1024 });
   server.on('upgrade', (req, socket, head) => {
@@ -127,7 +133,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
   const unsubscribers = EVENT_NAMES.map((name) =>
     options.handler.on(name, (payload) => {
       const message = JSON.stringify({ event: name, payload });
-      for (const ws of sockets) if (ws.readyState === ws.OPEN) ws.send(message);
+      for (const ws of sockets) guard.send(ws, message);
     }),
   );
 
@@ -144,6 +150,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     origin,
     port,
     token,
+    connectionStats: () => guard.stats(),
     close: async () => {
       for (const unsubscribe of unsubscribers) unsubscribe();
       for (const ws of sockets) ws.terminate();

@@ -5,6 +5,7 @@ import { runEngineBench } from './engine-bench.ts';
 import { runPersistenceBench } from './persistence-bench.ts';
 import { runDashboardBench } from './dashboard-bench.ts';
 import { runMetricsBench } from './metrics-bench.ts';
+import { runDiskWriteBench } from './disk-writes-bench.ts';
 
 const fixed = (value: number, digits = 2): string => value.toFixed(digits);
 
@@ -61,6 +62,17 @@ async function main(): Promise<void> {
   lines.push('');
   lines.push(`- ${scrape.series.toLocaleString('en')} series, ${fixed(scrape.bytes / 1024, 0)} KiB of text`);
   lines.push(`- ${fixed(scrape.wallMsPerScrape, 1)} ms wall, ${fixed(scrape.cpuMsPerScrape, 1)} ms CPU per scrape (views with uptime, then prom-client's formatting)`);
+  lines.push('');
+
+  process.stderr.write('disk writes: 200 monitors every 20 s, the whole process, three minutes...\n');
+  const writes = await runDiskWriteBench({ monitors: 200, intervalSeconds: 20, warmupSeconds: 25, measureSeconds: quick ? 60 : 180 });
+  lines.push(`### Disk writes of the whole process: ${writes.monitors} HTTP monitors every ${writes.intervalSeconds} s, ${writes.measureSeconds} s`);
+  lines.push('');
+  lines.push('| figure | value | goal |');
+  lines.push('| --- | --- | --- |');
+  lines.push(`| checks measured | ${writes.checks} | |`);
+  lines.push(`| bytes written per check (/proc/<pid>/io write_bytes) | ${fixed(writes.bytesPerCheck, 0)} | ≤ 1,024 |`);
+  lines.push(`| the same, including the writes at shutdown | ${fixed(writes.bytesPerCheckWithClose, 0)} | |`);
   lines.push('');
 
   process.stderr.write('dashboard: 1,000 monitors in Chromium...\n');

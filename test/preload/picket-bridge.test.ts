@@ -50,6 +50,7 @@ describe('createPicketBridge requests', () => {
     await bridge.addHomeserver('example.org');
     await bridge.listHomeservers();
     await bridge.previewImport('gatus', 'ZW5kcG9pbnRzOiBbXQ==');
+    await bridge.getProblems();
     expect(ipc.invoke.mock.calls).toEqual([
       [REQUEST_CHANNEL, 'listMonitors', {}],
       [REQUEST_CHANNEL, 'getHistory', { monitorId: 'api', range: '24h' }],
@@ -70,6 +71,7 @@ describe('createPicketBridge requests', () => {
       [REQUEST_CHANNEL, 'addHomeserver', { serverName: 'example.org' }],
       [REQUEST_CHANNEL, 'listHomeservers', {}],
       [REQUEST_CHANNEL, 'previewImport', { source: 'gatus', file: 'ZW5kcG9pbnRzOiBbXQ==' }],
+      [REQUEST_CHANNEL, 'getProblems', {}],
     ]);
     expect(new Set(ipc.invoke.mock.calls.map((call) => call[1]))).toEqual(new Set(REQUEST_NAMES));
   });

@@ -37,6 +37,14 @@ const TIMEOUT_CODES = new Set(['ETIMEDOUT', 'ESOCKETTIMEDOUT', 'UND_ERR_CONNECT_
 
 const RESET_CODES = new Set(['ECONNRESET', 'EPIPE', 'ECONNABORTED', 'UND_ERR_SOCKET', 'UND_ERR_CLOSED', 'ERR_SOCKET_CLOSED']);
 
+/** This machine or process ran out of something: the check never reached the server. */
+const LOCAL_MESSAGES: Record<string, string> = {
+  EMFILE: 'Picket has too many files open (EMFILE): the server was not checked',
+  ENFILE: 'this machine has too many files open (ENFILE): the server was not checked',
+  ENOBUFS: 'this machine is out of network buffers (ENOBUFS): the server was not checked',
+  ENOMEM: 'this machine is out of memory (ENOMEM): the server was not checked',
+};
+
 const UNREACHABLE_MESSAGES: Record<string, string> = {
   ENETUNREACH: 'network unreachable',
   ENETDOWN: 'network is down',
@@ -92,6 +100,9 @@ export function timeoutFailure(timeoutSeconds: number): Failure {
 /** One error's code read through the shared tables; undefined when no table knows it, so callers choose the fallback. */
 export function describeErrorCode(fields: ErrorFields, context: FailureContext): Failure | undefined {
   const { code, syscall, reason, message } = fields;
+  // Before the resolver's rule: getaddrinfo can fail with EMFILE too, and that is ours, not the DNS server's.
+  const local = code === undefined ? undefined : LOCAL_MESSAGES[code];
+  if (local !== undefined) return { failureKind: 'local', message: local };
   // Resolver errors reuse socket codes (ECONNREFUSED: the DNS server refused), so the syscall decides first.
   const fromResolver = syscall !== undefined && (syscall === 'getaddrinfo' || syscall.startsWith('query'));
   if (fromResolver || (code !== undefined && DNS_CODES.has(code))) {

@@ -1,6 +1,7 @@
 // The contract (shared/contract.ts) implemented over the engine, the store and the history: the one place they
 // are composed for a UI. Electron IPC and the web transport both call handle() and on(); neither reimplements it.
 // Plain Node: never imports 'electron'; the Electron shell passes its safeStorage codec and electron-store in.
+import fs from 'node:fs';
 import path from 'node:path';
 import type { AppSettings, EventMap, EventName, HomeserverGroup, MonitorView, RequestName, RequestParams, RequestResult } from '../../shared/contract.ts';
 import { validateRequest } from '../../shared/contract-validation.ts';
@@ -22,6 +23,10 @@ import { previewImport } from '../import/preview-import.ts';
 import { openSecrets, redactSecrets, restoreRedacted, sealSecrets, type SecretCodec } from './secrets.ts';
 import { conflict, invalidParams, notFound, ServiceError } from './service-error.ts';
 import { ServiceEvents } from './service-events.ts';
+import { ProblemBoard } from '../health/problem-board.ts';
+import { describeOwnFailure, isOwnResourceError } from '../health/own-failures.ts';
+import { applyConfigBeforeStart, type StartupConfig } from './startup-config.ts';
+import type { ImportOutcome } from '../../shared/contract.ts';
 
 export { ServiceError } from './service-error.ts';
 export type { SecretCodec } from './secrets.ts';
@@ -44,11 +49,14 @@ export interface PicketServiceOptions {
   createBackend?: (options: StoreBackendOptions) => StoreBackend;
   /** Matrix homeserver discovery (overrides, DNS server, CA) and its re-discovery period. */
   matrix?: MatrixServiceOptions;
+  /** A config file (`--config`) applied to the store before the engine starts, so its settings govern the first check. */
+  config?: StartupConfig;
 }
 
 const REFERENCE_PROBE_TIMEOUT_MS = 5_000;
 const DEFAULT_EVENT_BATCH_MS = 250;
 const DEFAULT_VIEWS_REFRESH_MS = 60_000;
+const MAX_ALERT_PAUSE_MS = 366 * 24 * 60 * 60 * 1000;
 
 type Handlers = { [Name in RequestName]: (params: RequestParams<Name>) => Promise<RequestResult<Name>> };
 
@@ -64,6 +72,10 @@ export class PicketService {
   private closing: Promise<void> | undefined;
   private resultsSinceViews = false;
   private readonly viewsRefresh: NodeJS.Timeout;
+  /** Picket's own current problems (full disk, damaged files): shown by every front. */
+  private readonly problemBoard: ProblemBoard;
+  /** What the startup config did, when one was given. */
+  readonly configOutcome: ImportOutcome | undefined;
 
   private constructor(
     private readonly options: PicketServiceOptions,
@@ -72,7 +84,12 @@ export class PicketService {
     private readonly engine: Engine,
     report: StoreOpenReport,
     sealedSecretMonitors: string[],
+    problemBoard: ProblemBoard,
+    configOutcome: ImportOutcome | undefined,
   ) {
+    this.problemBoard = problemBoard;
+    this.configOutcome = configOutcome;
+    problemBoard.onChange((problems) => this.events.emit('problems', problems));
     this.openReport = report;
     this.sealedSecretMonitors = sealedSecretMonitors;
     this.batcher = new ResultBatcher(options.eventBatchMs ?? DEFAULT_EVENT_BATCH_MS, (batch) => {
@@ -120,17 +137,24 @@ export class PicketService {
     // Before anything is opened: a bad --resolve or --dns-server must not leave the store and history half open.
     checkMatrixOptions(options.matrix ?? {});
     const now = options.now ?? Date.now;
+    // Owner-only when Picket creates it: the folder holds the monitors' secrets and their history.
+    fs.mkdirSync(options.dataDir, { recursive: true, mode: 0o700 });
     const { store, report } = openConfStore(options.dataDir, {
       now,
       ...(options.createBackend ? { createBackend: options.createBackend } : {}),
     });
-    // Engine settings are read once: a change made while running (maxConcurrentChecks, referenceTarget, ...) applies at next start.
+    // Settings first, then the engine: a --config file's referenceTarget must govern the very first check.
+    const configOutcome = options.config ? applyConfigBeforeStart(store, options.config, options.secretCodec) : undefined;
     const settings = store.settings();
+    const problems = new ProblemBoard();
     const history = await HistoryStore.open(path.join(options.dataDir, 'history'), {
       now,
       rawRetentionDays: settings.rawRetentionDays,
       rollupRetentionDays: settings.rollupRetentionDays,
     });
+    if (report.recovered) problems.set('store-open', `${report.problem ?? 'picket.json was damaged'}; the original was moved to ${report.movedAsideTo ?? 'a copy beside it'}`);
+    history.openProblems.forEach((problem, index) => problems.set(`history-open-${index}`, problem));
+    history.onProblemChange((problem) => problems.set('history', problem));
     const probeOptions = options.probeOptions ?? {};
     const engine = new Engine({
       runCheck: options.runCheck ?? defaultRunCheck,
@@ -138,10 +162,9 @@ export class PicketService {
       history,
       now,
       probeOptions,
-      referenceProbe:
-        options.referenceProbe ??
-        referenceProbeFor(settings.referenceTarget, REFERENCE_PROBE_TIMEOUT_MS, probeOptions.lookup ? { lookup: probeOptions.lookup } : {}),
+      referenceProbe: options.referenceProbe ?? PicketService.referenceProbe(settings, probeOptions),
       runtimeState: { load: () => store.runtimeState(), save: (state) => store.saveRuntimeState(state) },
+      onProblem: (source, problem) => problems.set(source, problem),
     });
     const sealed: string[] = [];
     const monitors = store.monitors().map((stored) => {
@@ -149,7 +172,7 @@ export class PicketService {
       if (opened.sealed) sealed.push(stored.id);
       return opened.monitor;
     });
-    const service = new PicketService(options, store, history, engine, report, sealed);
+    const service = new PicketService(options, store, history, engine, report, sealed, problems, configOutcome);
     engine.start(monitors);
     service.matrix.start();
     return service;
@@ -165,7 +188,9 @@ export class PicketService {
       return await handler(validated.params);
     } catch (error) {
       if (error instanceof ServiceError) throw error;
-      // A disk or engine failure: the transport still gets a ContractError, with the cause for the log.
+      // A disk or engine failure: the transport still gets a ContractError, with the cause for the log. Our own
+      // trouble (a full disk) is worded for a person: the request did not fail because of what they typed.
+      if (isOwnResourceError(error)) throw new ServiceError({ code: 'internal', message: describeOwnFailure(`${name} failed: nothing was saved`, error) });
       throw new ServiceError({ code: 'internal', message: `${name} failed: ${error instanceof Error ? error.message : String(error)}` });
     }
   }
@@ -184,6 +209,16 @@ export class PicketService {
 
   setSystemOnline(online: boolean): void {
     this.engine.setSystemOnline(online);
+  }
+
+  /** Picket's own current problems, one sentence each (empty when all is well): the banner, tray and CLI show them. */
+  problems(): string[] {
+    return this.problemBoard.list();
+  }
+
+  /** The default reference probe: a TCP connect to settings.referenceTarget. */
+  private static referenceProbe(settings: Settings, probeOptions: Omit<ProbeOptions, 'signal' | 'now'>): () => Promise<boolean> {
+    return referenceProbeFor(settings.referenceTarget, REFERENCE_PROBE_TIMEOUT_MS, probeOptions.lookup ? { lookup: probeOptions.lookup } : {});
   }
 
   /** What the tray and the notifier need, synchronously. */
@@ -318,6 +353,12 @@ export class PicketService {
     },
 
     pauseAlerts: async ({ until }) => {
+      // A pause is for a meeting or a holiday, not forever: a typo like 1e300 must not silence alerts for good.
+      if (until !== null && until > this.now() + MAX_ALERT_PAUSE_MS) {
+        throw invalidParams('until: must be at most a year from now (epoch milliseconds), or null to resume alerts', [
+          { path: 'until', message: 'must be at most a year from now' },
+        ]);
+      }
       this.store.updatePreferences({ alertsPausedUntil: until });
       return this.afterSettingsChange();
     },
@@ -336,6 +377,7 @@ export class PicketService {
         throw error;
       }
     },
+    getProblems: async () => this.problems(),
   };
 
   // ---- helpers ----
@@ -418,7 +460,20 @@ export class PicketService {
   private updateEngineSettings(patch: Partial<Settings>, base: string): void {
     const checked = validateSettings({ ...this.store.settings(), ...patch }, base);
     if (!checked.ok) throw invalidParams(`invalid settings: ${checked.issues.map(formatPath).join('; ')}`, checked.issues);
+    const before = this.store.settings();
     this.store.updateSettings(patch);
+    this.applyLiveSettings(before, this.store.settings());
+  }
+
+  /** Engine settings act at once: concurrency, the offline guard's target, retention. */
+  private applyLiveSettings(before: Settings, after: Settings): void {
+    const probeOptions = this.options.probeOptions ?? {};
+    // A probe the embedder passed (tests, a custom shell) is theirs to keep; the default one follows the setting.
+    const probe = !this.options.referenceProbe && before.referenceTarget !== after.referenceTarget ? PicketService.referenceProbe(after, probeOptions) : undefined;
+    this.engine.updateSettings(after, probe);
+    if (before.rawRetentionDays !== after.rawRetentionDays || before.rollupRetentionDays !== after.rollupRetentionDays) {
+      this.history.setRetention({ rawRetentionDays: after.rawRetentionDays, rollupRetentionDays: after.rollupRetentionDays });
+    }
   }
 
   private afterMonitorChange(monitorId: string): MonitorView {

@@ -25,6 +25,7 @@ const CALLERS: Callers = {
   addHomeserver: (bridge, p) => bridge.addHomeserver(p.serverName),
   listHomeservers: (bridge) => bridge.listHomeservers(),
   previewImport: (bridge, p) => bridge.previewImport(p.source, p.file),
+  getProblems: (bridge) => bridge.getProblems(),
 };
 
 export function createIpcClient(bridge: PicketBridge): PicketClient {
