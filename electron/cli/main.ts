@@ -23,6 +23,8 @@ Commands:
                                            (takes --resolve and --ca too, for "Add a Matrix homeserver")
   matrix discover NAME [--json]            how a Matrix server name resolves: federation and client endpoints
   matrix check NAME [--json]               discover, then check the homeserver's monitors once, with a diagnosis
+  channel test --config FILE --id ID [--json]
+                                           send a test alert through one alert channel (exit 0 sent, 2 failed)
 
 Options:
   --config FILE          the monitors, in Picket's JSON config format (docs/config.md)
@@ -118,6 +120,7 @@ export async function main(argv: string[], io: CliIo, stopSignal: () => Promise<
         json: { type: 'boolean', default: false },
         'dns-server': { type: 'string' },
         port: { type: 'string' },
+        id: { type: 'string' },
         resolve: { type: 'string', multiple: true, default: [] },
         ca: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
@@ -130,6 +133,13 @@ export async function main(argv: string[], io: CliIo, stopSignal: () => Promise<
     }
     if (command === undefined) throw new UsageError('no command given');
     if (command === 'matrix') return await matrixCommand(extra, values, io);
+    if (command === 'channel') {
+      if (extra[0] !== 'test') throw new UsageError(extra[0] === undefined ? 'channel needs a subcommand: test' : `unknown channel subcommand "${extra[0]}"`);
+      if (extra.length > 1) throw new UsageError(`unexpected argument "${extra[1]}"`);
+      const { channelTestCommand } = await import('./channel-test-command.ts');
+      const test = { configPath: required(values.config, '--config FILE', 'channel test'), channelId: required(values.id, '--id ID', 'channel test'), json: values.json };
+      return await channelTestCommand(test, io);
+    }
     if (extra.length > 0) throw new UsageError(`unexpected argument "${extra[0]}"`);
     const probeOptions = probeOptionsFrom(values['dns-server']);
     switch (command) {

@@ -7,6 +7,8 @@ import { readConfigFile } from '../core/config/config-file.ts';
 import type { ProbeOptions } from '../core/checks/probe-options.ts';
 import { startSleepDetector } from '../core/engine/sleep-detector.ts';
 import { PicketService, ServiceError } from '../core/service/picket-service.ts';
+import { audibleAlerts } from '../core/alerting/policy/silencing.ts';
+import { deliveryToJsonLine, deliveryToText, isRoutineResend } from './delivery-output.ts';
 import type { CliIo } from './cli-io.ts';
 import { EXIT_OK } from './exit-codes.ts';
 
@@ -54,7 +56,21 @@ export async function runCommand(options: RunCommandOptions, io: CliIo): Promise
     const names = new Map(config.monitors.map((monitor) => [monitor.id, monitor.name]));
     const print = (event: PrintedEvent): void => io.stdout(`${options.json ? eventToJsonLine(event) : eventToText(event, names)}\n`);
     service.on('state', (change) => print({ type: 'state', ...change }));
-    service.on('alert', (alert) => print({ type: 'alert', ...alert }));
+    // Muted monitors and a pause silence `run` too, as they do the app: the same policy decides.
+    service.on('alert', (alert) => {
+      if (audibleAlerts([alert], service.settings(), Date.now()).length > 0) print({ type: 'alert', ...alert });
+    });
+    const channelNames = (): Map<string, string> => new Map((config.channels ?? []).map((channel) => [channel.id, channel.name]));
+    service.alerting.onDelivery((report) => {
+      if (isRoutineResend(report)) return;
+      io.stdout(`${options.json ? deliveryToJsonLine(report) : deliveryToText(report, channelNames().get(report.channelId) ?? report.channelId)}\n`);
+    });
+    service.alerting.onChannelFailing((notice) => {
+      const line = `alerts to ${notice.channelName} are failing: ${notice.error}`;
+      // In --json mode stdout holds JSON only.
+      if (options.json) io.stderr(`picket: ${line}\n`);
+      else io.stdout(`${new Date().toISOString()}  ${line}\n`);
+    });
     const stopSleepDetector = startSleepDetector({
       onWake: () => {
         service.suspend();

@@ -55,6 +55,7 @@ export async function serveCommand(options: ServeCommandOptions, io: CliIo): Pro
       io.stderr(`picket: ${service.openReport.problem ?? 'the data file was damaged'}; the original was moved to ${service.openReport.movedAsideTo ?? '?'}\n`);
     }
     const imported = options.configPath ? await importConfigFile(service, options.configPath) : 0;
+    service.alerting.onChannelFailing((notice) => io.stderr(`picket: alerts to ${notice.channelName} are failing: ${notice.error}\n`));
     const staticDir = options.staticDir ?? DEFAULT_STATIC_DIR;
     const hasDashboard = existsSync(staticDir);
     const server = await startWebServer({ handler: service, port: options.port, ...(hasDashboard ? { staticDir } : {}) });

@@ -2,6 +2,8 @@
 // schemas the engine uses (a monitor is checked field by field by validateMonitor). A malformed payload
 // gets a ContractError naming the field and changes nothing.
 import { Ajv, type ValidateFunction } from 'ajv';
+import { CHANNEL_ID_PATTERN } from './channel-schema.ts';
+import { validateChannel } from './channel-validation.ts';
 import { settingsSchema } from './config-schema.ts';
 import { validateMonitor, type ConfigIssue } from './config-validation.ts';
 import { REQUEST_NAMES, type ContractError, type RequestName, type RequestParams } from './contract.ts';
@@ -17,6 +19,8 @@ const serverNameParams = {
   required: ['serverName'],
   properties: { serverName: { type: 'string', minLength: 1, maxLength: 255, pattern: '^[^\\s/]+$' } },
 } as const;
+const withChannel = { type: 'object', additionalProperties: false, required: ['channel'], properties: { channel: { type: 'object' } } } as const;
+const channelId = { type: 'string', pattern: CHANNEL_ID_PATTERN } as const;
 const withMonitor = { type: 'object', additionalProperties: false, required: ['monitor'], properties: { monitor: { type: 'object' } } } as const;
 
 export const appSettingsPatchSchema = {
@@ -71,6 +75,19 @@ const PARAM_SCHEMAS: Record<RequestName, object> = {
   discoverHomeserver: serverNameParams,
   addHomeserver: serverNameParams,
   listHomeservers: empty,
+  listChannels: empty,
+  saveChannel: withChannel,
+  testChannel: withChannel,
+  removeChannel: { type: 'object', additionalProperties: false, required: ['channelId'], properties: { channelId } },
+  setGroupChannels: {
+    type: 'object',
+    additionalProperties: false,
+    required: ['group', 'channelIds'],
+    properties: {
+      group: { type: 'string', minLength: 1, maxLength: 200 },
+      channelIds: { anyOf: [{ type: 'array', uniqueItems: true, items: channelId }, { type: 'null' }] },
+    },
+  },
   pauseAlerts: {
     type: 'object',
     additionalProperties: false,
@@ -117,6 +134,10 @@ export function validateRequest<Name extends RequestName>(
   if (name === 'addMonitor' || name === 'editMonitor' || name === 'testMonitor') {
     const result = validateMonitor((params as { monitor: unknown }).monitor, 'monitor');
     if (!result.ok) return invalid(`invalid monitor: ${result.issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`, result.issues);
+  }
+  if (name === 'saveChannel' || name === 'testChannel') {
+    const result = validateChannel((params as { channel: unknown }).channel, 'channel');
+    if (!result.ok) return invalid(`invalid channel: ${result.issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`, result.issues);
   }
   return { ok: true, name: name as Name, params: (params ?? {}) as RequestParams<Name> };
 }
