@@ -92,6 +92,8 @@ export class Outbox {
         fs.renameSync(file, `${file}.unreadable`);
       }
     }
+    // What an earlier run left is due now (or at its retry time).
+    queueMicrotask(() => outbox.pump());
     return outbox;
   }
 
