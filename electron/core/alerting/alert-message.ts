@@ -67,13 +67,23 @@ export function composeMessage(groups: readonly MessageGroup[], alerts: readonly
   };
 }
 
-/** Messages queued for one channel while it was rate limited, sent as one. */
+const OUTAGE_KINDS = new Set<AlertKind>(['down', 'reminder', 'recovered']);
+
+/**
+ * Messages queued for one channel while it was rate limited, sent as one. As in a window, only a monitor's
+ * newest outage alert is news, and the same words are said once.
+ */
 export function mergeMessages(messages: readonly AlertMessage[]): AlertMessage {
   if (messages.length === 1) return messages[0]!;
-  return composeMessage(
-    messages.flatMap((message) => message.groups),
-    messages.flatMap((message) => message.alerts),
-  );
+  const latest = new Map<string, AlertItem>();
+  for (const item of messages.flatMap((message) => message.alerts)) {
+    const key = `${OUTAGE_KINDS.has(item.kind) ? 'outage' : item.kind}\u0000${item.monitorId}`;
+    latest.delete(key);
+    latest.set(key, item);
+  }
+  const groups = new Map<string, MessageGroup>();
+  for (const group of messages.flatMap((message) => message.groups)) groups.set(`${group.title}\u0000${group.body}`, group);
+  return composeMessage([...groups.values()], [...latest.values()]);
 }
 
 /** The one-line title with the late note, if any. */

@@ -39,6 +39,8 @@ export interface AlertingOptions {
   /** How long alerts are collected into one message. Default 2 s. */
   windowMs?: number;
   outbox?: Partial<Omit<OutboxOptions, 'dir' | 'send' | 'isOffline' | 'onReport' | 'now'>>;
+  /** Overrides each provider's resend period for alerts still firing (tests shorten it). */
+  resendFiringMs?: number;
 }
 
 /** "Alerts to Ops Slack are failing: 401 Unauthorized", said once when a channel starts failing. */
@@ -214,7 +216,7 @@ export class AlertingService {
     const periods = new Set(
       this.options.context
         .channels()
-        .map((channel) => providerFor(channel).resendWhileFiringMs)
+        .map((channel) => this.resendPeriodOf(channel))
         .filter((ms): ms is number => ms !== undefined),
     );
     for (const ms of periods) {
@@ -225,11 +227,16 @@ export class AlertingService {
     }
   }
 
+  private resendPeriodOf(channel: ChannelConfig): number | undefined {
+    const period = providerFor(channel).resendWhileFiringMs;
+    return period === undefined ? undefined : (this.options.resendFiringMs ?? period);
+  }
+
   private async resendFiring(periodMs: number): Promise<void> {
     const { context } = this.options;
     if (context.isOffline()) return;
     for (const channel of context.channels()) {
-      if (channel.type !== 'alertmanager' || providerFor(channel).resendWhileFiringMs !== periodMs) continue;
+      if (channel.type !== 'alertmanager' || this.resendPeriodOf(channel) !== periodMs) continue;
       const items = this.firing.items(channel.id);
       if (items.length === 0) continue;
       // An outage that ended while Picket was not running has no recovery alert: resolve it from the state.

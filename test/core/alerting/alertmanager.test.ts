@@ -51,3 +51,48 @@ describe.skipIf(!available)('alertmanager (real binary)', () => {
     expect(after.filter((alert) => alert.labels.monitor === 'client-api')).toEqual([]);
   });
 });
+
+describe.skipIf(!available)('alertmanager through the alert policy (real binary)', () => {
+  it('resends an outage while it lasts (endsAt moves on) and resolves it on recovery', async () => {
+    const { mkdtemp, rm } = await import('node:fs/promises');
+    const { tmpdir } = await import('node:os');
+    const path = await import('node:path');
+    const { AlertingService } = await import('../../../electron/core/alerting/alerting-service.ts');
+    const { tcpView } = await import('../../main/tray/view-fixtures.ts');
+    const dir = await mkdtemp(path.join(tmpdir(), 'picket-am-policy-'));
+    const monitor = { ...tcpView('db', 'down', 'Database').monitor };
+    let state: 'down' | 'up' = 'down';
+    const channel: AlertmanagerChannel = { id: 'am', name: 'Alertmanager', type: 'alertmanager', url: alertmanager.url, default: true };
+    const service = new AlertingService({
+      dir,
+      windowMs: 50,
+      resendFiringMs: 500,
+      context: {
+        monitors: () => [monitor],
+        state: () => state,
+        homeservers: () => [],
+        silence: () => ({ alertsPausedUntil: null, mutedMonitors: [] }),
+        channels: () => [channel],
+        groupChannels: () => ({}),
+        isOffline: () => false,
+      },
+    });
+    try {
+      const firingFor = async () => (await alertmanager.alerts('active=true')).filter((alert) => alert.labels.monitor === 'db');
+      service.onStateChange({ monitorId: 'db', from: 'up', to: 'down', at: Date.now(), message: 'refused' });
+      service.onAlert({ monitorId: 'db', kind: 'down', at: Date.now(), message: 'Database is down: connection refused' });
+      await expect.poll(firingFor, { timeout: 10_000 }).toHaveLength(1);
+      const firstEnd = Date.parse((await firingFor())[0]!.endsAt);
+      await new Promise((resolve) => setTimeout(resolve, 1_200));
+      // Resent in the meantime: the same alert, its expiry pushed on.
+      expect(await firingFor()).toHaveLength(1);
+      expect(Date.parse((await firingFor())[0]!.endsAt)).toBeGreaterThan(firstEnd);
+      state = 'up';
+      service.onAlert({ monitorId: 'db', kind: 'recovered', at: Date.now(), message: 'Database recovered', outageMs: 3_000 });
+      await expect.poll(firingFor, { timeout: 10_000 }).toHaveLength(0);
+    } finally {
+      await service.close();
+      await rm(dir, { recursive: true, force: true });
+    }
+  }, 30_000);
+});

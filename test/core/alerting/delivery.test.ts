@@ -24,7 +24,7 @@ afterEach(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-function openOutbox(channel: ChannelConfig, options: { offline?: () => boolean } = {}) {
+function openOutbox(channel: ChannelConfig, options: { offline?: () => boolean; channelIntervalMs?: number } = {}) {
   const reports: DeliveryReport[] = [];
   const outbox = Outbox.open({
     dir,
@@ -32,7 +32,7 @@ function openOutbox(channel: ChannelConfig, options: { offline?: () => boolean }
     onReport: (report) => reports.push(report),
     send: (_id, delivery, signal) => providerFor(channel).send(channel, delivery, { signal, now: Date.now }),
     backoff: { baseMs: 50, random: () => 1 },
-    channelIntervalMs: 0,
+    channelIntervalMs: options.channelIntervalMs ?? 0,
     offlineRecheckMs: 50,
   });
   return { outbox, reports };
@@ -65,6 +65,21 @@ describe('the outbox', () => {
     // The same message every time (the same id), and nothing left queued.
     expect(new Set(receiver.requests.map((request) => (JSON.parse(request.body) as { id: string }).id)).size).toBe(1);
     expect((await readdir(path.join(dir))).filter((name) => name.endsWith('.json'))).toEqual([]);
+    await outbox.close();
+  });
+
+  it('rate limits a channel: what queues up while it waits goes out as one message', async () => {
+    const { outbox, reports } = openOutbox({ ...hook, url: `${receiver.url}/hook` }, { channelIntervalMs: 1_000 });
+    outbox.enqueue('hook', twoDown.message);
+    await until(() => reports.length === 1);
+    for (let i = 0; i < 20; i++) outbox.enqueue('hook', twoDown.message);
+    await until(() => reports.length === 2);
+    await new Promise((resolve) => setTimeout(resolve, 1_300));
+    expect(receiver.requests).toHaveLength(2);
+    // The same two monitors twenty times over: said once.
+    expect(receiver.json(1)).toMatchObject({ summary: '2 monitors down: Client API and Federation', alerts: [{ monitorId: 'client-api' }, { monitorId: 'federation' }] });
+    expect((receiver.json(1) as { alerts: unknown[] }).alerts).toHaveLength(2);
+    expect(outbox.pending()).toEqual([]);
     await outbox.close();
   });
 
