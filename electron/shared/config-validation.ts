@@ -116,9 +116,10 @@ function describeAjvError(error: ErrorObject, base: string): ConfigIssue {
       return { path, message: `${error.message ?? error.keyword} (got ${JSON.stringify(error.data)})` };
     case 'minLength':
       return { path, message: (error.params as { limit: number }).limit === 1 ? 'must not be empty' : (error.message ?? error.keyword) };
+    case 'minItems':
+      return { path, message: (error.params as { limit: number }).limit === 1 ? 'must not be empty' : (error.message ?? error.keyword) };
     case 'type':
     case 'maxLength':
-    case 'minItems':
     case 'uniqueItems':
       return { path, message: error.message ?? error.keyword };
     case 'pattern':
@@ -137,6 +138,8 @@ function patternMessage(path: string): string {
   }
   if (path.includes('expectedStatus')) return 'must be a status code like 200 or a range like "200-299"';
   if (path.endsWith('referenceTarget')) return 'must be "host:port"';
+  if (path.endsWith('roomId')) return 'must be a room id like "!abc:example.org" (Room settings → Advanced), not an alias';
+  if (/channels\[\d+\]$/.test(path)) return 'must be a channel id: letters, digits, ".", "-" and "_"';
   if (path.endsWith('connectTo')) return 'must be "address:port", like "192.0.2.10:8448" or "[2001:db8::1]:443"';
   return 'has the wrong format';
 }
