@@ -128,3 +128,28 @@ describe('the outbox', () => {
     expect(receiver.requests[0]?.path).toBe(`/_matrix/client/v3/rooms/!room%3Aexample.org/send/m.room.message/picket-${queued[0]?.replace('.json', '')}`);
   });
 });
+
+describe('the outbox on a disk that cannot be written', () => {
+  it('still sends the alert, and says so on stderr instead of failing the channel', async () => {
+    const { writeFile } = await import('node:fs/promises');
+    const { outbox, reports } = openOutbox({ ...hook, url: `${receiver.url}/hook` });
+    // The outbox folder is gone and a file squats on its path: every write fails (ENOTDIR), even as root.
+    await rm(dir, { recursive: true, force: true });
+    await writeFile(dir, 'not a folder');
+    const errors: string[] = [];
+    const original = console.error;
+    console.error = (...args: unknown[]) => void errors.push(args.join(' '));
+    try {
+      outbox.enqueue('hook', twoDown.message);
+      await until(() => reports.length > 0);
+    } finally {
+      console.error = original;
+      await rm(dir, { force: true });
+    }
+    expect(reports).toMatchObject([{ ok: true }]);
+    expect(receiver.requests).toHaveLength(1);
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toMatch(/outbox .* cannot be written \(ENOTDIR\); alerts are still sent/);
+    await outbox.close();
+  });
+});

@@ -71,6 +71,7 @@ export class Outbox {
   private timer: NodeJS.Timeout | undefined;
   private timerAt = Infinity;
   private closed = false;
+  private diskProblem: string | undefined;
   private readonly now: () => number;
 
   private constructor(private readonly options: OutboxOptions) {
@@ -130,14 +131,34 @@ export class Outbox {
     await Promise.allSettled([...this.inFlight]);
   }
 
+  /**
+   * Our own disk trouble (full, read-only) must not cost the alert: it is still kept in memory and sent, and
+   * the problem is said once on stderr, never reported as a channel (or a monitor) failing.
+   */
   private persist(entry: OutboxEntry): void {
-    writeFileAtomic(this.fileOf(entry.id), JSON.stringify(entry));
     this.entries.set(entry.id, entry);
+    try {
+      writeFileAtomic(this.fileOf(entry.id), JSON.stringify(entry));
+      this.diskProblem = undefined;
+    } catch (error) {
+      this.sayDiskProblem(error);
+    }
   }
 
   private remove(entry: OutboxEntry): void {
-    fs.rmSync(this.fileOf(entry.id), { force: true });
     this.entries.delete(entry.id);
+    try {
+      fs.rmSync(this.fileOf(entry.id), { force: true });
+    } catch (error) {
+      this.sayDiskProblem(error);
+    }
+  }
+
+  private sayDiskProblem(error: unknown): void {
+    const code = (error as NodeJS.ErrnoException).code ?? String(error);
+    if (this.diskProblem === code) return;
+    this.diskProblem = code;
+    console.error(`picket: the alert outbox in ${this.options.dir} cannot be written (${code}); alerts are still sent, but would not survive a crash`);
   }
 
   private fileOf(id: string): string {
