@@ -30,6 +30,7 @@ Options:
   --config FILE          the monitors, in Picket's JSON config format (docs/config.md)
   --data DIR             where run keeps its state and history
   --port N               serve: the port (default: a free one)
+  --id ID                channel test: the id of the channel in --config to send a test alert through
   --json                 machine-readable output (check: one JSON document; run: one JSON object a line)
   --dns-server ADDR:PORT resolve host names through this DNS server instead of the system's
   --resolve HOST:PORT:ADDRESS
@@ -38,6 +39,7 @@ Options:
   -h, --help             this text
 
 Exit codes: 0 all up, 1 a warning, 2 a down, 3 invalid input or config.
+channel test: 0 the channel accepted the test alert, 2 it did not, 3 a bad config or id.
 `;
 
 function probeOptionsFrom(dnsServer: string | undefined): Omit<ProbeOptions, 'signal' | 'now'> {
