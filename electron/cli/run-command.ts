@@ -48,7 +48,7 @@ export async function runCommand(options: RunCommandOptions, io: CliIo): Promise
     }
     // The config file is what `run` watches: DIR keeps history and alert bookkeeping, the monitors follow the file.
     try {
-      await service.handle('importConfig', { json, mode: 'replace' });
+      await service.importTrustedConfig(json, 'replace');
     } catch (error) {
       if (error instanceof ServiceError) throw new ConfigError(error.error.issues ?? [{ path: '', message: error.error.message }], `invalid config ${options.configPath}`);
       throw error;

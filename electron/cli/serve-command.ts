@@ -36,7 +36,7 @@ async function importConfigFile(service: PicketService, configPath: string): Pro
     throw new ConfigError([{ path: '', message: `config file ${configPath} ${code === 'ENOENT' ? 'does not exist' : `cannot be read (${code ?? String(error)})`}` }]);
   }
   try {
-    const outcome = await service.handle('importConfig', { json, mode: 'merge' });
+    const outcome = await service.importTrustedConfig(json, 'merge');
     return outcome.added.length + outcome.updated.length;
   } catch (error) {
     if (error instanceof ServiceError) throw new ConfigError(error.error.issues ?? [{ path: '', message: error.error.message }], `invalid config ${configPath}`);

@@ -44,6 +44,21 @@ export class ChannelBook {
     };
   }
 
+  /**
+   * A dashboard (or anyone holding `serve`'s token) must never make Picket run a new program: a `command`
+   * channel from a UI is accepted only when its program and arguments are the ones already stored.
+   */
+  refuseNewCommands(channels: readonly ChannelConfig[], base: string, prefix: string): void {
+    const issues = channels.flatMap((channel, index) => {
+      if (channel.type !== 'command') return [];
+      const stored = this.channels().find((candidate) => candidate.id === channel.id);
+      if (stored?.type === 'command' && JSON.stringify(stored.argv) === JSON.stringify(channel.argv)) return [];
+      const at = channels.length === 1 && base === 'channel' ? base : `${base}[${index}]`;
+      return [{ path: `${at}.argv`, message: 'runs a program on this machine: add or change a command channel in the config file given to `picket run` or `picket serve --config`, not from a dashboard' }];
+    });
+    if (issues.length > 0) throw invalidParams(`${prefix}: ${issues.map(formatIssue).join('; ')}`, issues);
+  }
+
   /** A draft from a UI with the stored secrets put back where it says REDACTED. */
   withStoredSecrets(draft: ChannelConfig): ChannelConfig {
     const restored = restoreChannelSecrets(draft, this.channels().find((channel) => channel.id === draft.id), 'channel');

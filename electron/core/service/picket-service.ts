@@ -68,6 +68,7 @@ export class PicketService {
   private resultsSinceViews = false;
   private readonly viewsRefresh: NodeJS.Timeout;
   private readonly channelBook: ChannelBook;
+  private trustedImport = false;
   /** The alert policy, outbox and channels: the fronts listen to it for desktop notices and delivery reports. */
   readonly alerting: AlertingService;
 
@@ -201,6 +202,19 @@ export class PicketService {
     return this.events.on(name, listener);
   }
 
+  /**
+   * importConfig for the config file named on the command line (`run --config`, `serve --config`): the one
+   * place a `command` channel may be added or changed, since whoever writes that file can run programs anyway.
+   */
+  async importTrustedConfig(json: string, mode: 'merge' | 'replace'): Promise<RequestResult<'importConfig'>> {
+    this.trustedImport = true;
+    try {
+      return await this.handle('importConfig', { json, mode });
+    } finally {
+      this.trustedImport = false;
+    }
+  }
+
   suspend(): void {
     this.engine.suspend();
   }
@@ -314,6 +328,7 @@ export class PicketService {
       const planned = planImport(json, mode, this.engine.monitors(), this.channelBook.channels());
       if (!planned.ok) throw invalidParams(`the config was not imported: ${planned.issues.map(formatPath).join('; ')}`, planned.issues);
       const { plan } = planned;
+      if (!this.trustedImport) this.channelBook.refuseNewCommands(plan.channels ?? [], 'channels', 'the config was not imported');
       let settingsChanged = false;
       if (Object.keys(plan.settings).length > 0) {
         this.updateEngineSettings(plan.settings, 'settings');
@@ -364,6 +379,7 @@ export class PicketService {
     listChannels: async () => this.channelsOverview(),
 
     saveChannel: async ({ channel }) => {
+      this.channelBook.refuseNewCommands([channel], 'channel', 'invalid channel');
       this.channelBook.save(channel);
       return this.afterChannelsChange();
     },
@@ -383,7 +399,10 @@ export class PicketService {
       return this.afterChannelsChange();
     },
 
-    testChannel: async ({ channel }) => this.alerting.testChannel(this.channelBook.withStoredSecrets(channel)),
+    testChannel: async ({ channel }) => {
+      this.channelBook.refuseNewCommands([channel], 'channel', 'invalid channel');
+      return this.alerting.testChannel(this.channelBook.withStoredSecrets(channel));
+    },
 
     setGroupChannels: async ({ group, channelIds }) => {
       this.channelBook.setGroup(group, channelIds);

@@ -85,3 +85,22 @@ describe('channels in the service', () => {
     await receiver.close();
   });
 });
+
+describe('command channels', () => {
+  it('cannot be added or changed from a dashboard, only from the config file given on the command line', async () => {
+    const service = await openService(tempDataDir());
+    const command = { id: 'pager', name: 'Pager', type: 'command', argv: ['/usr/local/bin/page', '--team', 'matrix'] } as const;
+    const refused = await rejection(service.handle('saveChannel', { channel: command }));
+    expect(refused.issues?.[0]).toMatchObject({ path: 'channel.argv', message: expect.stringContaining('runs a program on this machine') });
+    const imported = await rejection(service.handle('importConfig', { json: JSON.stringify({ version: 1, channels: [command], monitors: [] }), mode: 'merge' }));
+    expect(imported.issues?.[0]?.path).toBe('channels[0].argv');
+    expect((await service.handle('listChannels', {})).channels).toEqual([]);
+
+    await service.importTrustedConfig(JSON.stringify({ version: 1, channels: [command], monitors: [] }), 'merge');
+    // The stored program may be renamed or tested from the dashboard; a different program may not.
+    await service.handle('saveChannel', { channel: { ...command, name: 'On-call pager' } });
+    const changed = await rejection(service.handle('saveChannel', { channel: { ...command, argv: ['/bin/sh', '-c', 'curl evil'] } }));
+    expect(changed.issues?.[0]?.path).toBe('channel.argv');
+    expect((await service.handle('listChannels', {})).channels.map((view) => view.channel)).toEqual([{ ...command, name: 'On-call pager' }]);
+  });
+});

@@ -119,6 +119,12 @@ export function ChannelForm({ client, initial, monitoredHosts, onDone }: Channel
       {spec.fields.map((field) => (
         <ProviderField key={`${draft.type}-${field.name}`} field={field} value={draft.values[field.name] ?? ''} errors={errorsFor(field.name)} onChange={(value) => setValue(field.name, value)} />
       ))}
+      {draft.type === 'command' && (
+        <p className="channel-warning" role="note">
+          A command runs a program on the machine Picket runs on, so it is added or changed only in the config file given to <code>picket run</code> or{' '}
+          <code>picket serve --config</code>. Here you can rename, test or remove one.
+        </p>
+      )}
       {sameServer && (
         <p className="channel-warning" role="note">
           Picket monitors {matrixHost}: when that server is down, this channel is down with it. Add a second channel elsewhere (a phone, mail).
