@@ -12,6 +12,7 @@ export const COMMAND_FLAGS: Record<string, readonly string[]> = {
   serve: ['config', 'data', 'port', ...NETWORK],
   export: ['format', 'config', 'out'],
   import: ['from', 'data', 'dry-run', 'json'],
+  'channel test': ['config', 'id', 'json'],
   'matrix discover': ['json', ...NETWORK],
   'matrix check': ['json', ...NETWORK],
 };

@@ -28,11 +28,14 @@ Commands:
                                            monitors from Uptime Kuma's kuma.db or a Gatus config (docs/migrating.md)
   matrix discover NAME [--json]            how a Matrix server name resolves: federation and client endpoints
   matrix check NAME [--json]               discover, then check the homeserver's monitors once, with a diagnosis
+  channel test --config FILE --id ID [--json]
+                                           send a test alert through one alert channel (exit 0 sent, 2 failed)
 
 Options:
   --config FILE          the monitors, in Picket's JSON config format (docs/config.md)
   --data DIR             where run keeps its state and history
   --port N               serve: the port (default: a free one)
+  --id ID                channel test: the id of the channel in --config to send a test alert through
   --json                 machine-readable output (check: one JSON document; run: one JSON object a line)
   --dns-server ADDR:PORT resolve host names through this DNS server instead of the system's
   --resolve HOST:PORT:ADDRESS
@@ -52,6 +55,9 @@ Exit codes:
   check, matrix check   0 all up, 1 a warning, 2 a down, 3 invalid input or config
   matrix discover       0 federation and client API both answer, 2 either does not, 3 invalid name or option
   run, serve            0 stopped with Ctrl-C or SIGTERM, 3 invalid input or config
+  channel test          0 the channel accepted the test alert, 2 it did not, 3 a bad config or id
+  import                0 something was (or would be) imported, 1 nothing could be, 3 an unreadable file
+  export                0 written, 3 invalid input or config
   Any command           3 for an unknown flag, or one the command does not take
 `;
 
@@ -102,6 +108,7 @@ export async function main(argv: string[], io: CliIo, stopSignal: () => Promise<
         json: { type: 'boolean', default: false },
         'dns-server': { type: 'string' },
         port: { type: 'string' },
+        id: { type: 'string' },
         resolve: { type: 'string', multiple: true, default: [] },
         'connect-to': { type: 'string', multiple: true, default: [] },
         ca: { type: 'string' },
@@ -125,7 +132,7 @@ export async function main(argv: string[], io: CliIo, stopSignal: () => Promise<
     }
     if (command === undefined) throw new UsageError('no command given');
     const givenFlags = tokens.flatMap((token) => (token.kind === 'option' ? [token.name] : []));
-    checkCommandFlags(command === 'matrix' ? `matrix ${extra[0] ?? ''}` : command, givenFlags);
+    checkCommandFlags(command === 'matrix' || command === 'channel' ? `${command} ${extra[0] ?? ''}` : command, givenFlags);
     if (command === 'matrix') return await matrixCommand(extra, values, io);
     if (command === 'import') {
       const { importCommand } = await import('./import-command.ts');
@@ -134,6 +141,13 @@ export async function main(argv: string[], io: CliIo, stopSignal: () => Promise<
       if (file === undefined) throw new UsageError('import needs the FILE to import: --from uptime-kuma kuma.db or --from gatus config.yaml');
       const from = required(values.from, '--from uptime-kuma|gatus', 'import');
       return await importCommand({ from, file, dataDir: required(values.data, '--data DIR', 'import'), dryRun: values['dry-run'], json: values.json }, io);
+    }
+    if (command === 'channel') {
+      if (extra[0] !== 'test') throw new UsageError(extra[0] === undefined ? 'channel needs a subcommand: test' : `unknown channel subcommand "${extra[0]}"`);
+      if (extra.length > 1) throw new UsageError(`unexpected argument "${extra[1]}"`);
+      const { channelTestCommand } = await import('./channel-test-command.ts');
+      const test = { configPath: required(values.config, '--config FILE', 'channel test'), channelId: required(values.id, '--id ID', 'channel test'), json: values.json };
+      return await channelTestCommand(test, io);
     }
     if (extra.length > 0) throw new UsageError(`unexpected argument "${extra[0]}"`);
     const network = networkOptionsFrom({ resolve: values.resolve, connectTo: values['connect-to'], dnsServer: values['dns-server'], caFile: values.ca });

@@ -10,6 +10,8 @@ import { readConfigFile } from '../core/config/config-file.ts';
 import type { ProbeOptions } from '../core/checks/probe-options.ts';
 import { startSleepDetector } from '../core/engine/sleep-detector.ts';
 import { PicketService } from '../core/service/picket-service.ts';
+import { audibleAlerts } from '../core/alerting/policy/silencing.ts';
+import { deliveryToJsonLine, deliveryToText, isRoutineResend } from './delivery-output.ts';
 import type { CliIo } from './cli-io.ts';
 import type { ListenAddress } from './listen-address.ts';
 import { startRunMetrics } from './run-metrics.ts';
@@ -71,7 +73,22 @@ export async function runCommand(options: RunCommandOptions, io: CliIo): Promise
     if (metrics) io.stderr(`picket: metrics on ${metrics.url}\n`);
     const print = (event: PrintedEvent): void => io.stdout(`${options.json ? eventToJsonLine(event) : eventToText(event, names)}\n`);
     service.on('state', (change) => print({ type: 'state', ...change }));
-    service.on('alert', (alert) => print({ type: 'alert', ...alert }));
+    // Muted monitors and a pause silence `run` too, as they do the app: the same policy decides.
+    service.on('alert', (alert) => {
+      if (audibleAlerts([alert], service.settings(), Date.now()).length > 0) print({ type: 'alert', ...alert });
+    });
+    const channelList = config?.channels ?? (await service.handle('listChannels', {})).channels.map((view) => view.channel);
+    const channelNames = (): Map<string, string> => new Map(channelList.map((channel) => [channel.id, channel.name]));
+    service.alerting.onDelivery((report) => {
+      if (isRoutineResend(report)) return;
+      io.stdout(`${options.json ? deliveryToJsonLine(report) : deliveryToText(report, channelNames().get(report.channelId) ?? report.channelId)}\n`);
+    });
+    service.alerting.onChannelFailing((notice) => {
+      const line = `alerts to ${notice.channelName} are failing: ${notice.error}`;
+      // In --json mode stdout holds JSON only.
+      if (options.json) io.stderr(`picket: ${line}\n`);
+      else io.stdout(`${new Date().toISOString()}  ${line}\n`);
+    });
     const stopSleepDetector = startSleepDetector({
       onWake: () => {
         service.suspend();

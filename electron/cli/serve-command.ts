@@ -51,6 +51,7 @@ export async function serveCommand(options: ServeCommandOptions, io: CliIo): Pro
     // A damaged picket.json (moved aside) is on the problem list with the rest, printed by reportProblems.
     const imported = (service.configOutcome?.added.length ?? 0) + (service.configOutcome?.updated.length ?? 0);
     const stopProblems = reportProblems(service, io);
+    service.alerting.onChannelFailing((notice) => io.stderr(`picket: alerts to ${notice.channelName} are failing: ${notice.error}\n`));
     const staticDir = options.staticDir ?? DEFAULT_STATIC_DIR;
     const hasDashboard = existsSync(staticDir);
     const metrics = new PicketMetrics(service);

@@ -14,6 +14,8 @@ import {
   DEFAULT_TIMEOUT_SECONDS,
 } from './defaults.ts';
 import { findJsonError } from './json-error-position.ts';
+import type { ChannelConfig } from './channel-types.ts';
+import { validateChannels } from './channel-validation.ts';
 import type { HttpAuth, HttpMethod, Monitor, MonitorType, Settings, TlsOptions } from './types.ts';
 
 /** One problem with the input: where it is (a path like "monitors[2].port") and why. */
@@ -67,10 +69,12 @@ export interface MonitorConfig {
   hostHeader?: string;
   tlsServerName?: string;
   tls?: TlsOptions;
+  channels?: string[];
 }
 
 export interface ConfigFile {
   version: 1;
+  channels?: ChannelConfig[];
   monitors: MonitorConfig[];
   settings?: Partial<Settings>;
 }
@@ -84,6 +88,8 @@ export interface MonitorDefaults {
 export interface ValidConfig {
   monitors: Monitor[];
   settings: Partial<Settings>;
+  /** Absent when the file has no "channels" (a merge then keeps the stored ones). */
+  channels?: ChannelConfig[];
 }
 
 /** "/monitors/2/port" becomes "monitors[2].port". */
@@ -156,12 +162,14 @@ function patternMessage(path: string): string {
   }
   if (path.includes('expectedStatus')) return 'must be a status code like 200 or a range like "200-299"';
   if (path.endsWith('referenceTarget')) return 'must be "host:port"';
+  if (path.endsWith('roomId')) return 'must be a room id like "!abc:example.org" (Room settings → Advanced), not an alias';
+  if (/channels\[\d+\]$/.test(path)) return 'must be a channel id: letters, digits, ".", "-" and "_"';
   if (path.endsWith('connectTo')) return 'must be "address:port", like "192.0.2.10:8448" or "[2001:db8::1]:443"';
   return 'has the wrong format';
 }
 
 /** ajv reports each failing branch of anyOf/oneOf as well as the anyOf itself: keep one message per path. */
-function ajvIssues(errors: ErrorObject[] | null | undefined, base: string): ConfigIssue[] {
+export function ajvIssues(errors: ErrorObject[] | null | undefined, base: string): ConfigIssue[] {
   const issues: ConfigIssue[] = [];
   const seen = new Set<string>();
   const branchFailures = new Set((errors ?? []).filter((e) => e.keyword === 'anyOf' || e.keyword === 'oneOf').map((e) => e.instancePath));
@@ -189,7 +197,7 @@ function checkStatusRange(value: number | string, path: string): ConfigIssue | u
   return undefined;
 }
 
-function checkUrl(url: string, path: string): ConfigIssue | undefined {
+export function checkUrl(url: string, path: string): ConfigIssue | undefined {
   if (!/^[a-z][a-z0-9+.-]*:/i.test(url)) {
     return { path, message: `"${url}" has no scheme: write http://… or https://…` };
   }
@@ -310,6 +318,7 @@ export function normaliseMonitor(input: MonitorConfig, defaults: MonitorDefaults
     reminderIntervalMinutes: input.reminderIntervalMinutes ?? 0,
     paused: input.paused ?? false,
     ...(input.group !== undefined ? { group: input.group } : {}),
+    ...(input.channels !== undefined ? { channels: [...input.channels] } : {}),
   };
   switch (input.type) {
     case 'http':
@@ -430,8 +439,14 @@ export function validateConfig(input: unknown, defaults: MonitorDefaults = {}): 
     if (result.ok) settings = result.settings;
     else issues.push(...result.issues);
   }
+  let channels: ChannelConfig[] | undefined;
+  if (doc.channels !== undefined) {
+    const result = validateChannels(doc.channels);
+    if (result.ok) channels = result.channels;
+    else issues.push(...result.issues);
+  }
   if (issues.length > 0) return { ok: false, issues };
-  return { ok: true, config: { monitors, settings } };
+  return { ok: true, config: { monitors, settings, ...(channels !== undefined ? { channels } : {}) } };
 }
 
 /** Parses JSON text, reporting a syntax error with its line and column. */

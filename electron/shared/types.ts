@@ -60,6 +60,8 @@ interface MonitorCommon {
   paused: boolean;
   /** Monitors with the same group are shown together (a homeserver's monitors, say). */
   group?: string;
+  /** Alert channel ids; absent means the homeserver group's channels, else the default channels. */
+  channels?: string[];
 }
 
 export interface HttpMonitor extends MonitorCommon {

@@ -160,7 +160,7 @@ function RouteView({ client, route }: { client: PicketClient; route: Route }) {
         />
       );
     case 'settings':
-      return settings ? <SettingsView client={client} settings={settings} onClose={() => leave({ name: 'list' })} /> : <p role="status">Loading…</p>;
+      return settings ? <SettingsView client={client} settings={settings} inBrowser={!('picket' in window)} onClose={() => leave({ name: 'list' })} /> : <p role="status">Loading…</p>;
   }
 }
 

@@ -6,6 +6,7 @@ import { runPersistenceBench } from './persistence-bench.ts';
 import { runDashboardBench } from './dashboard-bench.ts';
 import { runMetricsBench } from './metrics-bench.ts';
 import { runDiskWriteBench } from './disk-writes-bench.ts';
+import { runAlertingBench } from './alerting-bench.ts';
 
 const fixed = (value: number, digits = 2): string => value.toFixed(digits);
 
@@ -88,6 +89,18 @@ async function main(): Promise<void> {
   lines.push(`| frame time p50 / p99 | ${fixed(dashboard.frameP50Ms, 1)} / ${fixed(dashboard.frameP99Ms, 1)} ms | no dropped frames |`);
   lines.push(`| frames longer than 50 ms | ${dashboard.framesOver50Ms} | 0 |`);
   lines.push(`| monitors up when measuring ended | ${dashboard.upAtEnd} | |`);
+  lines.push('');
+
+  process.stderr.write('alerting: the outbox and a burst of alerts...\n');
+  const alerting = await runAlertingBench();
+  lines.push('### Alerting: the outbox and a burst');
+  lines.push('');
+  lines.push('| figure | value | goal |');
+  lines.push('| --- | --- | --- |');
+  lines.push(`| queueing one message (written and fsynced before any attempt) p50 / p99 | ${fixed(alerting.enqueueMsP50)} / ${fixed(alerting.enqueueMsP99)} ms | |`);
+  lines.push(`| one queued message on disk | ${fixed(alerting.bytesPerQueuedMessage, 0)} bytes | |`);
+  lines.push(`| ${alerting.burstSize} monitors down at once: first alert to the receiver | ${alerting.burstToReceiverMs} ms | < 5 s |`);
+  lines.push(`| messages the receiver got for that burst | ${alerting.burstMessages} | 1 |`);
   process.stdout.write(`${lines.join('\n')}\n`);
 }
 

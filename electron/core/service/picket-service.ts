@@ -3,10 +3,12 @@
 // Plain Node: never imports 'electron'; the Electron shell passes its safeStorage codec and electron-store in.
 import fs from 'node:fs';
 import path from 'node:path';
-import type { AppSettings, EventMap, EventName, HomeserverGroup, MonitorView, RequestName, RequestParams, RequestResult } from '../../shared/contract.ts';
+import type { AppSettings, ChannelsOverview, EventMap, EventName, HomeserverGroup, MonitorView, RequestName, RequestParams, RequestResult } from '../../shared/contract.ts';
 import { validateRequest } from '../../shared/contract-validation.ts';
 import { ConfigError, parseMonitor, validateSettings, type MonitorConfig, type MonitorDefaults } from '../../shared/config-validation.ts';
 import type { Monitor, Settings } from '../../shared/types.ts';
+import { unknownChannelIssues } from '../../shared/channel-validation.ts';
+import { AlertingService, type AlertingOptions } from '../alerting/alerting-service.ts';
 import type { ProbeOptions } from '../checks/probe-options.ts';
 import { runCheck as defaultRunCheck, type RunCheck } from '../checks/run-check.ts';
 import { Engine } from '../engine/engine.ts';
@@ -15,6 +17,7 @@ import { checkMatrixOptions, HomeserverService, type MatrixServiceOptions } from
 import { referenceProbeFor } from '../rules/reference-probe.ts';
 import { openConfStore, type MonitorStore, type StoreBackend, type StoreBackendOptions, type StoreOpenReport } from '../storage/index.ts';
 import { readAppSettings, splitSettingsPatch } from './app-settings.ts';
+import { ChannelBook } from './channel-book.ts';
 import { ResultBatcher } from './event-batcher.ts';
 import { queryHistory } from './history-query.ts';
 import { exportConfig, planImport } from './import-export.ts';
@@ -51,6 +54,8 @@ export interface PicketServiceOptions {
   matrix?: MatrixServiceOptions;
   /** A config file (`--config`) applied to the store before the engine starts, so its settings govern the first check. */
   config?: StartupConfig;
+  /** The alert policy's window and the outbox's pacing; tests shorten them. */
+  alerting?: Pick<AlertingOptions, 'windowMs' | 'outbox'>;
 }
 
 const REFERENCE_PROBE_TIMEOUT_MS = 5_000;
@@ -76,6 +81,10 @@ export class PicketService {
   private readonly problemBoard: ProblemBoard;
   /** What the startup config did, when one was given. */
   readonly configOutcome: ImportOutcome | undefined;
+  private readonly channelBook: ChannelBook;
+  private trustedImport = false;
+  /** The alert policy, outbox and channels: the fronts listen to it for desktop notices and delivery reports. */
+  readonly alerting: AlertingService;
 
   private constructor(
     private readonly options: PicketServiceOptions,
@@ -103,6 +112,22 @@ export class PicketService {
       this.events.emit('monitors', this.views());
     }, options.viewsRefreshMs ?? DEFAULT_VIEWS_REFRESH_MS);
     this.viewsRefresh.unref();
+    this.channelBook = new ChannelBook(store, options.secretCodec);
+    this.alerting = new AlertingService({
+      ...options.alerting,
+      dir: path.join(options.dataDir, 'alerts'),
+      now: this.now,
+      context: {
+        monitors: () => engine.monitors(),
+        state: (monitorId) => engine.snapshot().find((entry) => entry.monitor.id === monitorId)?.state,
+        homeservers: () => this.matrix.list(),
+        silence: () => this.store.preferences(),
+        channels: () => this.channelBook.channels(),
+        groupChannels: () => this.channelBook.groupChannels(),
+        isOffline: () => engine.isOffline(),
+      },
+    });
+    this.alerting.onDelivery(() => this.events.emit('channels', this.channelsOverview()));
     this.matrix = new HomeserverService(
       {
         store,
@@ -112,7 +137,10 @@ export class PicketService {
           for (const id of monitorIds) void engine.checkNow(id).catch(() => undefined);
         },
         emitHomeservers: (groups) => this.events.emit('homeservers', groups),
-        emitAlert: (alert) => this.events.emit('alert', alert),
+        emitAlert: (alert) => {
+          this.events.emit('alert', alert);
+          this.alerting.onAlert(alert);
+        },
         now: this.now,
       },
       options.matrix,
@@ -123,11 +151,13 @@ export class PicketService {
         this.matrix.onResult(event.result);
       } else if (event.type === 'state') {
         const { type: _type, ...change } = event;
+        this.alerting.onStateChange(change);
         this.events.emit('state', change);
         this.matrix.onStateChange(change.monitorId);
       } else {
         const { type: _type, ...alert } = event;
         this.events.emit('alert', alert);
+        this.alerting.onAlert(alert);
       }
     });
   }
@@ -199,6 +229,19 @@ export class PicketService {
     return this.events.on(name, listener);
   }
 
+  /**
+   * importConfig for the config file named on the command line (`run --config`, `serve --config`): the one
+   * place a `command` channel may be added or changed, since whoever writes that file can run programs anyway.
+   */
+  async importTrustedConfig(json: string, mode: 'merge' | 'replace'): Promise<RequestResult<'importConfig'>> {
+    this.trustedImport = true;
+    try {
+      return await this.handle('importConfig', { json, mode });
+    } finally {
+      this.trustedImport = false;
+    }
+  }
+
   suspend(): void {
     this.engine.suspend();
   }
@@ -209,6 +252,7 @@ export class PicketService {
 
   setSystemOnline(online: boolean): void {
     this.engine.setSystemOnline(online);
+    if (online) this.alerting.wake();
   }
 
   /** Picket's own current problems, one sentence each (empty when all is well): the banner, tray and CLI show them. */
@@ -249,6 +293,8 @@ export class PicketService {
       clearInterval(this.viewsRefresh);
       this.matrix.close();
       await this.engine.stop();
+      // After the engine: its last alerts still reach the outbox, to go out at the next start if not now.
+      await this.alerting.close();
       this.batcher.flush();
       this.unsubscribeEngine();
       await this.history.close();
@@ -316,14 +362,17 @@ export class PicketService {
     },
 
     importConfig: async ({ json, mode }) => {
-      const planned = planImport(json, mode, this.engine.monitors(), this.monitorDefaults());
+      const planned = planImport(json, mode, this.engine.monitors(), this.channelBook.channels(), this.monitorDefaults());
       if (!planned.ok) throw invalidParams(`the config was not imported: ${planned.issues.map(formatPath).join('; ')}`, planned.issues);
       const { plan } = planned;
+      if (!this.trustedImport) this.channelBook.refuseNewCommands(plan.channels ?? [], 'channels', 'the config was not imported');
       let settingsChanged = false;
       if (Object.keys(plan.settings).length > 0) {
         this.updateEngineSettings(plan.settings, 'settings');
         settingsChanged = true;
       }
+      // Channels before monitors: the monitors name them.
+      if (plan.channels !== undefined) this.channelBook.replace(plan.channels);
       // One write for the whole list; the settings above were validated and written first, so nothing below can fail on input.
       this.store.replaceMonitors(plan.monitors.map((monitor) => sealSecrets(monitor, this.options.secretCodec)));
       for (const id of plan.outcome.removed) this.engine.removeMonitor(id);
@@ -336,11 +385,12 @@ export class PicketService {
         settingsChanged = true;
       }
       if (settingsChanged) this.events.emit('settings', this.settings());
+      if (plan.channels !== undefined) this.afterChannelsChange();
       this.events.emit('monitors', this.views());
       return plan.outcome;
     },
 
-    exportConfig: async () => ({ json: exportConfig(this.engine.monitors(), this.store.settings()) }),
+    exportConfig: async () => ({ json: exportConfig(this.engine.monitors(), this.store.settings(), this.channelBook.channels()) }),
 
     getSettings: async () => this.settings(),
 
@@ -378,6 +428,39 @@ export class PicketService {
       }
     },
     getProblems: async () => this.problems(),
+
+    listChannels: async () => this.channelsOverview(),
+
+    saveChannel: async ({ channel }) => {
+      this.channelBook.refuseNewCommands([channel], 'channel', 'invalid channel');
+      this.channelBook.save(channel);
+      return this.afterChannelsChange();
+    },
+
+    removeChannel: async ({ channelId }) => {
+      this.channelBook.remove(channelId);
+      // Nothing else the user saved changes: only the removed id leaves the monitors' lists.
+      const users = this.store.monitors().filter((monitor) => monitor.channels?.includes(channelId));
+      for (const stored of users) {
+        const updated = { ...stored, channels: (stored.channels ?? []).filter((id) => id !== channelId) };
+        this.store.saveMonitor(updated);
+        const plain = this.findMonitor(stored.id);
+        if (plain) this.engine.updateMonitor({ ...plain, channels: updated.channels });
+      }
+      this.alerting.forgetChannel(channelId);
+      if (users.length > 0) this.events.emit('monitors', this.views());
+      return this.afterChannelsChange();
+    },
+
+    testChannel: async ({ channel }) => {
+      this.channelBook.refuseNewCommands([channel], 'channel', 'invalid channel');
+      return this.alerting.testChannel(this.channelBook.withStoredSecrets(channel));
+    },
+
+    setGroupChannels: async ({ group, channelIds }) => {
+      this.channelBook.setGroup(group, channelIds);
+      return this.afterChannelsChange();
+    },
   };
 
   // ---- helpers ----
@@ -414,6 +497,8 @@ export class PicketService {
     if (mode === 'add' && previous) throw conflict(parsed.id);
     if (mode === 'edit' && !previous) throw notFound(parsed.id);
     const monitor = this.withStoredSecrets(parsed, previous);
+    const unknownChannels = unknownChannelIssues(monitor.channels, new Set(this.channelBook.channels().map((channel) => channel.id)), 'monitor.channels');
+    if (unknownChannels.length > 0) throw invalidParams(`invalid monitor: ${unknownChannels.map(formatPath).join('; ')}`, unknownChannels);
     this.store.saveMonitor(sealSecrets(monitor, this.options.secretCodec));
     if (!previous) {
       this.engine.addMonitor(monitor);
@@ -480,6 +565,17 @@ export class PicketService {
     const views = this.views();
     this.events.emit('monitors', views);
     return views.find((view) => view.monitor.id === monitorId) as MonitorView;
+  }
+
+  private channelsOverview(): ChannelsOverview {
+    return this.channelBook.overview((channelId) => this.alerting.status(channelId));
+  }
+
+  private afterChannelsChange(): ChannelsOverview {
+    this.alerting.channelsChanged();
+    const overview = this.channelsOverview();
+    this.events.emit('channels', overview);
+    return overview;
   }
 
   private afterSettingsChange(): AppSettings {

@@ -1,7 +1,7 @@
 // Secrets (basic-auth passwords, bearer tokens) in three forms: plain for the engine, sealed for the store,
 // REDACTED for a UI. The Electron app seals with safeStorage; plain Node (CLI, web mode) has no codec and keeps
 // them as given in picket.json, which is readable only by the user (written with mode 0600).
-import { REDACTED } from '../../shared/contract.ts';
+import { REDACTED, SEALED_PREFIX } from '../../shared/contract.ts';
 import type { ConfigIssue } from '../../shared/config-validation.ts';
 import type { HttpAuth, Monitor } from '../../shared/types.ts';
 
@@ -10,8 +10,8 @@ export interface SecretCodec {
   decrypt(stored: string): string;
 }
 
-/** Marks a stored secret as sealed, and by which scheme, so a plain one from an older file is still told apart. */
-export const SEALED_PREFIX = 'enc:v1:';
+// Sealed secrets carry this prefix, so a plain one from an older file is still told apart.
+export { SEALED_PREFIX } from '../../shared/contract.ts';
 
 function secretOf(auth: HttpAuth): string {
   return auth.type === 'basic' ? auth.password : auth.token;

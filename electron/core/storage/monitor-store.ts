@@ -5,6 +5,8 @@ import type { Options as ConfOptions } from 'conf';
 import type { Monitor, Settings } from '../../shared/types.ts';
 import { parseMonitor } from '../../shared/config-validation.ts';
 import { writeFileAtomic } from './atomic-file.ts';
+import type { ChannelConfig } from '../../shared/channel-types.ts';
+import { checkedChannels, type GroupChannels } from './store-channels.ts';
 import { homeserverRecordProblem, type HomeserverRecord, type HomeserverRecords } from './store-homeservers.ts';
 import { applyPreferencesPatch, DEFAULT_PREFERENCES, type Preferences } from './store-preferences.ts';
 import { applySettingsPatch } from './store-settings.ts';
@@ -29,6 +31,13 @@ export interface MonitorStore {
   homeservers(): HomeserverRecords;
   /** Adds or replaces one homeserver's record. Validated; an Error names the bad field and nothing changes. */
   saveHomeserver(serverName: string, record: HomeserverRecord): void;
+  /** Alert channels as stored (secrets sealed in the app), [] until the first is added. */
+  channels(): ChannelConfig[];
+  /** Replaces the whole list in one write. Validated; an Error names each bad field and nothing changes. */
+  replaceChannels(channels: ChannelConfig[]): void;
+  /** Channel ids per homeserver group. */
+  groupChannels(): GroupChannels;
+  setGroupChannels(groupChannels: GroupChannels): void;
   /** Opaque per-monitor runtime state the engine persists (alert bookkeeping such as certificate reminders already sent). */
   runtimeState(): Record<string, unknown>;
   saveRuntimeState(state: Record<string, unknown>): void;
@@ -109,6 +118,22 @@ export class ConfMonitorStore implements MonitorStore {
     const problem = homeserverRecordProblem(serverName, record);
     if (problem !== undefined) throw new Error(`invalid homeserver record: ${problem}`);
     this.write('homeservers', { ...this.homeservers(), [serverName]: structuredClone(record) });
+  }
+
+  channels(): ChannelConfig[] {
+    return this.backend.get('channels') ?? [];
+  }
+
+  replaceChannels(channels: ChannelConfig[]): void {
+    this.write('channels', checkedChannels(channels));
+  }
+
+  groupChannels(): GroupChannels {
+    return this.backend.get('groupChannels') ?? {};
+  }
+
+  setGroupChannels(groupChannels: GroupChannels): void {
+    this.write('groupChannels', structuredClone(groupChannels));
   }
 
   runtimeState(): Record<string, unknown> {

@@ -4,6 +4,7 @@
 import type { Options, Schema } from 'conf';
 import { settingsSchema } from '../../shared/config-schema.ts';
 import { DEFAULT_SETTINGS } from '../../shared/defaults.ts';
+import { channelsSchema, groupChannelsSchema } from './store-channels.ts';
 import { homeserversSchema } from './store-homeservers.ts';
 import { preferencesSchema } from './store-preferences.ts';
 import { CURRENT_SCHEMA_VERSION, STORE_NAME, type StoreDocument } from './store-document.ts';
@@ -18,6 +19,8 @@ export const storeFileSchema: Schema<StoreDocument> = {
   preferences: preferencesSchema,
   // Optional too: absent means no homeservers.
   homeservers: homeserversSchema,
+  channels: channelsSchema,
+  groupChannels: groupChannelsSchema,
 };
 
 /** The options both conf and electron-store must be given, so either one reads the same file the same way. */

@@ -5,6 +5,7 @@ import type { MonitorConfig } from '../../../../electron/shared/config-validatio
 import type { MonitorView, PicketClient } from '../../../../electron/shared/contract.ts';
 import type { CheckResult, MonitorType } from '../../../../electron/shared/types.ts';
 import { isMatrixMonitor, TYPE_LABEL } from '../../components/monitor-type.ts';
+import { ChannelPicker } from '../channels/ChannelPicker.tsx';
 import { IdentityFields, ScheduleFields } from './CommonFields.tsx';
 import { readContractError, type FieldIssue } from './contract-error.ts';
 import { EndpointFields } from './EndpointFields.tsx';
@@ -192,6 +193,13 @@ export function MonitorForm({ client, initial, onSaved, onCancel }: MonitorFormP
       <IdentityFields form={form} editing={editing} />
       {draft.type === 'http' ? <HttpFields form={form} /> : isMatrixMonitor(draft) ? <MatrixEndpointNote form={form} /> : <EndpointFields form={form} />}
       <ScheduleFields form={form} />
+      <ChannelPicker
+        client={client}
+        idPrefix="monitor-channels"
+        value={draft.channels}
+        defaultLabel={draft.group.trim() !== '' ? 'Its group\'s channels, else the default ones' : 'The default channels'}
+        onChange={(channels) => form.update({ channels }, 'channels')}
+      />
 
       <section className="form-test" aria-label="Test result" aria-live="polite">
         {test && 'running' in test && <p className="field-hint">Testing…</p>}

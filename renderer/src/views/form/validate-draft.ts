@@ -35,7 +35,7 @@ export function validateDraft(validators: Validators, draft: MonitorDraft): Fiel
   });
 }
 
-const COMMON = ['id', 'name', 'group', 'intervalSeconds', 'timeoutSeconds', 'failureThreshold', 'reminderIntervalMinutes'];
+const COMMON = ['id', 'name', 'group', 'intervalSeconds', 'timeoutSeconds', 'failureThreshold', 'reminderIntervalMinutes', 'channels'];
 const TLS_OPTIONS = ['tls.caFile', 'tls.serverName', 'tls.ignoreErrors'];
 const BY_TYPE: Record<MonitorDraft['type'], string[]> = {
   http: ['url', 'method', 'headers', 'body', 'auth', 'auth.username', 'auth.password', 'auth.token', 'expectedStatus', 'keyword', 'keywordCaseInsensitive', 'keywordInvert', 'maxRedirects', 'cacheBust', 'slowResponseMs', ...TLS_OPTIONS],

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { alertText, certificateTitle, labelFor, monitorLabels } from '../../../electron/main/notifications/alert-wording.ts';
+import { alertText, certificateTitle, labelFor, monitorLabels } from '../../../electron/core/alerting/policy/alert-wording.ts';
 import type { Alert } from '../../../electron/shared/types.ts';
-import { httpView, tcpView, tlsView } from '../tray/view-fixtures.ts';
+import { httpView, tcpView, tlsView } from '../../main/tray/view-fixtures.ts';
 
 const at = new Date(2025, 2, 4, 9, 14).getTime();
 const api = { name: 'API', host: 'api.example.com' };

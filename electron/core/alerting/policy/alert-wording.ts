@@ -1,9 +1,9 @@
 // The words of one notification per alert. The engine's alert messages start with the monitor's name;
 // a notification wants the name in the title and the detail in the body.
-import { formatDuration } from '../../core/rules/format-duration.ts';
-import type { MonitorView } from '../../shared/contract.ts';
-import type { Alert, AlertKind, Monitor } from '../../shared/types.ts';
-import { formatClock } from '../tray/local-time.ts';
+import { formatDuration } from '../../rules/format-duration.ts';
+import type { MonitorView } from '../../../shared/contract.ts';
+import type { Alert, AlertKind, Monitor } from '../../../shared/types.ts';
+import { formatClock } from './local-time.ts';
 
 export interface NotificationText {
   title: string;
@@ -19,13 +19,17 @@ export interface MonitorLabel {
 }
 
 export function monitorLabels(views: readonly MonitorView[]): Map<string, MonitorLabel> {
-  return new Map(
-    views.map((view) => {
-      const label: MonitorLabel = { name: view.monitor.name, host: hostOf(view.monitor) };
-      if (view.monitor.group !== undefined) label.group = view.monitor.group;
-      return [view.monitor.id, label];
-    }),
-  );
+  return labelsOf(views.map((view) => view.monitor));
+}
+
+export function labelsOf(monitors: readonly Monitor[]): Map<string, MonitorLabel> {
+  return new Map(monitors.map((monitor) => [monitor.id, monitorLabel(monitor)]));
+}
+
+export function monitorLabel(monitor: Monitor): MonitorLabel {
+  const label: MonitorLabel = { name: monitor.name, host: hostOf(monitor) };
+  if (monitor.group !== undefined) label.group = monitor.group;
+  return label;
 }
 
 /** Events that are not outages: the title says what changed, the body what it changed from and to. */

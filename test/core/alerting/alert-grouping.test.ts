@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { groupAlerts, listNames } from '../../../electron/main/notifications/alert-grouping.ts';
-import type { MonitorLabel } from '../../../electron/main/notifications/alert-wording.ts';
+import { groupAlerts, listNames } from '../../../electron/core/alerting/policy/alert-grouping.ts';
+import type { MonitorLabel } from '../../../electron/core/alerting/policy/alert-wording.ts';
 import type { Alert, AlertKind } from '../../../electron/shared/types.ts';
 
 const labels = new Map<string, MonitorLabel>(

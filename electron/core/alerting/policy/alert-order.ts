@@ -1,5 +1,5 @@
 // Which alerts come first, in a batch of notifications and inside one: the most urgent kind first.
-import type { Alert, AlertKind } from '../../shared/types.ts';
+import type { Alert, AlertKind } from '../../../shared/types.ts';
 
 const KIND_ORDER: readonly AlertKind[] = ['down', 'reminder', 'recovered', 'certificate', 'key-change', 'delegation-changed'];
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeUntil, formatClock, nextMorning } from '../../../electron/main/tray/local-time.ts';
+import { describeUntil, formatClock, nextMorning } from '../../../electron/core/alerting/policy/local-time.ts';
 
 const local = (y: number, mo: number, d: number, h: number, mi = 0): number => new Date(y, mo - 1, d, h, mi).getTime();
 

@@ -1,8 +1,8 @@
 // Several alerts within a few seconds become one notification per kind, so a network blip is one
 // notification, not twenty: downs together, reminders together, recoveries together, certificates together.
 // Alerts of several monitors of one Matrix homeserver become one notification for that homeserver instead.
-import type { HomeserverGroup } from '../../shared/contract.ts';
-import type { Alert, AlertKind } from '../../shared/types.ts';
+import type { HomeserverGroup } from '../../../shared/contract.ts';
+import type { Alert, AlertKind } from '../../../shared/types.ts';
 import { kindsInOrder } from './alert-order.ts';
 import { alertText, countTitle, days, labelFor, listNames, type MonitorLabel, type NotificationText } from './alert-wording.ts';
 import { homeserverAlertGroups } from './homeserver-grouping.ts';
@@ -45,7 +45,7 @@ function groupByKind(alerts: readonly Alert[], labels: ReadonlyMap<string, Monit
  * Only the newest outage alert of a monitor is news: down then recovered within the window is one
  * "recovered after 2 s", not two notifications. Certificate alerts are kept apart from outages.
  */
-function latestPerMonitor(alerts: readonly Alert[]): Alert[] {
+export function latestPerMonitor(alerts: readonly Alert[]): Alert[] {
   const byKey = new Map<string, Alert>();
   for (const alert of [...alerts].sort((a, b) => a.at - b.at)) {
     const key = `${OUTAGE_KINDS.includes(alert.kind) ? 'outage' : alert.kind}\u0000${alert.monitorId}`;

@@ -1,7 +1,7 @@
 // A homeserver in trouble usually fails on several monitors at once (client API, federation, TCP, keys):
 // that is one problem, so it is one notification, titled with the group's diagnosis and saying what to do.
-import type { HomeserverGroup } from '../../shared/contract.ts';
-import type { Alert, AlertKind } from '../../shared/types.ts';
+import type { HomeserverGroup } from '../../../shared/contract.ts';
+import type { Alert, AlertKind } from '../../../shared/types.ts';
 import { kindRank, kindsInOrder } from './alert-order.ts';
 import { countTitle, labelFor, listNames, type MonitorLabel, type NotificationText } from './alert-wording.ts';
 
