@@ -9,7 +9,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HistoryStore } from '../../electron/core/history/history-store.ts';
 import { startHttpServer, type TestServer } from '../fixtures/http-servers.ts';
-import { collect, interruptGroup, PROJECT_ROOT } from './cli-process.ts';
+import { collect, interruptGroup, PICKET_BUNDLE, PROJECT_ROOT } from './cli-process.ts';
 
 let dir: string;
 let site: TestServer;
@@ -54,7 +54,7 @@ describe('run on a machine that misbehaves', () => {
       }),
     );
     const preload = path.join(PROJECT_ROOT, 'test/fixtures/full-disk.mjs');
-    const child = spawn(path.join(PROJECT_ROOT, 'node_modules/.bin/tsx'), ['electron/cli/main.ts', 'run', '--config', config, '--data', dataDir], {
+    const child = spawn(process.execPath, [PICKET_BUNDLE, 'run', '--config', config, '--data', dataDir], {
       cwd: PROJECT_ROOT,
       stdio: ['ignore', 'pipe', 'pipe'],
       detached: true,
@@ -96,7 +96,7 @@ describe('run on a machine that misbehaves', () => {
     await writeFile(path.join(dataDir, 'history', 'state', 'checkpoint.json'), '{"cycle":3,"lastSeq":');
     await writeFile(path.join(dataDir, 'history', 'state', 'journal.json'), 'garbage');
     await writeFile(path.join(dataDir, 'history', 'state', 'recent.json'), '[]');
-    const child = spawn(path.join(PROJECT_ROOT, 'node_modules/.bin/tsx'), ['electron/cli/main.ts', 'run', '--config', config, '--data', dataDir], {
+    const child = spawn(process.execPath, [PICKET_BUNDLE, 'run', '--config', config, '--data', dataDir], {
       cwd: PROJECT_ROOT,
       stdio: ['ignore', 'pipe', 'pipe'],
       detached: true,

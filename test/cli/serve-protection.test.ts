@@ -9,7 +9,7 @@ import path from 'node:path';
 import { request } from 'undici';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHttpServer, type TestServer } from '../fixtures/http-servers.ts';
-import { collect, interruptGroup, PROJECT_ROOT } from './cli-process.ts';
+import { collect, interruptGroup, PICKET_BUNDLE, PROJECT_ROOT } from './cli-process.ts';
 
 let dir: string;
 let site: TestServer;
@@ -28,8 +28,7 @@ afterAll(async () => {
 });
 
 function startServeWithFdLimit(args: string[], fdLimit: number): ChildProcess {
-  const tsx = path.join(PROJECT_ROOT, 'node_modules/.bin/tsx');
-  return spawn('sh', ['-c', `ulimit -n ${fdLimit} && exec "$0" electron/cli/main.ts serve "$@"`, tsx, ...args], {
+  return spawn('sh', ['-c', `ulimit -n ${fdLimit} && exec "$0" "$@"`, process.execPath, PICKET_BUNDLE, 'serve', ...args], {
     cwd: PROJECT_ROOT,
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true,

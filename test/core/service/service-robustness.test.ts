@@ -117,7 +117,7 @@ describe('hostile imports', () => {
   it('200,000-deep JSON gets a clear error, not a crash', async () => {
     const service = await openService(tempDataDir());
     await expect(service.handle('importConfig', { json: '['.repeat(200_000), mode: 'merge' })).rejects.toMatchObject({
-      error: { code: 'invalid-params', message: expect.stringContaining('json is not valid JSON at line 1, column 200001') },
+      error: { code: 'invalid-params', message: expect.stringContaining("This file is not valid JSON: line 1, column 200001") },
     });
     const deepValid = `{"version":1,"monitors":${'['.repeat(200_000)}${']'.repeat(200_000)}}`;
     await expect(service.handle('importConfig', { json: deepValid, mode: 'merge' })).rejects.toMatchObject({ error: { code: 'invalid-params' } });
