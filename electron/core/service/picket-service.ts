@@ -1,6 +1,6 @@
 // The contract (shared/contract.ts) implemented over the engine, the store and the history: the one place they
 // are composed for a UI. Electron IPC and the web transport both call handle() and on(); neither reimplements it.
-// Plain Node: never imports 'electron'; the Electron shell passes its safeStorage codec and electron-store in.
+// Plain Node: never imports 'electron'; the Electron shell passes its safeStorage codec in.
 import path from 'node:path';
 import type { AppSettings, EventMap, EventName, HomeserverGroup, MonitorView, RequestName, RequestParams, RequestResult } from '../../shared/contract.ts';
 import { validateRequest } from '../../shared/contract-validation.ts';
@@ -12,7 +12,7 @@ import { Engine } from '../engine/engine.ts';
 import { HistoryStore } from '../history/history-store.ts';
 import { checkMatrixOptions, HomeserverService, type MatrixServiceOptions } from '../matrix/homeserver-service/index.ts';
 import { referenceProbeFor } from '../rules/reference-probe.ts';
-import { openConfStore, type MonitorStore, type StoreBackend, type StoreBackendOptions, type StoreOpenReport } from '../storage/index.ts';
+import { openStore, type MonitorStore, type StoreOpenReport } from '../storage/index.ts';
 import { readAppSettings, splitSettingsPatch } from './app-settings.ts';
 import { ResultBatcher } from './event-batcher.ts';
 import { queryHistory } from './history-query.ts';
@@ -38,8 +38,6 @@ export interface PicketServiceOptions {
   eventBatchMs?: number;
   /** How often, while results arrive, the monitor views (with uptime) are sent again. Default 60 s. */
   viewsRefreshMs?: number;
-  /** Default: conf. Electron passes electron-store (see storage/open-conf-store.ts). */
-  createBackend?: (options: StoreBackendOptions) => StoreBackend;
   /** Matrix homeserver discovery (overrides, DNS server, CA) and its re-discovery period. */
   matrix?: MatrixServiceOptions;
 }
@@ -118,10 +116,7 @@ export class PicketService {
     // Before anything is opened: a bad --resolve or --dns-server must not leave the store and history half open.
     checkMatrixOptions(options.matrix ?? {});
     const now = options.now ?? Date.now;
-    const { store, report } = openConfStore(options.dataDir, {
-      now,
-      ...(options.createBackend ? { createBackend: options.createBackend } : {}),
-    });
+    const { store, report } = openStore(options.dataDir, { now });
     // Engine settings are read once: a change made while running (maxConcurrentChecks, referenceTarget, ...) applies at next start.
     const settings = store.settings();
     const history = await HistoryStore.open(path.join(options.dataDir, 'history'), {
@@ -206,6 +201,11 @@ export class PicketService {
     return this.matrix.list();
   }
 
+  /** Resolves once every change to monitors, settings and bookkeeping made so far is on disk. */
+  async flushStore(): Promise<void> {
+    await this.store.flush();
+  }
+
   /** Stops the checks, emits the results still being collected, then writes and closes history. */
   close(): Promise<void> {
     this.closing ??= (async () => {
@@ -214,6 +214,7 @@ export class PicketService {
       await this.engine.stop();
       this.batcher.flush();
       this.unsubscribeEngine();
+      await this.store.flush();
       await this.history.close();
     })();
     return this.closing;
