@@ -1,6 +1,9 @@
-// `picket check --config FILE [--json]`: every monitor once, concurrently; exit code says the worst status.
+// `picket check --config FILE [--json]`: every monitor once, at most the config's maxConcurrentChecks at a time
+// (so a config of 1,000 monitors neither exhausts sockets nor hammers one server); exit code says the worst status.
 import { readConfigFile } from '../core/config/config-file.ts';
 import { runCheck } from '../core/checks/run-check.ts';
+import { ConcurrencyLimiter } from '../core/scheduler/concurrency-limiter.ts';
+import { DEFAULT_SETTINGS } from '../shared/defaults.ts';
 import type { ProbeOptions } from '../core/checks/probe-options.ts';
 import { exitCodeFor } from './exit-codes.ts';
 import { formatCheckTable, toCheckResultJson } from './check-output.ts';
@@ -16,7 +19,8 @@ export async function checkCommand(options: CheckCommandOptions, io: CliIo): Pro
   const config = await readConfigFile(options.configPath);
   // Paused monitors are skipped: the user said not to watch them.
   const monitors = config.monitors.filter((monitor) => !monitor.paused);
-  const results = await Promise.all(monitors.map((monitor) => runCheck(monitor, options.probeOptions)));
+  const limiter = new ConcurrencyLimiter(config.settings?.maxConcurrentChecks ?? DEFAULT_SETTINGS.maxConcurrentChecks);
+  const results = await Promise.all(monitors.map((monitor) => limiter.run(() => runCheck(monitor, options.probeOptions))));
   const rows = monitors.map((monitor, index) => ({ monitor, result: results[index] as (typeof results)[number] }));
   if (options.json) {
     io.stdout(`${JSON.stringify({ results: rows.map(({ monitor, result }) => toCheckResultJson(monitor, result)) })}\n`);

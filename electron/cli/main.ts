@@ -8,16 +8,19 @@ import { lookupWithOverrides, parseResolveOverride } from '../core/matrix/discov
 import type { ResolveOverride } from '../core/matrix/discovery/types.ts';
 import type { MatrixServiceOptions } from '../core/matrix/homeserver-service/options.ts';
 import { checkCommand } from './check-command.ts';
-import { processIo, type CliIo } from './cli-io.ts';
+import type { CliIo } from './cli-io.ts';
 import { EXIT_INVALID } from './exit-codes.ts';
+import { checkCommandFlags, COMMAND_FLAGS, unknownFlagMessage } from './command-flags.ts';
 import { runCommand } from './run-command.ts';
 import { UsageError } from './usage-error.ts';
+import { PICKET_VERSION } from './version.ts';
 
 export const USAGE = `Usage: picket <command> [options]
 
 Commands:
   check --config FILE [--json]             check every monitor once and exit
-  run --config FILE --data DIR [--json]    watch in the foreground; Ctrl-C to stop
+  run --data DIR [--config FILE] [--json]  watch in the foreground; Ctrl-C to stop (without --config:
+                                           the monitors already saved in DIR)
   serve --data DIR [--config FILE] [--port N]
                                            the engine with the dashboard on 127.0.0.1; prints its URL first
                                            (takes --resolve and --ca too, for "Add a Matrix homeserver")
@@ -34,8 +37,13 @@ Options:
                          matrix, serve: connect to ADDRESS for HOST:PORT, as curl does (repeatable)
   --ca FILE              matrix, serve: extra trusted CA certificates (PEM)
   -h, --help             this text
+  -v, --version          the version
 
-Exit codes: 0 all up, 1 a warning, 2 a down, 3 invalid input or config.
+Exit codes:
+  check, matrix check   0 all up, 1 a warning, 2 a down, 3 invalid input or config
+  matrix discover       0 federation and client API both answer, 2 either does not, 3 invalid name or option
+  run, serve            0 stopped with Ctrl-C or SIGTERM, 3 invalid input or config
+  Any command           3 for an unknown flag, or one the command does not take
 `;
 
 function probeOptionsFrom(dnsServer: string | undefined): Omit<ProbeOptions, 'signal' | 'now'> {
@@ -108,10 +116,11 @@ function untilStopped(): Promise<void> {
 
 export async function main(argv: string[], io: CliIo, stopSignal: () => Promise<void> = untilStopped): Promise<number> {
   try {
-    const { values, positionals } = parseArgs({
+    const { values, positionals, tokens } = parseArgs({
       args: argv,
       allowPositionals: true,
       strict: true,
+      tokens: true,
       options: {
         config: { type: 'string' },
         data: { type: 'string' },
@@ -121,6 +130,7 @@ export async function main(argv: string[], io: CliIo, stopSignal: () => Promise<
         resolve: { type: 'string', multiple: true, default: [] },
         ca: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
+        version: { type: 'boolean', short: 'v', default: false },
       },
     });
     const [command, ...extra] = positionals;
@@ -128,7 +138,13 @@ export async function main(argv: string[], io: CliIo, stopSignal: () => Promise<
       io.stdout(USAGE);
       return 0;
     }
+    if (values.version) {
+      io.stdout(`picket ${PICKET_VERSION}\n`);
+      return 0;
+    }
     if (command === undefined) throw new UsageError('no command given');
+    const givenFlags = tokens.flatMap((token) => (token.kind === 'option' ? [token.name] : []));
+    checkCommandFlags(command === 'matrix' ? `matrix ${extra[0] ?? ''}` : command, givenFlags);
     if (command === 'matrix') return await matrixCommand(extra, values, io);
     if (extra.length > 0) throw new UsageError(`unexpected argument "${extra[0]}"`);
     const probeOptions = probeOptionsFrom(values['dns-server']);
@@ -138,7 +154,7 @@ export async function main(argv: string[], io: CliIo, stopSignal: () => Promise<
       case 'run':
         return await runCommand(
           {
-            configPath: required(values.config, '--config FILE', 'run'),
+            ...(values.config !== undefined ? { configPath: values.config } : {}),
             dataDir: required(values.data, '--data DIR', 'run'),
             json: values.json,
             probeOptions,
@@ -169,8 +185,12 @@ export async function main(argv: string[], io: CliIo, stopSignal: () => Promise<
       io.stderr(`picket: ${error.message}\n`);
       return EXIT_INVALID;
     }
-    if (error instanceof UsageError || isParseArgsError(error)) {
-      io.stderr(`picket: ${(error as Error).message}\n\n${USAGE}`);
+    if (error instanceof UsageError) {
+      io.stderr(`picket: ${error.message}\n\n${USAGE}`);
+      return EXIT_INVALID;
+    }
+    if (isParseArgsError(error)) {
+      io.stderr(`picket: ${unknownFlagMessage(error as Error, ALL_FLAGS)}\n\n${USAGE}`);
       return EXIT_INVALID;
     }
     throw error;
@@ -207,20 +227,9 @@ async function matrixCommand(words: string[], flags: MatrixFlags, io: CliIo): Pr
   return matrixDiscoverCommand(args, io);
 }
 
+const ALL_FLAGS = [...new Set(Object.values(COMMAND_FLAGS).flat())];
+
 function isParseArgsError(error: unknown): boolean {
   const code = (error as NodeJS.ErrnoException | undefined)?.code ?? '';
   return code.startsWith('ERR_PARSE_ARGS');
-}
-
-// Run only when executed, not when a test imports main().
-if (import.meta.url === `file://${process.argv[1]}`) {
-  main(process.argv.slice(2), processIo).then(
-    (code) => {
-      process.exitCode = code;
-    },
-    (error: unknown) => {
-      process.stderr.write(`picket: unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-      process.exitCode = 3;
-    },
-  );
 }

@@ -1,6 +1,9 @@
-// `picket run --config FILE --data DIR [--json]`: the scheduler in the foreground, persisting to DIR,
-// printing every state change and alert. Ctrl-C (or SIGTERM) flushes history and exits 0.
+// `picket run [--config FILE] --data DIR [--json]`: the scheduler in the foreground, persisting to DIR,
+// printing every state change and alert. Without --config it watches the monitors already saved in DIR
+// (by serve, the app or an earlier run). Ctrl-C (or SIGTERM) flushes history and exits 0.
+import { existsSync } from 'node:fs';
 import { mkdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
 import type { Alert, StateChange } from '../shared/types.ts';
 import { ConfigError } from '../shared/config-validation.ts';
 import { readConfigFile } from '../core/config/config-file.ts';
@@ -11,7 +14,8 @@ import type { CliIo } from './cli-io.ts';
 import { EXIT_OK } from './exit-codes.ts';
 
 export interface RunCommandOptions {
-  configPath: string;
+  /** Absent: watch the monitors DIR already holds. */
+  configPath?: string;
   dataDir: string;
   json: boolean;
   probeOptions: Omit<ProbeOptions, 'signal' | 'now'>;
@@ -36,8 +40,12 @@ export function eventToText(event: PrintedEvent, names: Map<string, string>): st
 
 export async function runCommand(options: RunCommandOptions, io: CliIo): Promise<number> {
   // Read and validate first, so a bad config exits 3 before anything in DIR is touched.
-  const config = await readConfigFile(options.configPath);
-  const json = await readFile(options.configPath, 'utf8');
+  const configPath = options.configPath;
+  const config = configPath !== undefined ? await readConfigFile(configPath) : undefined;
+  const json = configPath !== undefined ? await readFile(configPath, 'utf8') : undefined;
+  if (configPath === undefined && !existsSync(path.join(options.dataDir, 'picket.json'))) {
+    throw new ConfigError([{ path: '', message: `${options.dataDir} holds no saved monitors: give --config FILE` }], 'nothing to watch');
+  }
   await mkdir(options.dataDir, { recursive: true });
   const service = await PicketService.open({ dataDir: options.dataDir, probeOptions: options.probeOptions });
   try {
@@ -45,13 +53,19 @@ export async function runCommand(options: RunCommandOptions, io: CliIo): Promise
       io.stderr(`picket: ${service.openReport.problem ?? 'the data file was damaged'}; the original was moved to ${service.openReport.movedAsideTo ?? '?'}\n`);
     }
     // The config file is what `run` watches: DIR keeps history and alert bookkeeping, the monitors follow the file.
-    try {
-      await service.handle('importConfig', { json, mode: 'replace' });
-    } catch (error) {
-      if (error instanceof ServiceError) throw new ConfigError(error.error.issues ?? [{ path: '', message: error.error.message }], `invalid config ${options.configPath}`);
-      throw error;
+    if (json !== undefined) {
+      try {
+        await service.handle('importConfig', { json, mode: 'replace' });
+      } catch (error) {
+        if (error instanceof ServiceError) throw new ConfigError(error.error.issues ?? [{ path: '', message: error.error.message }], `invalid config ${configPath ?? ''}`);
+        throw error;
+      }
     }
-    const names = new Map(config.monitors.map((monitor) => [monitor.id, monitor.name]));
+    const monitors = config?.monitors ?? (await service.handle('listMonitors', {})).map((view) => view.monitor);
+    if (monitors.length === 0 && configPath === undefined) {
+      throw new ConfigError([{ path: '', message: `${options.dataDir} holds no monitors: give --config FILE` }], 'nothing to watch');
+    }
+    const names = new Map(monitors.map((monitor) => [monitor.id, monitor.name]));
     const print = (event: PrintedEvent): void => io.stdout(`${options.json ? eventToJsonLine(event) : eventToText(event, names)}\n`);
     service.on('state', (change) => print({ type: 'state', ...change }));
     service.on('alert', (alert) => print({ type: 'alert', ...alert }));
@@ -62,7 +76,7 @@ export async function runCommand(options: RunCommandOptions, io: CliIo): Promise
       },
     });
     if (!options.json) {
-      io.stderr(`picket: watching ${config.monitors.length} monitors, history in ${options.dataDir}; Ctrl-C to stop\n`);
+      io.stderr(`picket: watching ${monitors.length} monitors, history in ${options.dataDir}; Ctrl-C to stop\n`);
     }
     await options.stopSignal;
     stopSleepDetector();

@@ -1,9 +1,11 @@
-// Runs the CLI exactly as users and scripts do: `npm run --silent cli -- ...`, as a separate process.
+// Runs the CLI as users and scripts do: the built program, out/cli/picket.mjs (what `picket` and
+// `npm run cli` run), as a separate process. `npm test` builds it before the tests start.
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const PROJECT_ROOT = fileURLToPath(new URL('../..', import.meta.url));
+export const PICKET_BUNDLE = path.join(PROJECT_ROOT, 'out/cli/picket.mjs');
 
 export interface CliRun {
   code: number | null;
@@ -12,16 +14,12 @@ export interface CliRun {
 }
 
 export function startCli(args: string[]): ChildProcess {
-  return spawn('npm', ['run', '--silent', 'cli', '--', ...args], { cwd: PROJECT_ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+  return spawn(process.execPath, [PICKET_BUNDLE, ...args], { cwd: PROJECT_ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
 }
 
-/**
- * Starts the CLI's own process (what `npm run cli` runs) in a process group of its own, so a test can
- * press Ctrl-C the way a terminal does: SIGINT to the whole group. npm itself always reports 130 on
- * Ctrl-C whatever its child returns, so the exit code is asserted on the CLI's process, not npm's.
- */
+/** Starts the CLI in a process group of its own, so a test can press Ctrl-C the way a terminal does: SIGINT to the whole group. */
 export function startCliProcessGroup(args: string[]): ChildProcess {
-  return spawn(path.join(PROJECT_ROOT, 'node_modules/.bin/tsx'), ['electron/cli/main.ts', ...args], {
+  return spawn(process.execPath, [PICKET_BUNDLE, ...args], {
     cwd: PROJECT_ROOT,
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true,
