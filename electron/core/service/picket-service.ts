@@ -20,6 +20,7 @@ import { exportConfig, planImport } from './import-export.ts';
 import { openSecrets, redactSecrets, restoreRedacted, sealSecrets, type SecretCodec } from './secrets.ts';
 import { conflict, invalidParams, notFound, ServiceError } from './service-error.ts';
 import { ServiceEvents } from './service-events.ts';
+import { ViewCache } from './view-cache.ts';
 
 export { ServiceError } from './service-error.ts';
 export type { SecretCodec } from './secrets.ts';
@@ -45,6 +46,8 @@ export interface PicketServiceOptions {
 const REFERENCE_PROBE_TIMEOUT_MS = 5_000;
 const DEFAULT_EVENT_BATCH_MS = 250;
 const DEFAULT_VIEWS_REFRESH_MS = 60_000;
+/** A view's uptime figures are at most this old when nothing else about its monitor changed. */
+const VIEW_MAX_AGE_MS = 30_000;
 
 type Handlers = { [Name in RequestName]: (params: RequestParams<Name>) => Promise<RequestResult<Name>> };
 
@@ -60,6 +63,16 @@ export class PicketService {
   private closing: Promise<void> | undefined;
   private resultsSinceViews = false;
   private readonly viewsRefresh: NodeJS.Timeout;
+  private readonly viewCache = new ViewCache(
+    ({ monitor, state, lastResult }, muted, now) => ({
+      monitor: redactSecrets(monitor),
+      state,
+      lastResult: lastResult ?? null,
+      uptime: this.history.uptimeSummary(monitor.id, now),
+      muted,
+    }),
+    VIEW_MAX_AGE_MS,
+  );
 
   private constructor(
     private readonly options: PicketServiceOptions,
@@ -181,15 +194,7 @@ export class PicketService {
 
   /** What the tray and the notifier need, synchronously. */
   views(): MonitorView[] {
-    const muted = new Set(this.store.preferences().mutedMonitors);
-    const now = this.now();
-    return this.engine.snapshot().map(({ monitor, state, lastResult }) => ({
-      monitor: redactSecrets(monitor),
-      state,
-      lastResult: lastResult ?? null,
-      uptime: this.history.uptimeSummary(monitor.id, now),
-      muted: muted.has(monitor.id),
-    }));
+    return this.viewCache.views(this.engine.snapshot(), new Set(this.store.preferences().mutedMonitors), this.now());
   }
 
   settings(): AppSettings {
