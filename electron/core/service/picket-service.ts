@@ -232,7 +232,9 @@ export class PicketService {
 
     getHistory: async ({ monitorId, range }) => {
       this.requireMonitor(monitorId);
-      return queryHistory(this.history, monitorId, range, this.now());
+      // One source for uptime: the view's figures, the same the list shows (issue 13, item 4).
+      const view = this.views().find((candidate) => candidate.monitor.id === monitorId) as MonitorView;
+      return queryHistory(this.history, monitorId, range, this.now(), view.uptime);
     },
 
     addMonitor: async ({ monitor: draft }) => this.afterMonitorChange(this.putMonitor(draft, 'add').id),

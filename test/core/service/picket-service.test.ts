@@ -28,6 +28,21 @@ describe('monitors, checks and alerts against a real local server', () => {
     expect((await refreshed).find((v) => v.monitor.id === 'plain')?.lastResult?.status).toBe('up');
   });
 
+  it('answers uptime from one source: getHistory carries the same figures as the list, after every check', async () => {
+    const server = await startMonitoredServer();
+    const service = await openService(tempDataDir());
+    await service.handle('addMonitor', { monitor: { id: 'flaky', type: 'http', url: `${server.url}/` } });
+    await service.handle('checkNow', { monitorId: 'flaky' });
+    server.status = 500;
+    for (let i = 0; i < 3; i++) {
+      await service.handle('checkNow', { monitorId: 'flaky' });
+      const listed = (await service.handle('listMonitors', {})).find((view) => view.monitor.id === 'flaky');
+      const history = await service.handle('getHistory', { monitorId: 'flaky', range: '24h' });
+      expect(history.uptime).toEqual(listed?.uptime);
+      expect(history.uptime.h24).toBeCloseTo(1 / (i + 2));
+    }
+  });
+
   it('adds a monitor: returns its redacted view, emits "monitors", stores the secret sealed and checks with it', async () => {
     const server = await startMonitoredServer();
     const dataDir = tempDataDir();

@@ -13,6 +13,7 @@ import { RecentResults } from './RecentResults.tsx';
 import { UptimeTiles } from './UptimeTiles.tsx';
 import { useMonitorHistory } from './useMonitorHistory.ts';
 import './detail.css';
+import { useMonitorView } from '../../store/monitors-store.ts';
 
 export interface MonitorDetailProps {
   client: PicketClient;
@@ -23,6 +24,8 @@ export interface MonitorDetailProps {
 
 export function MonitorDetail({ client, view, onEdit, onBack }: MonitorDetailProps) {
   const { monitor } = view;
+  // Uptime as the list shows it: one place in the store, which the history answers keep current.
+  const storedView = useMonitorView(monitor.id);
   const [range, setRange] = useState<HistoryRange>('24h');
   const { history, loading, error, reload } = useMonitorHistory(client, monitor.id, range);
   const option = RANGES.find((r) => r.range === range) ?? RANGES[1]!;
@@ -61,7 +64,7 @@ export function MonitorDetail({ client, view, onEdit, onBack }: MonitorDetailPro
 
       <section className="detail-section" aria-labelledby="detail-uptime">
         <h2 id="detail-uptime">Uptime</h2>
-        <UptimeTiles uptime={history?.uptime ?? view.uptime} />
+        <UptimeTiles uptime={storedView?.uptime ?? view.uptime} />
       </section>
 
       {(monitor.type === 'matrix-federation' || monitor.type === 'matrix-keys') && (
