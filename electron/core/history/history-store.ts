@@ -101,14 +101,20 @@ export class HistoryStore {
     await store.load();
     // Compressing yesterday's segment can take seconds: queued behind open, not inside it. A failure is retried later.
     store.enqueue(() => store.compressClosedSegments()).catch(() => undefined);
-    store.timer = setInterval(() => {
-      // A failed background flush keeps its error for the next explicit flush() to surface.
-      store.enqueue(() => store.flushNow(false)).catch((error: unknown) => {
-        store.backgroundError = error;
-      });
-    }, store.options.flushIntervalMs);
-    store.timer.unref();
     return store;
+  }
+
+  /** Something is pending: flush it within flushIntervalMs. No timer runs while nothing is pending (a quiet laptop). */
+  private flushSoon(): void {
+    if (this.timer !== undefined || this.closed) return;
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      // A failed background flush keeps its error for the next explicit flush() to surface.
+      this.enqueue(() => this.flushNow(false)).catch((error: unknown) => {
+        this.backgroundError = error;
+      });
+    }, this.options.flushIntervalMs);
+    this.timer.unref();
   }
 
   record(result: CheckResult, outcome: ResultOutcome): void {
@@ -118,6 +124,7 @@ export class HistoryStore {
     const entry: RawEntry = { seq: ++this.seq, outcome, result };
     this.pendingRaw.push(entry);
     this.apply(entry, true, true);
+    this.flushSoon();
   }
 
   openIncident(incident: Incident): void {
@@ -126,6 +133,7 @@ export class HistoryStore {
     const event: IncidentEvent = { e: 'open', incident: { ...incident } };
     this.incidentBook.apply(event);
     this.pendingIncidents.push(event);
+    this.flushSoon();
   }
 
   closeIncident(monitorId: string, end: number): void {
@@ -134,6 +142,7 @@ export class HistoryStore {
     if (typeof end !== 'number' || !Number.isFinite(end)) throw new Error('end: must be epoch milliseconds');
     const event: IncidentEvent = { e: 'close', monitorId, end };
     if (this.incidentBook.apply(event)) this.pendingIncidents.push(event);
+    this.flushSoon();
   }
 
   /** Newest last. */
@@ -237,7 +246,7 @@ export class HistoryStore {
   async close(): Promise<void> {
     if (this.closed) return this.queue;
     this.closed = true;
-    clearInterval(this.timer);
+    clearTimeout(this.timer);
     try {
       await this.enqueue(() => this.flushNow(true));
     } finally {
