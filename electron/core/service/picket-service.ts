@@ -90,7 +90,7 @@ export class PicketService {
     });
     // Results carry the last check, not the uptime figures: refresh the views now and then, while checks run.
     this.viewsRefresh = setInterval(() => {
-      if (!this.resultsSinceViews) return;
+      if (!this.resultsSinceViews || !this.events.listened('monitors')) return;
       this.resultsSinceViews = false;
       this.events.emit('monitors', this.views());
     }, options.viewsRefreshMs ?? DEFAULT_VIEWS_REFRESH_MS);
@@ -250,7 +250,7 @@ export class PicketService {
         this.store.updatePreferences({ mutedMonitors: muted.filter((id) => id !== monitorId) });
         this.events.emit('settings', this.settings());
       }
-      this.events.emit('monitors', this.views());
+      this.emitViews();
       return { removed: true };
     },
 
@@ -307,7 +307,7 @@ export class PicketService {
         settingsChanged = true;
       }
       if (settingsChanged) this.events.emit('settings', this.settings());
-      this.events.emit('monitors', this.views());
+      this.emitViews();
       return plan.outcome;
     },
 
@@ -406,6 +406,11 @@ export class PicketService {
     const checked = validateSettings({ ...this.store.settings(), ...patch }, base);
     if (!checked.ok) throw invalidParams(`invalid settings: ${checked.issues.map(formatPath).join('; ')}`, checked.issues);
     this.store.updateSettings(patch);
+  }
+
+  /** No view is built for an event nobody hears (`picket run` has no UI). */
+  private emitViews(): void {
+    if (this.events.listened('monitors')) this.events.emit('monitors', this.views());
   }
 
   private afterMonitorChange(monitorId: string): MonitorView {
