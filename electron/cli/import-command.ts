@@ -6,7 +6,7 @@ import { IMPORT_SOURCES, IMPORT_SOURCE_NAMES, previewText, type ImportSource } f
 import { ImportFileError, importedConfigJson, readForeignImport } from '../core/import/foreign-import.ts';
 import { planImport } from '../core/service/import-export.ts';
 import { sealSecrets } from '../core/service/secrets.ts';
-import { openConfStore, storePaths } from '../core/storage/index.ts';
+import { openStore, storePaths } from '../core/storage/index.ts';
 import type { Monitor } from '../shared/types.ts';
 import type { CliIo } from './cli-io.ts';
 import { EXIT_INVALID, EXIT_OK, EXIT_WARNING } from './exit-codes.ts';
@@ -62,11 +62,13 @@ export async function importCommand(options: ImportCommandOptions, io: CliIo): P
     return imported.monitors.length > 0 ? EXIT_OK : EXIT_WARNING;
   }
 
-  const { store, report: openReport } = openConfStore(options.dataDir);
+  const { store, report: openReport } = openStore(options.dataDir);
   if (openReport.recovered) io.stderr(`picket: ${openReport.problem ?? 'the data file was damaged'}; the original was moved to ${openReport.movedAsideTo ?? '?'}\n`);
   const planned = planImport(importedConfigJson(imported), 'merge', store.monitors());
   if (!planned.ok) throw new Error(`converted monitors failed validation: ${planned.issues.map((issue) => issue.message).join('; ')}`);
   store.replaceMonitors(planned.plan.monitors.map((monitor: Monitor) => sealSecrets(monitor, undefined)));
+  // The store writes in the background: on disk before the command says it is done.
+  await store.flush();
   report(imported.monitors.length);
   if (!options.json) {
     io.stdout(`${previewText(imported, true)}\n`);

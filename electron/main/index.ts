@@ -3,8 +3,6 @@ import path from 'node:path';
 import os from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { BrowserWindow, Menu, Notification, Tray, app, ipcMain, nativeTheme, net, powerMonitor, safeStorage, session, shell } from 'electron';
-import ElectronStore from 'electron-store';
-import { toElectronStoreOptions } from '../core/storage/index.ts';
 import { startPicketApp } from './picket-app.ts';
 
 const mainDir = path.dirname(fileURLToPath(import.meta.url));
@@ -25,7 +23,6 @@ startPicketApp(
     shell,
     session,
     safeStorage,
-    createStoreBackend: (options) => new ElectronStore(toElectronStoreOptions(options)),
   },
   {
     mainDir,

@@ -5,7 +5,6 @@ import path from 'node:path';
 import type { BrowserWindowConstructorOptions } from 'electron';
 import type { AppSettings, EventMap, EventName } from '../shared/contract.ts';
 import type { ContractHandler } from '../shared/contract-dispatch.ts';
-import type { StoreBackend, StoreBackendOptions } from '../core/storage/index.ts';
 import { PicketService, type SecretCodec } from '../core/service/picket-service.ts';
 import { registerIpc, type IpcMainLike } from './ipc/register-ipc.ts';
 import { trustRendererFrames } from './ipc/sender-trust.ts';
@@ -58,8 +57,6 @@ export interface ElectronDeps<TMenu> {
   shell: { openExternal(url: string): Promise<void> };
   session: { defaultSession: HardenedSession };
   safeStorage: { isEncryptionAvailable(): boolean; encryptString(plain: string): Buffer; decryptString(encrypted: Buffer): string };
-  /** electron-store's constructor: the same file conf reads in plain Node. */
-  createStoreBackend: (options: StoreBackendOptions) => StoreBackend;
 }
 
 export interface AppPaths {
@@ -125,7 +122,6 @@ export async function startPicketApp<TMenu>(electron: ElectronDeps<TMenu>, paths
   const codec = safeStorageCodec(electron.safeStorage);
   const service = await PicketService.open({
     dataDir: app.getPath('userData'),
-    createBackend: electron.createStoreBackend,
     ...(codec ? { secretCodec: codec } : {}),
   });
   if (service.openReport.recovered) console.error(`picket: ${service.openReport.problem ?? 'the data file was damaged'}; moved to ${service.openReport.movedAsideTo ?? '?'}`);

@@ -104,7 +104,17 @@ const PARAM_SCHEMAS: Record<RequestName, object> = {
   },
 };
 
-const validators = new Map<RequestName, ValidateFunction>(REQUEST_NAMES.map((name) => [name, ajv.compile(PARAM_SCHEMAS[name])]));
+// Compiled on first use: `picket run` makes one kind of request, and each compiled validator costs memory.
+const validators = new Map<RequestName, ValidateFunction>();
+
+function validatorOf(name: RequestName): ValidateFunction {
+  let validate = validators.get(name);
+  if (validate === undefined) {
+    validate = ajv.compile(PARAM_SCHEMAS[name]);
+    validators.set(name, validate);
+  }
+  return validate;
+}
 
 export function isRequestName(name: unknown): name is RequestName {
   return typeof name === 'string' && (REQUEST_NAMES as readonly string[]).includes(name);
@@ -127,7 +137,7 @@ export function validateRequest<Name extends RequestName>(
   params: unknown,
 ): { ok: true; name: Name; params: RequestParams<Name> } | { ok: false; error: ContractError } {
   if (!isRequestName(name)) return invalid(`unknown request ${JSON.stringify(name)}`);
-  const validate = validators.get(name) as ValidateFunction;
+  const validate = validatorOf(name);
   if (!validate(params ?? {})) {
     const issues = (validate.errors ?? []).map((error) => {
       const base = pointerToPath(error.instancePath);

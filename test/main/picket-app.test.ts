@@ -1,10 +1,10 @@
 // The desktop app's composition, with every Electron object faked and everything else real: the service,
 // its store and history in a temp folder, and a local HTTP server the monitors watch.
 import { EventEmitter } from 'node:events';
+import { readFileSync } from 'node:fs';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import Conf from 'conf';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { REQUEST_CHANNEL } from '../../electron/shared/bridge.ts';
 import type { Envelope } from '../../electron/shared/contract-dispatch.ts';
@@ -174,7 +174,6 @@ function deps(): ElectronDeps<unknown> {
       encryptString: (plain: string) => Buffer.from(`sealed:${plain}`),
       decryptString: (sealed: Buffer) => sealed.toString().replace(/^sealed:/, ''),
     },
-    createStoreBackend: (options) => new Conf(options),
   };
 }
 
@@ -293,7 +292,9 @@ describe('the desktop app', () => {
     await request('addMonitor', {
       monitor: { id: 'private', type: 'http', url: `${server.url}/`, auth: { type: 'basic', username: 'me', password: 'hunter2' } },
     });
-    const stored = await readFile(path.join(dir, 'userData', 'picket.json'), 'utf8');
+    // The store writes a moment later, off the request's path.
+    let stored = '';
+    await until(() => (stored = readFileSync(path.join(dir, 'userData', 'picket.json'), 'utf8')).includes('enc:v1:'));
     expect(stored).not.toContain('hunter2');
     expect(stored).toContain('enc:v1:');
     const listed = (await request('listMonitors', {})) as { ok: true; result: MonitorView[] };

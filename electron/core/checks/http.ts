@@ -140,6 +140,23 @@ async function exchange(
   }
 }
 
+/**
+ * No connection outlives its check. After a clean answer the agent closes its socket as any client would
+ * (a FIN once the response is done); destroying it instead costs undici an error object per socket and
+ * the kernel a reset. After a failure or a deadline, every socket the check opened is destroyed at once.
+ */
+function closeConnections(agent: Agent, connector: TimedConnector, clean: boolean): void {
+  if (clean) {
+    agent.close().then(
+      () => connector.destroyAll(),
+      () => connector.destroyAll(),
+    );
+    return;
+  }
+  connector.destroyAll();
+  agent.destroy().catch(() => {});
+}
+
 export async function checkHttp(monitor: HttpMonitor, options: HttpCheckOptions = {}): Promise<CheckResult> {
   const started = performance.now();
   const elapsed = (): number => Math.round(performance.now() - started);
@@ -196,8 +213,7 @@ export async function checkHttp(monitor: HttpMonitor, options: HttpCheckOptions 
   } finally {
     clearTimeout(timer);
     options.signal?.removeEventListener('abort', cancel);
-    connector.destroyAll();
-    agent.destroy().catch(() => {});
+    closeConnections(agent, connector, outcome.failure === undefined && !controller.signal.aborted);
   }
 
   const totalMs = elapsed();

@@ -113,12 +113,18 @@ export class HistoryStore {
     await store.load();
     // Compressing yesterday's segment can take seconds: queued behind open, not inside it. A failure is retried later.
     store.enqueue(() => store.compressClosedSegments()).catch(() => undefined);
-    store.timer = setInterval(() => {
-      // A failed background flush is reported through problem() and retried at the next tick.
-      store.enqueue(() => store.flushNow(false)).catch(() => undefined);
-    }, store.options.flushIntervalMs);
-    store.timer.unref();
     return store;
+  }
+
+  /** Something is pending: flush it within flushIntervalMs. No timer runs while nothing is pending (a quiet laptop). */
+  private flushSoon(): void {
+    if (this.timer !== undefined || this.closed) return;
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      // A failed flush keeps its batch and is reported through problem(); try again while it fails.
+      this.enqueue(() => this.flushNow(false)).catch(() => this.flushSoon());
+    }, this.options.flushIntervalMs);
+    this.timer.unref();
   }
 
   record(result: CheckResult, outcome: ResultOutcome): void {
@@ -128,6 +134,7 @@ export class HistoryStore {
     const entry: RawEntry = { seq: ++this.seq, outcome, result };
     this.pendingRaw.push(entry);
     this.apply(entry, true, true);
+    this.flushSoon();
   }
 
   openIncident(incident: Incident): void {
@@ -136,6 +143,7 @@ export class HistoryStore {
     const event: IncidentEvent = { e: 'open', incident: { ...incident } };
     this.incidentBook.apply(event);
     this.pendingIncidents.push(event);
+    this.flushSoon();
   }
 
   closeIncident(monitorId: string, end: number): void {
@@ -144,6 +152,7 @@ export class HistoryStore {
     if (typeof end !== 'number' || !Number.isFinite(end)) throw new Error('end: must be epoch milliseconds');
     const event: IncidentEvent = { e: 'close', monitorId, end };
     if (this.incidentBook.apply(event)) this.pendingIncidents.push(event);
+    this.flushSoon();
   }
 
   /** Newest last. */
@@ -273,7 +282,7 @@ export class HistoryStore {
   async close(): Promise<void> {
     if (this.closed) return this.queue;
     this.closed = true;
-    clearInterval(this.timer);
+    clearTimeout(this.timer);
     try {
       await this.enqueue(() => this.flushNow(true));
     } finally {

@@ -21,14 +21,3 @@ export function intervalMsOf(monitor: Monitor, minIntervalMs = MIN_INTERVAL_MS):
 export function cadenceAnchor(dueAt: number, startedAt: number, intervalMs: number): number {
   return startedAt - dueAt >= intervalMs ? startedAt : dueAt;
 }
-
-/**
- * The next due time after a check counted from previousDueAt (see cadenceAnchor), now being when it ended.
- * Counting from the previous due time (not from when the check ran) keeps the cadence from drifting;
- * once we are a whole interval or more behind (a slow check, a blocked event loop), ticks that were
- * missed are skipped and the next check is due now, so nothing bursts to catch up.
- */
-export function nextDueAt(previousDueAt: number, intervalMs: number, now: number): number {
-  const next = previousDueAt + intervalMs;
-  return now - next >= intervalMs ? now : next;
-}

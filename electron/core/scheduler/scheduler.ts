@@ -4,22 +4,23 @@
 // monitor: 1,000 monitors cost one pending timer, and suspend/resume/stop clear one timer, not a thousand.
 // Removed, paused or rescheduled monitors leave stale heap items behind; each item carries the
 // monitor's sequence number at push time and is ignored when that no longer matches (lazy deletion).
+// Each monitor owns a slot in its interval (slot-book.ts): however monitors arrive, their checks settle
+// evenly over the interval. A first check may come sooner than the slot, through a rate-limited lane.
 import type { Monitor } from '../../shared/types.ts';
-import { cadenceAnchor, intervalMsOf, MIN_INTERVAL_MS, nextDueAt } from './cadence.ts';
+import { cadenceAnchor, intervalMsOf, MIN_INTERVAL_MS } from './cadence.ts';
 import { systemClock, type SchedulerClock, type TimerHandle } from './clock.ts';
 import { ConcurrencyLimiter } from './concurrency-limiter.ts';
 import { DueQueue } from './due-queue.ts';
-import { evenOffsetMs, hashOffsetMs } from './spread.ts';
+import { SlotBook, slotAtOrAfter } from './slot-book.ts';
 
 export type { SchedulerClock, TimerHandle } from './clock.ts';
 
-export const DEFAULT_START_SPREAD_MS = 15_000;
-
 /**
- * A monitor added or unpaused while running is checked within this: soon enough to feel immediate,
- * spread enough that pasting a few hundred monitors does not fire them in one instant.
+ * First checks (at start, after resume, of a monitor added or unpaused) that come before their slot start at
+ * least this far apart: a monitor added by hand is checked at once, a few hundred imported ones add at most
+ * two checks a second to the steady rate, and the rest wait for their slots.
  */
-export const ADD_SPREAD_MS = 1_000;
+export const DEFAULT_FIRST_CHECK_GAP_MS = 500;
 
 export interface SchedulerOptions {
   /** Runs one check. Should not reject; if it does, onCheckError hears about it and the schedule goes on. */
@@ -28,8 +29,8 @@ export interface SchedulerOptions {
   maxConcurrent: number;
   /** Defaults to performance.now() and Node timers. */
   clock?: SchedulerClock;
-  /** First checks are spread over min(interval, startSpreadMs). Default 15 s; 0 fires them all at once. */
-  startSpreadMs?: number;
+  /** Least time between first checks that come before their slots. Default 500 ms; 0 fires them all at once. */
+  firstCheckGapMs?: number;
   /** Shortest interval honoured; shorter ones are clamped. Default 1 s (the config's minimum); tests and benchmarks go lower. */
   minIntervalMs?: number;
   /** Scheduled (not manual) checks only: how long after its due time the check actually started. */
@@ -55,6 +56,8 @@ interface Entry {
   dueAt: number | null;
   /** The due time the next check is counted from: set on dispatch, moved by cadenceAnchor() and update(). */
   anchor: number;
+  /** Its slot in the interval (see slot-book.ts); null until it first needs one. */
+  phase: number | null;
   /** The queued or running check of this monitor: what keeps two checks of one monitor from overlapping. */
   busy: Promise<void> | null;
   /** Set by resume() while busy: when to check once the current check ends. */
@@ -69,7 +72,7 @@ interface DueItem {
 export class Scheduler {
   readonly #runCheck: (monitor: Monitor) => Promise<void>;
   readonly #clock: SchedulerClock;
-  readonly #startSpreadMs: number;
+  readonly #firstCheckGapMs: number;
   readonly #minIntervalMs: number;
   readonly #onLateness: ((monitorId: string, latenessMs: number) => void) | undefined;
   readonly #onCheckError: (monitorId: string, error: unknown) => void;
@@ -77,6 +80,9 @@ export class Scheduler {
 
   readonly #entries = new Map<string, Entry>();
   readonly #queue = new DueQueue<DueItem>();
+  readonly #slots = new SlotBook();
+  /** When the lane for early first checks is next free. */
+  #laneFreeAt = -Infinity;
   /** Every queued or running check, even of monitors since removed: what stop() waits for. */
   readonly #pending = new Set<Promise<void>>();
   #timer: TimerHandle | null = null;
@@ -88,9 +94,9 @@ export class Scheduler {
 
   constructor(opts: SchedulerOptions) {
     if (typeof opts.runCheck !== 'function') throw new Error('runCheck must be a function');
-    const startSpreadMs = opts.startSpreadMs ?? DEFAULT_START_SPREAD_MS;
-    if (!Number.isFinite(startSpreadMs) || startSpreadMs < 0) {
-      throw new Error(`startSpreadMs must be a finite number of at least 0, got ${String(startSpreadMs)}`);
+    const firstCheckGapMs = opts.firstCheckGapMs ?? DEFAULT_FIRST_CHECK_GAP_MS;
+    if (!Number.isFinite(firstCheckGapMs) || firstCheckGapMs < 0) {
+      throw new Error(`firstCheckGapMs must be a finite number of at least 0, got ${String(firstCheckGapMs)}`);
     }
     const minIntervalMs = opts.minIntervalMs ?? MIN_INTERVAL_MS;
     if (!Number.isFinite(minIntervalMs) || minIntervalMs < 1) {
@@ -100,7 +106,7 @@ export class Scheduler {
     this.#minIntervalMs = minIntervalMs;
     this.#limiter = new ConcurrencyLimiter(opts.maxConcurrent);
     this.#clock = opts.clock ?? systemClock;
-    this.#startSpreadMs = startSpreadMs;
+    this.#firstCheckGapMs = firstCheckGapMs;
     this.#onLateness = opts.onLateness;
     this.#onCheckError =
       opts.onCheckError ?? ((monitorId, error) => console.error(`check of monitor "${monitorId}" failed:`, error));
@@ -118,11 +124,13 @@ export class Scheduler {
     }
     this.#started = true;
     this.#suspended = false;
-    this.#scheduleAllSpread(this.#clock.now());
+    const now = this.#clock.now();
+    this.#assignEvenSlots(now);
+    this.#scheduleAllFirstChecks(now);
     this.#arm();
   }
 
-  /** While running: the first check within ADD_SPREAD_MS, then every interval. */
+  /** While running: the first check at once unless many arrive together, then in its slot every interval. */
   add(monitor: Monitor): void {
     this.#requireStarted('add');
     const entry = newEntry(monitor, this.#minIntervalMs);
@@ -141,6 +149,8 @@ export class Scheduler {
     const entry = this.#entryOf(monitor.id, 'update');
     const intervalMs = intervalMsOf(monitor, this.#minIntervalMs);
     const intervalChanged = intervalMs !== entry.intervalMs;
+    // Its slot belongs to the old interval's spread.
+    if (intervalChanged) this.#releaseSlot(entry);
     entry.monitor = monitor;
     entry.intervalMs = intervalMs;
     if (monitor.paused !== entry.paused) {
@@ -149,8 +159,10 @@ export class Scheduler {
     }
     if (!intervalChanged) return;
     const now = this.#clock.now();
+    // Picked now, so the new interval counts from the edit.
+    if (!entry.paused) this.#slotOf(entry);
     if (entry.dueAt !== null) {
-      this.#schedule(entry, now + intervalMs);
+      this.#schedule(entry, this.#nextDueAt(entry, now, now));
       this.#arm();
     } else if (entry.busy !== null) {
       entry.anchor = now;
@@ -163,6 +175,7 @@ export class Scheduler {
     const entry = this.#entries.get(id);
     if (entry === undefined) return;
     this.#forgetDue(entry);
+    this.#releaseSlot(entry);
     this.#entries.delete(id);
     this.#arm();
   }
@@ -215,7 +228,7 @@ export class Scheduler {
     if (!this.#started) return;
     this.#suspended = false;
     this.#forgetAllDue();
-    this.#scheduleAllSpread(this.#clock.now() + settleMs);
+    this.#scheduleAllFirstChecks(this.#clock.now() + settleMs);
     this.#arm();
   }
 
@@ -226,6 +239,8 @@ export class Scheduler {
     this.#epoch++;
     this.#forgetAllDue();
     this.#entries.clear();
+    this.#slots.clear();
+    this.#laneFreeAt = -Infinity;
     this.#arm();
     await Promise.all([...this.#pending]);
   }
@@ -246,19 +261,70 @@ export class Scheduler {
     return this.#dispatch(entry, this.#clock.now(), false);
   }
 
-  /** Evenly over min(interval, startSpreadMs) from `from`, in map order; busy monitors go right after their check. */
-  #scheduleAllSpread(from: number): void {
-    const active = [...this.#entries.values()].filter((entry) => !entry.paused);
-    active.forEach((entry, index) => {
-      const dueAt = from + evenOffsetMs(index, active.length, Math.min(entry.intervalMs, this.#startSpreadMs));
+  /** At start every monitor is known: the monitors of each interval get evenly spaced slots, in map order. */
+  #assignEvenSlots(from: number): void {
+    const byInterval = new Map<number, Entry[]>();
+    for (const entry of this.#entries.values()) {
+      if (entry.paused) continue;
+      const group = byInterval.get(entry.intervalMs);
+      if (group === undefined) byInterval.set(entry.intervalMs, [entry]);
+      else group.push(entry);
+    }
+    for (const [intervalMs, group] of byInterval) {
+      const phases = SlotBook.evenPhases(intervalMs, group.length, from);
+      group.forEach((entry, index) => {
+        entry.phase = phases[index] as number;
+        this.#slots.take(intervalMs, entry.phase);
+      });
+    }
+  }
+
+  /** Every unpaused monitor once, from `from` (start, resume); busy monitors go right after their check. */
+  #scheduleAllFirstChecks(from: number): void {
+    this.#laneFreeAt = -Infinity;
+    for (const entry of this.#entries.values()) {
+      if (entry.paused) continue;
+      const dueAt = this.#firstCheckAt(entry, from);
       if (entry.busy !== null) entry.dueAfterBusy = dueAt;
       else this.#schedule(entry, dueAt);
-    });
+    }
   }
 
   #scheduleSoon(entry: Entry): void {
-    const windowMs = Math.min(entry.intervalMs, this.#startSpreadMs, ADD_SPREAD_MS);
-    this.#schedule(entry, this.#clock.now() + hashOffsetMs(entry.id, windowMs));
+    this.#schedule(entry, this.#firstCheckAt(entry, this.#clock.now()));
+  }
+
+  /** The earlier of the monitor's slot and the next free place in the lane for early first checks. */
+  #firstCheckAt(entry: Entry, from: number): number {
+    const slot = slotAtOrAfter(this.#slotOf(entry), entry.intervalMs, from);
+    const lane = Math.max(from, this.#laneFreeAt);
+    if (slot <= lane) return slot;
+    this.#laneFreeAt = lane + this.#firstCheckGapMs;
+    return lane;
+  }
+
+  /**
+   * The next check after one counted from entry.anchor: its first slot at least half an interval later
+   * (a first check from the lane settles into the slot). Once a whole interval behind (a slow check, a
+   * blocked event loop), the missed ticks are skipped and the check runs now, so nothing bursts to catch up.
+   */
+  #nextDueAt(entry: Entry, anchor: number, now: number): number {
+    const next = slotAtOrAfter(this.#slotOf(entry), entry.intervalMs, anchor + entry.intervalMs / 2);
+    return now - next >= entry.intervalMs ? now : next;
+  }
+
+  #slotOf(entry: Entry): number {
+    if (entry.phase === null) {
+      entry.phase = this.#slots.pick(entry.intervalMs, this.#clock.now());
+      this.#slots.take(entry.intervalMs, entry.phase);
+    }
+    return entry.phase;
+  }
+
+  #releaseSlot(entry: Entry): void {
+    if (entry.phase === null) return;
+    this.#slots.release(entry.intervalMs, entry.phase);
+    entry.phase = null;
   }
 
   #schedule(entry: Entry, dueAt: number): void {
@@ -352,7 +418,7 @@ export class Scheduler {
     entry.dueAfterBusy = null;
     if (this.#entries.get(entry.id) !== entry || entry.paused || !this.#started || this.#suspended) return;
     const now = this.#clock.now();
-    this.#schedule(entry, dueAfterBusy ?? nextDueAt(entry.anchor, entry.intervalMs, now));
+    this.#schedule(entry, dueAfterBusy ?? this.#nextDueAt(entry, entry.anchor, now));
     this.#arm();
   }
 
@@ -379,6 +445,7 @@ function newEntry(monitor: Monitor, minIntervalMs: number): Entry {
     seq: 0,
     dueAt: null,
     anchor: 0,
+    phase: null,
     busy: null,
     dueAfterBusy: null,
   };

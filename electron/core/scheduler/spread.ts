@@ -1,14 +1,4 @@
-// Where in a window a monitor's first check falls, so a thousand monitors do not fire in the same instant.
-
-/**
- * Offset of the index-th of count checks spread evenly over windowMs.
- * Used when the whole list is known (start, resume): evenly by index gives the smallest possible
- * burst (windowMs / count apart) and is deterministic, which the tests and the benchmark rely on.
- */
-export function evenOffsetMs(index: number, count: number, windowMs: number): number {
-  if (count <= 0 || windowMs <= 0) return 0;
-  return Math.floor((index * windowMs) / count);
-}
+// Where in a window something keyed by an id falls, so a thousand of them do not fire in the same instant.
 
 /**
  * Offset for one monitor on its own (added or unpaused while running), from a hash of its id:

@@ -1,5 +1,6 @@
 // getHistory: a range maps to the rollup resolution that gives a chart a few hundred points at most.
 import type { HistoryRange, MonitorHistory } from '../../shared/contract.ts';
+import type { UptimeSummary } from '../../shared/history-types.ts';
 import type { RollupResolution } from '../../shared/history-types.ts';
 import type { HistoryStore } from '../history/history-store.ts';
 
@@ -17,7 +18,8 @@ export const HISTORY_RANGES: Record<HistoryRange, { spanMs: number; resolution: 
 /** The dashboard shows the last 100 results next to the chart. */
 export const RECENT_LIMIT = 100;
 
-export async function queryHistory(history: HistoryStore, monitorId: string, range: HistoryRange, now: number): Promise<MonitorHistory> {
+/** uptime: the figures the monitor's view carries, so the list and the detail page never disagree. */
+export async function queryHistory(history: HistoryStore, monitorId: string, range: HistoryRange, now: number, uptime: UptimeSummary): Promise<MonitorHistory> {
   const { spanMs, resolution } = HISTORY_RANGES[range];
   const buckets = await history.rollups(monitorId, resolution, now - spanMs, now);
   return {
@@ -25,7 +27,7 @@ export async function queryHistory(history: HistoryStore, monitorId: string, ran
     range,
     resolution,
     buckets,
-    uptime: history.uptimeSummary(monitorId, now),
+    uptime,
     incidents: history.incidents(monitorId),
     recent: history.recent(monitorId, RECENT_LIMIT),
   };

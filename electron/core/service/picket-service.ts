@@ -1,6 +1,6 @@
 // The contract (shared/contract.ts) implemented over the engine, the store and the history: the one place they
 // are composed for a UI. Electron IPC and the web transport both call handle() and on(); neither reimplements it.
-// Plain Node: never imports 'electron'; the Electron shell passes its safeStorage codec and electron-store in.
+// Plain Node: never imports 'electron'; the Electron shell passes its safeStorage codec in.
 import fs from 'node:fs';
 import path from 'node:path';
 import type { AppSettings, ChannelsOverview, EventMap, EventName, HomeserverGroup, MonitorView, RequestName, RequestParams, RequestResult } from '../../shared/contract.ts';
@@ -15,7 +15,7 @@ import { Engine } from '../engine/engine.ts';
 import { HistoryStore } from '../history/history-store.ts';
 import { checkMatrixOptions, HomeserverService, type MatrixServiceOptions } from '../matrix/homeserver-service/index.ts';
 import { referenceProbeFor } from '../rules/reference-probe.ts';
-import { openConfStore, type MonitorStore, type StoreBackend, type StoreBackendOptions, type StoreOpenReport } from '../storage/index.ts';
+import { openStore, type MonitorStore, type StoreOpenReport } from '../storage/index.ts';
 import { readAppSettings, splitSettingsPatch } from './app-settings.ts';
 import { ChannelBook } from './channel-book.ts';
 import { ResultBatcher } from './event-batcher.ts';
@@ -30,6 +30,7 @@ import { ProblemBoard } from '../health/problem-board.ts';
 import { describeOwnFailure, isOwnResourceError } from '../health/own-failures.ts';
 import { applyConfigBeforeStart, type StartupConfig } from './startup-config.ts';
 import type { ImportOutcome } from '../../shared/contract.ts';
+import { ViewCache } from './view-cache.ts';
 
 export { ServiceError } from './service-error.ts';
 export type { SecretCodec } from './secrets.ts';
@@ -48,8 +49,6 @@ export interface PicketServiceOptions {
   eventBatchMs?: number;
   /** How often, while results arrive, the monitor views (with uptime) are sent again. Default 60 s. */
   viewsRefreshMs?: number;
-  /** Default: conf. Electron passes electron-store (see storage/open-conf-store.ts). */
-  createBackend?: (options: StoreBackendOptions) => StoreBackend;
   /** Matrix homeserver discovery (overrides, DNS server, CA) and its re-discovery period. */
   matrix?: MatrixServiceOptions;
   /** A config file (`--config`) applied to the store before the engine starts, so its settings govern the first check. */
@@ -62,6 +61,8 @@ const REFERENCE_PROBE_TIMEOUT_MS = 5_000;
 const DEFAULT_EVENT_BATCH_MS = 250;
 const DEFAULT_VIEWS_REFRESH_MS = 60_000;
 const MAX_ALERT_PAUSE_MS = 366 * 24 * 60 * 60 * 1000;
+/** A view's uptime figures are at most this old when nothing else about its monitor changed. */
+const VIEW_MAX_AGE_MS = 30_000;
 
 type Handlers = { [Name in RequestName]: (params: RequestParams<Name>) => Promise<RequestResult<Name>> };
 
@@ -85,6 +86,16 @@ export class PicketService {
   private trustedImport = false;
   /** The alert policy, outbox and channels: the fronts listen to it for desktop notices and delivery reports. */
   readonly alerting: AlertingService;
+  private readonly viewCache = new ViewCache(
+    ({ monitor, state, lastResult }, muted, now) => ({
+      monitor: redactSecrets(monitor),
+      state,
+      lastResult: lastResult ?? null,
+      uptime: this.history.uptimeSummary(monitor.id, now),
+      muted,
+    }),
+    VIEW_MAX_AGE_MS,
+  );
 
   private constructor(
     private readonly options: PicketServiceOptions,
@@ -107,7 +118,7 @@ export class PicketService {
     });
     // Results carry the last check, not the uptime figures: refresh the views now and then, while checks run.
     this.viewsRefresh = setInterval(() => {
-      if (!this.resultsSinceViews) return;
+      if (!this.resultsSinceViews || !this.events.listened('monitors')) return;
       this.resultsSinceViews = false;
       this.events.emit('monitors', this.views());
     }, options.viewsRefreshMs ?? DEFAULT_VIEWS_REFRESH_MS);
@@ -169,10 +180,7 @@ export class PicketService {
     const now = options.now ?? Date.now;
     // Owner-only when Picket creates it: the folder holds the monitors' secrets and their history.
     fs.mkdirSync(options.dataDir, { recursive: true, mode: 0o700 });
-    const { store, report } = openConfStore(options.dataDir, {
-      now,
-      ...(options.createBackend ? { createBackend: options.createBackend } : {}),
-    });
+    const { store, report } = openStore(options.dataDir, { now });
     // Settings first, then the engine: a --config file's referenceTarget must govern the very first check.
     const configOutcome = options.config ? applyConfigBeforeStart(store, options.config, options.secretCodec) : undefined;
     const settings = store.settings();
@@ -267,15 +275,7 @@ export class PicketService {
 
   /** What the tray and the notifier need, synchronously. */
   views(): MonitorView[] {
-    const muted = new Set(this.store.preferences().mutedMonitors);
-    const now = this.now();
-    return this.engine.snapshot().map(({ monitor, state, lastResult }) => ({
-      monitor: redactSecrets(monitor),
-      state,
-      lastResult: lastResult ?? null,
-      uptime: this.history.uptimeSummary(monitor.id, now),
-      muted: muted.has(monitor.id),
-    }));
+    return this.viewCache.views(this.engine.snapshot(), new Set(this.store.preferences().mutedMonitors), this.now());
   }
 
   settings(): AppSettings {
@@ -285,6 +285,11 @@ export class PicketService {
   /** The homeserver groups with their diagnosis, synchronously (the notifier groups a homeserver's alerts by them). */
   homeservers(): HomeserverGroup[] {
     return this.matrix.list();
+  }
+
+  /** Resolves once every change to monitors, settings and bookkeeping made so far is on disk. */
+  async flushStore(): Promise<void> {
+    await this.store.flush();
   }
 
   /** Stops the checks, emits the results still being collected, then writes and closes history. */
@@ -297,6 +302,7 @@ export class PicketService {
       await this.alerting.close();
       this.batcher.flush();
       this.unsubscribeEngine();
+      await this.store.flush();
       await this.history.close();
     })();
     return this.closing;
@@ -309,7 +315,9 @@ export class PicketService {
 
     getHistory: async ({ monitorId, range }) => {
       this.requireMonitor(monitorId);
-      return queryHistory(this.history, monitorId, range, this.now());
+      // One source for uptime: the view's figures, the same the list shows (issue 13, item 4).
+      const view = this.views().find((candidate) => candidate.monitor.id === monitorId) as MonitorView;
+      return queryHistory(this.history, monitorId, range, this.now(), view.uptime);
     },
 
     addMonitor: async ({ monitor: draft }) => this.afterMonitorChange(this.putMonitor(draft, 'add').id),
@@ -325,7 +333,7 @@ export class PicketService {
         this.store.updatePreferences({ mutedMonitors: muted.filter((id) => id !== monitorId) });
         this.events.emit('settings', this.settings());
       }
-      this.events.emit('monitors', this.views());
+      this.emitViews();
       return { removed: true };
     },
 
@@ -386,7 +394,7 @@ export class PicketService {
       }
       if (settingsChanged) this.events.emit('settings', this.settings());
       if (plan.channels !== undefined) this.afterChannelsChange();
-      this.events.emit('monitors', this.views());
+      this.emitViews();
       return plan.outcome;
     },
 
@@ -559,6 +567,11 @@ export class PicketService {
     if (before.rawRetentionDays !== after.rawRetentionDays || before.rollupRetentionDays !== after.rollupRetentionDays) {
       this.history.setRetention({ rawRetentionDays: after.rawRetentionDays, rollupRetentionDays: after.rollupRetentionDays });
     }
+  }
+
+  /** No view is built for an event nobody hears (`picket run` has no UI). */
+  private emitViews(): void {
+    if (this.events.listened('monitors')) this.events.emit('monitors', this.views());
   }
 
   private afterMonitorChange(monitorId: string): MonitorView {

@@ -19,6 +19,11 @@ export class ServiceEvents {
     };
   }
 
+  /** Whether anyone listens: a payload that costs work to build (the views) is built only then. */
+  listened(name: EventName): boolean {
+    return (this.listeners.get(name)?.size ?? 0) > 0;
+  }
+
   emit<Name extends EventName>(name: Name, payload: EventMap[Name]): void {
     for (const listener of [...(this.listeners.get(name) ?? [])] as Array<Listener<Name>>) {
       try {

@@ -1,7 +1,7 @@
-// The storage part of the engine: monitors, settings and runtime state persisted in <data dir>/picket.json.
-export { openConfStore, storePaths, type OpenConfStoreOptions, type StoreOpenReport } from './open-conf-store.ts';
-export { ConfMonitorStore, type MonitorStore, type StoreBackend, type StoreBackendOptions } from './monitor-store.ts';
-export { storeOptions, toElectronStoreOptions } from './store-schema.ts';
+// The storage part of the engine: monitors, settings and preferences in <data dir>/picket.json, the engine's
+// runtime bookkeeping in <data dir>/picket.state.json; both held in memory and written off the caller's path.
+export { openStore, storePaths, type OpenStoreOptions, type StoreOpenReport } from './open-store.ts';
+export { MemoryMonitorStore, type MemoryStoreOptions, type MonitorStore, type StoreFiles } from './monitor-store.ts';
 export { DEFAULT_PREFERENCES, type Preferences } from './store-preferences.ts';
 export type { HomeserverRecord, HomeserverRecords } from './store-homeservers.ts';
 export { NewerStoreVersionError } from './migrations.ts';

@@ -1,18 +1,20 @@
-// The store's interface, and its implementation on conf. electron-store extends conf, so the Electron
-// shell can pass an electron-store opened with storeOptions() to ConfMonitorStore unchanged.
-import type Conf from 'conf';
-import type { Options as ConfOptions } from 'conf';
+// The store's interface, and its implementation: everything is held in memory, so reads never touch the disk,
+// and every change is written later, coalesced and off the caller's path (coalesced-writer.ts). The user's
+// picket.json and the engine's runtime bookkeeping (picket.state.json) are two files, so bookkeeping never
+// rewrites the user's config.
 import type { Monitor, Settings } from '../../shared/types.ts';
 import { parseMonitor } from '../../shared/config-validation.ts';
-import { writeFileAtomic } from './atomic-file.ts';
 import type { ChannelConfig } from '../../shared/channel-types.ts';
+import { CoalescedWriter } from './coalesced-writer.ts';
 import { checkedChannels, type GroupChannels } from './store-channels.ts';
 import { homeserverRecordProblem, type HomeserverRecord, type HomeserverRecords } from './store-homeservers.ts';
 import { applyPreferencesPatch, DEFAULT_PREFERENCES, type Preferences } from './store-preferences.ts';
 import { applySettingsPatch } from './store-settings.ts';
 import { isPlainObject, serializeStoreDocument, type StoreDocument } from './store-document.ts';
+import { serializeRuntimeState } from './runtime-state-file.ts';
 
 export interface MonitorStore {
+  /** A new array each time; the monitors in it are frozen (copy one to change it). */
   monitors(): Monitor[];
   /** Adds, or replaces the monitor with the same id. Validates; on bad input throws an Error naming the field and changes nothing. */
   saveMonitor(monitor: Monitor): void;
@@ -41,39 +43,74 @@ export interface MonitorStore {
   /** Opaque per-monitor runtime state the engine persists (alert bookkeeping such as certificate reminders already sent). */
   runtimeState(): Record<string, unknown>;
   saveRuntimeState(state: Record<string, unknown>): void;
+  /** Resolves once every change made so far is on disk; rejects when a write failed (the change stays pending). */
+  flush(): Promise<void>;
 }
 
-/** What the store needs of conf: electron-store (a Conf subclass) has it too. */
-export type StoreBackend = Pick<Conf<StoreDocument>, 'get' | 'set' | 'store'>;
+export interface StoreFiles {
+  /** picket.json: what the user owns. */
+  file: string;
+  /** The previous generation of picket.json. */
+  backup: string;
+  /** picket.state.json: the engine's runtime bookkeeping. */
+  state: string;
+}
 
-/** What openConfStore hands a custom backend factory: conf's options, as storeOptions() builds them. */
-export type StoreBackendOptions = Partial<ConfOptions<StoreDocument>>;
+export interface MemoryStoreOptions {
+  /** How long a change waits for others to join its write. Default 200 ms. */
+  writeDelayMs?: number;
+  /** After a failed write: when to try again. Default 5 s. */
+  retryMs?: number;
+  /** A write failed (the change stays in memory and is retried). Default: console.error. */
+  onWriteError?: (file: string, error: unknown) => void;
+}
 
-export class ConfMonitorStore implements MonitorStore {
-  constructor(
-    private readonly backend: StoreBackend,
-    /** Rewritten after every successful save: what recovery restores when picket.json is unreadable. */
-    private readonly backupPath: string,
-  ) {}
+const DEFAULT_WRITE_DELAY_MS = 200;
+const DEFAULT_RETRY_MS = 5_000;
 
-  // conf reads the file on every get, so callers always receive fresh copies they may mutate freely.
+export class MemoryMonitorStore implements MonitorStore {
+  readonly #document: Omit<StoreDocument, 'runtime'>;
+  #runtime: Record<string, unknown>;
+  readonly #config: CoalescedWriter;
+  readonly #state: CoalescedWriter;
+
+  constructor(document: StoreDocument, runtime: Record<string, unknown>, files: StoreFiles, options: MemoryStoreOptions = {}) {
+    const { runtime: _legacy, ...rest } = document;
+    this.#document = { ...rest, monitors: rest.monitors.map(deepFreeze) };
+    this.#runtime = runtime;
+    const onError = options.onWriteError ?? ((file: string, error: unknown) => console.error(`picket: could not write ${file}; will retry:`, error));
+    const common = { delayMs: options.writeDelayMs ?? DEFAULT_WRITE_DELAY_MS, retryMs: options.retryMs ?? DEFAULT_RETRY_MS };
+    this.#config = new CoalescedWriter(files.file, {
+      ...common,
+      backupPath: files.backup,
+      render: () => serializeStoreDocument(this.#document),
+      onError: (error) => onError(files.file, error),
+    });
+    this.#state = new CoalescedWriter(files.state, {
+      ...common,
+      render: () => serializeRuntimeState(this.#runtime),
+      onError: (error) => onError(files.state, error),
+    });
+  }
+
   monitors(): Monitor[] {
-    return this.backend.get('monitors');
+    return [...this.#document.monitors];
   }
 
   saveMonitor(monitor: Monitor): void {
-    const valid = parseMonitor(monitor, 'monitor');
-    const monitors = this.monitors();
+    const valid = deepFreeze(parseMonitor(monitor, 'monitor'));
+    const monitors = this.#document.monitors;
     const index = monitors.findIndex((m) => m.id === valid.id);
     if (index === -1) monitors.push(valid);
     else monitors[index] = valid;
-    this.write('monitors', monitors);
+    this.#config.markDirty();
   }
 
   removeMonitor(id: string): void {
-    const monitors = this.monitors();
-    const remaining = monitors.filter((m) => m.id !== id);
-    if (remaining.length !== monitors.length) this.write('monitors', remaining);
+    const index = this.#document.monitors.findIndex((m) => m.id === id);
+    if (index === -1) return;
+    this.#document.monitors.splice(index, 1);
+    this.#config.markDirty();
   }
 
   replaceMonitors(monitors: Monitor[]): void {
@@ -83,61 +120,66 @@ export class ConfMonitorStore implements MonitorStore {
       const parsed = parseMonitor(monitor, `monitors[${index}]`);
       if (seen.has(parsed.id)) throw new Error(`monitors[${index}].id: duplicate id "${parsed.id}"`);
       seen.add(parsed.id);
-      return parsed;
+      return deepFreeze(parsed);
     });
-    this.write('monitors', valid);
+    this.#document.monitors = valid;
+    this.#config.markDirty();
   }
 
   settings(): Settings {
-    return this.backend.get('settings');
+    return structuredClone(this.#document.settings);
   }
 
   updateSettings(patch: Partial<Settings>): Settings {
-    const next = applySettingsPatch(this.settings(), patch);
-    this.write('settings', next);
-    return structuredClone(next);
+    this.#document.settings = applySettingsPatch(this.#document.settings, patch);
+    this.#config.markDirty();
+    return this.settings();
   }
 
   preferences(): Preferences {
     // Absent in files from before preferences existed: every field is its default.
-    return { ...structuredClone(DEFAULT_PREFERENCES), ...(this.backend.get('preferences') ?? {}) };
+    return { ...structuredClone(DEFAULT_PREFERENCES), ...structuredClone(this.#document.preferences ?? {}) };
   }
 
   updatePreferences(patch: Partial<Preferences>): Preferences {
-    const next = applyPreferencesPatch(this.preferences(), patch);
-    this.write('preferences', next);
-    return structuredClone(next);
+    this.#document.preferences = applyPreferencesPatch(this.preferences(), patch);
+    this.#config.markDirty();
+    return this.preferences();
   }
 
   homeservers(): HomeserverRecords {
     // Absent in files from before homeservers existed.
-    return this.backend.get('homeservers') ?? {};
+    return structuredClone(this.#document.homeservers ?? {});
   }
 
   saveHomeserver(serverName: string, record: HomeserverRecord): void {
     const problem = homeserverRecordProblem(serverName, record);
     if (problem !== undefined) throw new Error(`invalid homeserver record: ${problem}`);
-    this.write('homeservers', { ...this.homeservers(), [serverName]: structuredClone(record) });
+    this.#document.homeservers = { ...this.#document.homeservers, [serverName]: structuredClone(record) };
+    this.#config.markDirty();
   }
 
   channels(): ChannelConfig[] {
-    return this.backend.get('channels') ?? [];
+    // Absent in files from before alert channels existed.
+    return structuredClone(this.#document.channels ?? []);
   }
 
   replaceChannels(channels: ChannelConfig[]): void {
-    this.write('channels', checkedChannels(channels));
+    this.#document.channels = checkedChannels(channels);
+    this.#config.markDirty();
   }
 
   groupChannels(): GroupChannels {
-    return this.backend.get('groupChannels') ?? {};
+    return structuredClone(this.#document.groupChannels ?? {});
   }
 
   setGroupChannels(groupChannels: GroupChannels): void {
-    this.write('groupChannels', structuredClone(groupChannels));
+    this.#document.groupChannels = structuredClone(groupChannels);
+    this.#config.markDirty();
   }
 
   runtimeState(): Record<string, unknown> {
-    return this.backend.get('runtime');
+    return structuredClone(this.#runtime);
   }
 
   saveRuntimeState(state: Record<string, unknown>): void {
@@ -149,12 +191,21 @@ export class ConfMonitorStore implements MonitorStore {
     } catch (error) {
       throw new Error(`runtime: cannot be stored as JSON (${error instanceof Error ? error.message : String(error)})`);
     }
-    this.write('runtime', copy as Record<string, unknown>);
+    this.#runtime = copy as Record<string, unknown>;
+    this.#state.markDirty();
   }
 
-  private write<Key extends keyof StoreDocument>(key: Key, value: NonNullable<StoreDocument[Key]>): void {
-    // conf validates against the store schema and writes atomically (temp file + rename) before we back up.
-    this.backend.set({ [key]: value } as Partial<StoreDocument>);
-    writeFileAtomic(this.backupPath, serializeStoreDocument(this.backend.store));
+  async flush(): Promise<void> {
+    const results = await Promise.allSettled([this.#config.flush(), this.#state.flush()]);
+    for (const result of results) if (result.status === 'rejected') throw result.reason;
   }
+}
+
+/** Monitors are handed out without copying, so nobody may change them in place. */
+function deepFreeze<T>(value: T): T {
+  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const inner of Object.values(value)) deepFreeze(inner);
+  }
+  return value;
 }

@@ -34,7 +34,7 @@ export class UnusableStoreError extends Error {
 const KNOWN_FIELDS = new Set(['schemaVersion', 'monitors', 'settings', 'runtime', 'preferences', 'homeservers', 'channels', 'groupChannels']);
 
 export function emptyStoreDocument(settings = recoverSettings(undefined).settings): StoreDocument {
-  return { schemaVersion: CURRENT_SCHEMA_VERSION, monitors: [], settings, runtime: {} };
+  return { schemaVersion: CURRENT_SCHEMA_VERSION, monitors: [], settings };
 }
 
 export function recoverDocument(parsed: unknown): RecoveredDocument {
@@ -54,11 +54,10 @@ export function recoverDocument(parsed: unknown): RecoveredDocument {
   const { monitors, droppedMonitors } = recoverMonitors(raw.monitors, resetFields);
   const { settings, reset } = recoverSettings(raw.settings);
   resetFields.push(...reset);
-  let runtime: Record<string, unknown> = {};
-  if (isPlainObject(raw.runtime)) runtime = raw.runtime;
+  const document: StoreDocument = { schemaVersion: CURRENT_SCHEMA_VERSION, monitors, settings };
+  // Bookkeeping from before picket.state.json: kept here until the store moves it there.
+  if (isPlainObject(raw.runtime)) document.runtime = raw.runtime;
   else if (raw.runtime !== undefined) resetFields.push({ field: 'runtime', reason: 'must be an object' });
-
-  const document: StoreDocument = { schemaVersion: CURRENT_SCHEMA_VERSION, monitors, settings, runtime };
   // Left out when absent, so a file from before preferences existed is already clean and is not rewritten.
   if (raw.preferences !== undefined) {
     const { preferences, reset: resetPreferences } = recoverPreferences(raw.preferences);

@@ -1,4 +1,4 @@
-// The layout of <data dir>/picket.json, the file the monitor store keeps.
+// The layout of <data dir>/picket.json, the file of what the user owns: monitors, settings, preferences, homeservers.
 import type { Monitor, Settings } from '../../shared/types.ts';
 import type { ChannelConfig } from '../../shared/channel-types.ts';
 import type { GroupChannels } from './store-channels.ts';
@@ -16,8 +16,11 @@ export type StoreDocument = {
   schemaVersion: number;
   monitors: Monitor[];
   settings: Settings;
-  /** Opaque per-monitor state the engine persists (certificate reminders already sent, ...). */
-  runtime: Record<string, unknown>;
+  /**
+   * Only in files from before picket.state.json: the engine's bookkeeping, moved to that file when the store
+   * is opened (runtime-state-file.ts). Never written back here.
+   */
+  runtime?: Record<string, unknown>;
   /** The app's preferences (store-preferences.ts); absent until first changed, and absent means the defaults. */
   preferences?: Preferences;
   /** Matrix homeservers by server name (store-homeservers.ts); absent until the first is added. */

@@ -5,6 +5,7 @@ import { useStore } from 'zustand';
 import { useShallow } from 'zustand/react/shallow';
 import { createStore } from 'zustand/vanilla';
 import type { AppSettings, HomeserverGroup, MonitorView, PicketClient } from '../../../electron/shared/contract.ts';
+import type { UptimeSummary } from '../../../electron/shared/history-types.ts';
 import type { CheckResult, MonitorState, StateChange } from '../../../electron/shared/types.ts';
 import type { ConnectionStatus, WebClient } from '../transport/web-client.ts';
 
@@ -100,6 +101,22 @@ export function seedSparkline(id: string, latencies: ReadonlyArray<number | null
   const seed = latencies.slice(-SPARKLINE_LENGTH);
   if (!monitorsStore.getState().views[id] || seed.length <= (current?.length ?? 0)) return;
   monitorsStore.setState((state) => ({ sparklines: { ...state.sparklines, [id]: seed } }));
+}
+
+/**
+ * Uptime a getHistory answer carried (the detail page, a row's uptime bar). The service answers it from the
+ * same view the list gets, so the list and the detail page both read it from here and always agree.
+ */
+export function applyUptime(id: string, uptime: UptimeSummary): void {
+  monitorsStore.setState((state) => {
+    const view = state.views[id];
+    if (!view || sameUptime(view.uptime, uptime)) return state;
+    return { views: { ...state.views, [id]: { ...view, uptime } } };
+  });
+}
+
+function sameUptime(a: UptimeSummary, b: UptimeSummary): boolean {
+  return a.h24 === b.h24 && a.d7 === b.d7 && a.d30 === b.d30 && a.d365 === b.d365;
 }
 
 /** A view a request returned (add, edit, pause): shown at once, before the 'monitors' event confirms it. */

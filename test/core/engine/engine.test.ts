@@ -282,3 +282,59 @@ describe('Engine', () => {
     expect(Object.keys(runtime.state)).toEqual(['api']);
   });
 });
+
+describe('Engine: checks spread however monitors arrive', () => {
+  const twenty = (i: number): Monitor => parseMonitor({ id: `m${i}`, type: 'http', url: `http://127.0.0.1/m${i}`, intervalSeconds: 20 });
+  const mostInOneSecond = (times: number[]): number => {
+    const counts = new Map<number, number>();
+    for (const at of times) counts.set(Math.floor(at / 1000), (counts.get(Math.floor(at / 1000)) ?? 0) + 1);
+    return Math.max(0, ...counts.values());
+  };
+
+  async function checkTimes(arrive: (engine: Engine) => void): Promise<number[]> {
+    const checks = new ScriptedChecks();
+    const times: number[] = [];
+    const { engine, clock } = makeEngine(checks, {
+      runCheck: async (monitor) => {
+        times.push(clock.now());
+        return checks.run(monitor);
+      },
+    });
+    arrive(engine);
+    // Past the first round, then two whole intervals of steady checks.
+    await clock.advance(30_000);
+    times.length = 0;
+    await clock.advance(40_000);
+    return times;
+  }
+
+  it('after an import or a first --config (monitors added to a running engine one by one)', async () => {
+    const times = await checkTimes((engine) => {
+      engine.start([]);
+      for (let i = 0; i < 200; i++) engine.addMonitor(twenty(i));
+    });
+    expect(times).toHaveLength(400);
+    // 10 a second on average; the goal is at most 2 × 10 + 2.
+    expect(mostInOneSecond(times)).toBeLessThanOrEqual(22);
+  });
+
+  it('after a restart with --config naming the monitors already saved (start, then every one updated)', async () => {
+    const times = await checkTimes((engine) => {
+      engine.start(Array.from({ length: 200 }, (_, i) => twenty(i)));
+      for (let i = 0; i < 200; i++) engine.updateMonitor(twenty(i));
+    });
+    expect(times).toHaveLength(400);
+    expect(mostInOneSecond(times)).toBeLessThanOrEqual(11);
+  });
+
+  it('checks one monitor added by hand at once', async () => {
+    const checks = new ScriptedChecks();
+    const { engine, clock } = makeEngine(checks);
+    engine.start(Array.from({ length: 50 }, (_, i) => twenty(i)));
+    await clock.advance(25_000);
+    checks.calls.length = 0;
+    engine.addMonitor(http('by-hand'));
+    await clock.advance(0);
+    expect(checks.calls).toEqual(['by-hand']);
+  });
+});

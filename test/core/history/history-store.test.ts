@@ -1,6 +1,6 @@
 import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { HistoryStore } from '../../../electron/core/history/history-store.ts';
 import { DAY_MS, HOUR_MS, MINUTE_MS } from '../../../electron/core/history/time-buckets.ts';
 import { historyHarness, makeResult } from './history-fixtures.ts';
@@ -229,5 +229,23 @@ describe('HistoryStore input checks', () => {
     expect(store.uptime('gone', DAY_MS).ratio).toBeNull();
     expect(store.incidents('gone')).toEqual([]);
     expect(await store.rollups('gone', 'minute', 0, T)).toEqual([]);
+  });
+});
+
+describe('HistoryStore on a quiet machine', () => {
+  it('keeps no timer while nothing is pending, and one while a result waits to be written', async () => {
+    const { open } = await setup();
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval'] });
+    try {
+      const store = await open({ flushIntervalMs: 20 });
+      expect(vi.getTimerCount()).toBe(0);
+      store.record(makeResult('m', T, 'up'), 'up');
+      expect(vi.getTimerCount()).toBe(1);
+      await vi.advanceTimersByTimeAsync(20);
+      expect(vi.getTimerCount()).toBe(0);
+      await store.close();
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

@@ -1,10 +1,11 @@
 // The scheduler's small pure parts: cadence arithmetic, spreading, the due-time heap and the limiter.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { cadenceAnchor, intervalMsOf, nextDueAt } from '../../../electron/core/scheduler/cadence.ts';
+import { cadenceAnchor, intervalMsOf } from '../../../electron/core/scheduler/cadence.ts';
 import { ConcurrencyLimiter } from '../../../electron/core/scheduler/concurrency-limiter.ts';
 import { DueQueue } from '../../../electron/core/scheduler/due-queue.ts';
-import { evenOffsetMs, hashOffsetMs } from '../../../electron/core/scheduler/spread.ts';
+import { SlotBook, slotAtOrAfter } from '../../../electron/core/scheduler/slot-book.ts';
+import { hashOffsetMs } from '../../../electron/core/scheduler/spread.ts';
 import { tcpMonitor } from './monitors.ts';
 
 describe('cadence', () => {
@@ -15,21 +16,6 @@ describe('cadence', () => {
     expect(() => intervalMsOf(tcpMonitor('a', Number.POSITIVE_INFINITY))).toThrow(/"a": intervalSeconds must be a finite number/);
   });
 
-  it('counts from the previous due time while on time, and never leaves a second tick already due', () => {
-    expect(nextDueAt(1000, 1000, 1200)).toBe(2000);
-    expect(nextDueAt(1000, 1000, 2500)).toBe(2000);
-    expect(nextDueAt(1000, 1000, 3000)).toBe(3000);
-    fc.assert(
-      fc.property(fc.integer({ min: 0, max: 1e9 }), fc.integer({ min: 1, max: 1e6 }), fc.integer({ min: 0, max: 1e7 }), (due, interval, after) => {
-        const now = due + after;
-        const next = nextDueAt(due, interval, now);
-        // Either the regular next tick, or "now"; and the tick after it is never already due (no burst).
-        expect(next === due + interval || next === now).toBe(true);
-        expect(next + interval).toBeGreaterThan(now);
-      }),
-    );
-  });
-
   it('restarts the cadence from a check that started a whole interval late', () => {
     expect(cadenceAnchor(1000, 1500, 1000)).toBe(1000);
     expect(cadenceAnchor(1000, 2000, 1000)).toBe(2000);
@@ -37,9 +23,39 @@ describe('cadence', () => {
 });
 
 describe('spread', () => {
-  it('spreads evenly by index inside the window', () => {
-    expect([0, 1, 2, 3].map((i) => evenOffsetMs(i, 4, 1000))).toEqual([0, 250, 500, 750]);
-    expect(evenOffsetMs(3, 4, 0)).toBe(0);
+  it('spaces the slots of monitors known together evenly, starting at the phase of `from`', () => {
+    expect(SlotBook.evenPhases(1000, 4, 0)).toEqual([0, 250, 500, 750]);
+    expect(SlotBook.evenPhases(1000, 4, 2600)).toEqual([600, 850, 100, 350]);
+  });
+
+  it('gives monitors arriving one by one slots whose widest gap is at most twice the narrowest', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 2, max: 400 }), fc.integer({ min: 0, max: 1e9 }), (count, now) => {
+        const book = new SlotBook();
+        const phases: number[] = [];
+        for (let i = 0; i < count; i++) {
+          const phase = book.pick(20_000, now + i);
+          book.take(20_000, phase);
+          phases.push(phase);
+        }
+        phases.sort((a, b) => a - b);
+        const gaps = phases.map((phase, i) => (i + 1 < phases.length ? (phases[i + 1] as number) : (phases[0] as number) + 20_000) - phase);
+        expect(Math.max(...gaps)).toBeLessThanOrEqual(2 * Math.min(...gaps) + 1);
+      }),
+      { numRuns: 30 },
+    );
+  });
+
+  it('finds the next time on a slot, and frees a slot for the next monitor', () => {
+    expect(slotAtOrAfter(250, 1000, 3250)).toBe(3250);
+    expect(slotAtOrAfter(250, 1000, 3251)).toBe(4250);
+    expect(slotAtOrAfter(250, 1000, 3100.5)).toBe(3250);
+    const book = new SlotBook();
+    expect(book.pick(1000, 1_234_567)).toBe(567);
+    book.take(1000, 0);
+    book.take(1000, 500);
+    book.release(1000, 500);
+    expect(book.pick(1000, 0)).toBe(500);
   });
 
   it('places an id at the same offset every time, inside the window, and spreads similar ids apart', () => {

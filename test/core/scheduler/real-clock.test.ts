@@ -11,7 +11,7 @@ describe('Scheduler on the real clock', () => {
     let overlapped = false;
     const scheduler = new Scheduler({
       maxConcurrent: 2,
-      startSpreadMs: 0,
+      firstCheckGapMs: 0,
       minIntervalMs: 10,
       onLateness: (_id, ms) => lateness.push(ms),
       runCheck: async (monitor) => {

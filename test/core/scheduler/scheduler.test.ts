@@ -1,12 +1,12 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { ADD_SPREAD_MS, Scheduler } from '../../../electron/core/scheduler/scheduler.ts';
+import { Scheduler } from '../../../electron/core/scheduler/scheduler.ts';
 import type { Monitor } from '../../../electron/shared/types.ts';
 import { FakeClock, settle } from './fake-clock.ts';
 import { tcpMonitor } from './monitors.ts';
 
 interface HarnessOptions {
   maxConcurrent?: number;
-  startSpreadMs?: number;
+  firstCheckGapMs?: number;
   /** How long each check takes, in fake ms. */
   checkMs?: number | ((monitor: Monitor) => number);
   failWith?: (monitor: Monitor) => Error | undefined;
@@ -25,7 +25,7 @@ function harness(options: HarnessOptions = {}) {
   const scheduler = new Scheduler({
     clock,
     maxConcurrent: options.maxConcurrent ?? 1000,
-    startSpreadMs: options.startSpreadMs ?? 0,
+    firstCheckGapMs: options.firstCheckGapMs ?? 0,
     onLateness: (id, ms) => lateness.push({ id, ms }),
     onCheckError: (id, error) => errors.push({ id, error }),
     runCheck: async (monitor) => {
@@ -70,6 +70,20 @@ function range(from: number, to: number, step: number): number[] {
   return values;
 }
 
+/** Most checks that started within the same second. */
+function maxPerSecond(times: number[]): number {
+  const counts = new Map<number, number>();
+  for (const time of times) counts.set(Math.floor(time / 1000), (counts.get(Math.floor(time / 1000)) ?? 0) + 1);
+  return Math.max(0, ...counts.values());
+}
+
+function gapsOf(times: number[]): number[] {
+  const sorted = [...times].sort((a, b) => a - b);
+  return sorted.slice(1).map((time, i) => time - (sorted[i] as number));
+}
+const maxGap = (times: number[]): number => Math.max(...gapsOf(times));
+const minGap = (times: number[]): number => Math.min(...gapsOf(times));
+
 /** Most checks that started within the same millisecond. */
 function maxPerMs(times: number[]): number {
   const counts = new Map<number, number>();
@@ -112,21 +126,37 @@ describe('Scheduler: intervals', () => {
 });
 
 describe('Scheduler: first checks are spread', () => {
-  it('spreads 1,000 first checks over the spread window, at most one per millisecond', async () => {
-    const h = harness({ startSpreadMs: 15_000 });
+  it('spreads 1,000 monitors of one interval evenly over it at start, from the first round on', async () => {
+    const h = harness({ firstCheckGapMs: 500 });
     h.scheduler.start(Array.from({ length: 1000 }, (_, i) => tcpMonitor(`m${i}`, 60)));
-    await h.clock.advance(14_999);
-    const times = h.starts.map((start) => start.at);
-    expect(times).toHaveLength(1000);
+    await h.clock.advance(59_999);
+    const first = h.starts.map((start) => start.at);
+    expect(first).toHaveLength(1000);
     expect(new Set(h.starts.map((start) => start.id)).size).toBe(1000);
-    expect(Math.max(...times)).toBeLessThan(15_000);
-    expect(maxPerMs(times)).toBe(1);
+    // The average is 1000 / 60 a second; the lane for early first checks adds at most 2 to any second.
+    expect(maxPerSecond(first)).toBeLessThanOrEqual(1000 / 60 + 3);
+    await h.clock.advance(60_000);
+    const second = h.starts.slice(1000).map((start) => start.at);
+    expect(second).toHaveLength(1000);
+    expect(maxGap(second) - minGap(second)).toBeLessThanOrEqual(1);
     await finish(h);
   });
 
-  it('spreads over the interval when it is shorter than the spread window, and does so deterministically', async () => {
+  it('checks a few monitors soon after start, then settles each into its own slot', async () => {
+    const h = harness({ firstCheckGapMs: 500 });
+    h.scheduler.start(Array.from({ length: 10 }, (_, i) => tcpMonitor(`m${i}`, 60)));
+    await h.clock.advance(5000);
+    // m0's slot is at 0 s; the others come through the lane, one every 500 ms.
+    expect(h.starts.map((start) => start.at)).toEqual([0, ...range(0, 4000, 500)]);
+    await h.clock.advance(120_000);
+    const settled = h.starts.filter((start) => start.at >= 65_000).map((start) => start.at);
+    expect(settled).toEqual(range(66_000, 120_000, 6000));
+    await finish(h);
+  });
+
+  it('is deterministic', async () => {
     const run = async (): Promise<number[]> => {
-      const h = harness({ startSpreadMs: 15_000 });
+      const h = harness({ firstCheckGapMs: 500 });
       h.scheduler.start(Array.from({ length: 1000 }, (_, i) => tcpMonitor(`m${i}`, 5)));
       await h.clock.advance(4999);
       await finish(h);
@@ -135,21 +165,29 @@ describe('Scheduler: first checks are spread', () => {
     const first = await run();
     expect(first).toHaveLength(1000);
     expect(Math.max(...first)).toBeLessThan(5000);
-    expect(maxPerMs(first)).toBe(1);
+    expect(maxPerMs(first)).toBeLessThanOrEqual(2);
     expect(await run()).toEqual(first);
   });
 
-  it('spreads monitors added while running over a short window', async () => {
-    const h = harness({ startSpreadMs: 15_000 });
-    h.scheduler.start([]);
+  it('spreads an import of 300 monitors, added one by one while running, evenly over their interval', async () => {
+    const h = harness({ firstCheckGapMs: 500 });
+    h.scheduler.start([tcpMonitor('old', 60)]);
     await h.clock.advance(1000);
     for (let i = 0; i < 300; i++) h.scheduler.add(tcpMonitor(`added${i}`, 60));
-    await h.clock.advance(ADD_SPREAD_MS);
-    const times = h.starts.map((start) => start.at);
-    expect(times).toHaveLength(300);
-    expect(Math.min(...times)).toBeGreaterThanOrEqual(1000);
-    expect(Math.max(...times)).toBeLessThan(1000 + ADD_SPREAD_MS);
-    expect(maxPerMs(times)).toBeLessThanOrEqual(5);
+    await h.clock.advance(60_000);
+    const firstOf = new Map<string, number>();
+    for (const start of h.starts) if (start.id !== 'old' && !firstOf.has(start.id)) firstOf.set(start.id, start.at);
+    const first = [...firstOf.values()];
+    expect(first).toHaveLength(300);
+    expect(maxPerSecond(h.starts.map((start) => start.at))).toBeLessThanOrEqual(2 * (301 / 60) + 2);
+    expect(Math.min(...first)).toBeGreaterThanOrEqual(1000);
+    expect(maxPerSecond(first)).toBeLessThanOrEqual(2 * (300 / 60) + 2);
+    await h.clock.advance(60_000);
+    const settled = h.starts.filter((start) => start.at >= 61_000).map((start) => start.at);
+    expect(settled).toHaveLength(301);
+    // Arriving one by one, the widest gap is at most twice the narrowest (slot-book.ts).
+    expect(maxGap(settled)).toBeLessThanOrEqual(2 * minGap(settled) + 1);
+    expect(maxPerSecond(settled)).toBeLessThanOrEqual(2 * (301 / 60) + 2);
     await finish(h);
   });
 });
@@ -175,7 +213,7 @@ describe('Scheduler: one check of a monitor at a time', () => {
     await finish(h);
   });
 
-  it('fires once, late, after the event loop was blocked for many intervals, then resumes the cadence from there', async () => {
+  it('fires once, late, after the event loop was blocked for many intervals, then returns to its slot', async () => {
     const h = harness();
     h.scheduler.start([tcpMonitor('a', 1), tcpMonitor('b', 2)]);
     await h.clock.advance(0);
@@ -188,8 +226,8 @@ describe('Scheduler: one check of a monitor at a time', () => {
       { id: 'b', ms: 8500 },
     ]);
     await h.clock.advance(2000);
-    expect(h.startsOf('a')).toEqual([0, 10_500, 11_500, 12_500]);
-    expect(h.startsOf('b')).toEqual([0, 10_500, 12_500]);
+    expect(h.startsOf('a')).toEqual([0, 10_500, 11_000, 12_000]);
+    expect(h.startsOf('b')).toEqual([0, 10_500, 12_000]);
     await finish(h);
   });
 });
@@ -252,7 +290,7 @@ describe('Scheduler: the wall clock is never consulted', () => {
 });
 
 describe('Scheduler: checkNow', () => {
-  it('checks one monitor now, resolves when its check ends, and counts the next interval from it', async () => {
+  it('checks one monitor now, resolves when its check ends, then returns to its slot', async () => {
     const h = harness({ checkMs: 500 });
     h.scheduler.start([tcpMonitor('a', 60), tcpMonitor('b', 60)]);
     await h.clock.advance(10_000);
@@ -266,8 +304,9 @@ describe('Scheduler: checkNow', () => {
     expect(done).toBe(true);
     await check;
     await h.clock.advance(60_000);
-    expect(h.startsOf('a')).toEqual([0, 10_000, 70_000]);
-    expect(h.startsOf('b')).toEqual([0, 60_000]);
+    // a's slot is at 0 s, b's at 30 s; the next check comes at least half an interval after the check now.
+    expect(h.startsOf('a')).toEqual([0, 10_000, 60_000]);
+    expect(h.startsOf('b')).toEqual([0, 30_000]);
     await finish(h);
   });
 
@@ -319,16 +358,16 @@ describe('Scheduler: checkNow', () => {
 });
 
 describe('Scheduler: add, update, remove and pause while running', () => {
-  it('adds a monitor: first check soon, then every interval', async () => {
-    const h = harness({ startSpreadMs: 15_000 });
-    h.scheduler.start([]);
+  it('adds a monitor by hand: checked at once, then settles into its slot', async () => {
+    const h = harness({ firstCheckGapMs: 500 });
+    h.scheduler.start([tcpMonitor('old', 60)]);
     await h.clock.advance(5000);
     h.scheduler.add(tcpMonitor('new', 60));
-    await h.clock.advance(ADD_SPREAD_MS + 120_000);
-    const [first, ...rest] = h.startsOf('new');
-    expect(first).toBeGreaterThanOrEqual(5000);
-    expect(first).toBeLessThan(5000 + ADD_SPREAD_MS);
-    expect(rest).toEqual([(first ?? 0) + 60_000, (first ?? 0) + 120_000]);
+    await h.clock.advance(0);
+    expect(h.startsOf('new')).toEqual([5000]);
+    await h.clock.advance(120_000);
+    // The widest gap in the 60 s interval was 0 to 60 s: its slot is at 30 s.
+    expect(h.startsOf('new')).toEqual([5000, 90_000]);
     expect(() => h.scheduler.add(tcpMonitor('new', 60))).toThrow(/"new" is already scheduled/);
     await finish(h);
   });
@@ -368,13 +407,13 @@ describe('Scheduler: add, update, remove and pause while running', () => {
 
   it('removes a monitor: no further checks, even after a check in flight ends', async () => {
     const h = harness({ checkMs: 800 });
-    h.scheduler.start([tcpMonitor('a', 1), tcpMonitor('b', 1)]);
+    h.scheduler.start([tcpMonitor('a', 1), tcpMonitor('b', 2)]);
     await h.clock.advance(2500);
     h.scheduler.remove('a');
     expect(h.scheduler.stats().monitors).toBe(1);
     await h.clock.advance(5000);
     expect(h.startsOf('a')).toEqual([0, 1000, 2000]);
-    expect(h.startsOf('b')).toEqual(range(0, 7000, 1000));
+    expect(h.startsOf('b')).toEqual(range(0, 6000, 2000));
     h.scheduler.remove('a');
     await finish(h);
   });
@@ -393,7 +432,7 @@ describe('Scheduler: add, update, remove and pause while running', () => {
   });
 
   it('does not check a paused monitor; unpausing checks it soon, then every interval', async () => {
-    const h = harness({ startSpreadMs: 15_000 });
+    const h = harness({ firstCheckGapMs: 500 });
     h.scheduler.start([tcpMonitor('a', 1), tcpMonitor('born-paused', 1, { paused: true })]);
     await h.clock.advance(2500);
     const before = h.startsOf('a').length;
@@ -402,10 +441,8 @@ describe('Scheduler: add, update, remove and pause while running', () => {
     expect(h.startsOf('a')).toHaveLength(before);
     h.scheduler.setPaused('a', false);
     await h.clock.advance(3000);
-    const after = h.startsOf('a').slice(before);
-    expect(after[0]).toBeGreaterThanOrEqual(6500);
-    expect(after[0]).toBeLessThan(7500);
-    expect(after.slice(1)).toEqual([(after[0] ?? 0) + 1000, (after[0] ?? 0) + 2000]);
+    // At once, then back in its slot (0 ms into each second).
+    expect(h.startsOf('a').slice(before)).toEqual([6500, 7000, 8000, 9000]);
     expect(h.startsOf('born-paused')).toEqual([]);
     await expect(h.scheduler.checkNow('born-paused')).resolves.toBeUndefined();
     expect(h.startsOf('born-paused')).toEqual([]);
@@ -428,7 +465,7 @@ describe('Scheduler: add, update, remove and pause while running', () => {
 
 describe('Scheduler: suspend and resume', () => {
   it('checks nothing while suspended, checks every monitor once after the settle time, then keeps the intervals', async () => {
-    const h = harness({ startSpreadMs: 15_000 });
+    const h = harness({ firstCheckGapMs: 500 });
     h.scheduler.start([tcpMonitor('a', 1), tcpMonitor('b', 1), tcpMonitor('c', 1), tcpMonitor('p', 1, { paused: true })]);
     await h.clock.advance(3000);
     h.scheduler.suspend();
@@ -448,10 +485,14 @@ describe('Scheduler: suspend and resume', () => {
     expect(once.map((start) => start.id).sort()).toEqual(['a', 'b', 'c']);
     for (const start of once) expect(start.at - resumedAt).toBeGreaterThanOrEqual(5000);
     await h.clock.advance(2000);
+    const slots = new Set<number>();
     for (const id of ['a', 'b', 'c']) {
-      const afterResume = h.startsOf(id).filter((at) => at >= resumedAt);
-      expect(afterResume).toEqual([afterResume[0], (afterResume[0] ?? 0) + 1000, (afterResume[0] ?? 0) + 2000]);
+      const [, ...settled] = h.startsOf(id).filter((at) => at >= resumedAt);
+      expect(gapsOf(settled)).toEqual([1000]);
+      slots.add((settled[0] ?? 0) % 1000);
     }
+    // Back in their three slots, a third of a second apart.
+    expect([...slots].sort()).toEqual([0, 333, 666]);
     expect(h.startsOf('p')).toEqual([]);
     await finish(h);
   });
@@ -525,7 +566,7 @@ describe('Scheduler: stop and errors', () => {
     const runCheck = async (): Promise<void> => {};
     expect(() => new Scheduler({ runCheck, maxConcurrent: 0 })).toThrow(/maxConcurrent/);
     expect(() => new Scheduler({ runCheck, maxConcurrent: 1.5 })).toThrow(/maxConcurrent/);
-    expect(() => new Scheduler({ runCheck, maxConcurrent: 1, startSpreadMs: -1 })).toThrow(/startSpreadMs/);
+    expect(() => new Scheduler({ runCheck, maxConcurrent: 1, firstCheckGapMs: -1 })).toThrow(/firstCheckGapMs/);
     const scheduler = new Scheduler({ runCheck, maxConcurrent: 1, clock: new FakeClock() });
     expect(() => scheduler.start([tcpMonitor('a', Number.NaN)])).toThrow(/"a": intervalSeconds/);
     expect(() => scheduler.start([tcpMonitor('', 1)])).toThrow(/monitor id/);

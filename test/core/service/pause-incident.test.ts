@@ -3,7 +3,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { basicMonitor, cleanUp, nextEvent, openService, readStoreText, startMonitoredServer, tempDataDir } from './service-fixtures.ts';
+import { basicMonitor, cleanUp, nextEvent, openService, startMonitoredServer, tempDataDir } from './service-fixtures.ts';
 
 afterEach(cleanUp);
 
@@ -31,7 +31,7 @@ describe('pausing a monitor that is down', () => {
   it('closes it too when the monitor was saved paused while Picket was closed', async () => {
     const dataDir = tempDataDir();
     await (await downMonitor(dataDir)).close();
-    const store = JSON.parse(readStoreText(dataDir)) as { monitors: Array<{ paused: boolean }> };
+    const store = JSON.parse(fs.readFileSync(path.join(dataDir, 'picket.json'), 'utf8')) as { monitors: Array<{ paused: boolean }> };
     store.monitors[0]!.paused = true;
     fs.writeFileSync(path.join(dataDir, 'picket.json'), JSON.stringify(store));
 

@@ -28,6 +28,21 @@ describe('monitors, checks and alerts against a real local server', () => {
     expect((await refreshed).find((v) => v.monitor.id === 'plain')?.lastResult?.status).toBe('up');
   });
 
+  it('answers uptime from one source: getHistory carries the same figures as the list, after every check', async () => {
+    const server = await startMonitoredServer();
+    const service = await openService(tempDataDir());
+    await service.handle('addMonitor', { monitor: { id: 'flaky', type: 'http', url: `${server.url}/` } });
+    await service.handle('checkNow', { monitorId: 'flaky' });
+    server.status = 500;
+    for (let i = 0; i < 3; i++) {
+      await service.handle('checkNow', { monitorId: 'flaky' });
+      const listed = (await service.handle('listMonitors', {})).find((view) => view.monitor.id === 'flaky');
+      const history = await service.handle('getHistory', { monitorId: 'flaky', range: '24h' });
+      expect(history.uptime).toEqual(listed?.uptime);
+      expect(history.uptime.h24).toBeCloseTo(1 / (i + 2));
+    }
+  });
+
   it('adds a monitor: returns its redacted view, emits "monitors", stores the secret sealed and checks with it', async () => {
     const server = await startMonitoredServer();
     const dataDir = tempDataDir();
@@ -39,7 +54,7 @@ describe('monitors, checks and alerts against a real local server', () => {
     expect(view.monitor).toEqual(expect.objectContaining({ id: 'api', name: 'API', auth: { type: 'basic', username: 'probe', password: REDACTED } }));
     expect(view).toEqual(expect.objectContaining({ lastResult: null, muted: false }));
     expect((await monitorsEvent).map((v: MonitorView) => v.monitor.id)).toEqual(['api']);
-    const stored = readStoreText(dataDir);
+    const stored = (await readStoreText(service, dataDir));
     expect(stored).toContain('"password": "enc:v1:');
     expect(stored).not.toContain('s3cret');
 
@@ -83,7 +98,7 @@ describe('monitors, checks and alerts against a real local server', () => {
     const dataDir = tempDataDir();
     const service = await openService(dataDir);
     await service.handle('addMonitor', { monitor: basicMonitor(server.url) });
-    const sealedBefore = /"password": "(enc:v1:[^"]+)"/.exec(readStoreText(dataDir))?.[1];
+    const sealedBefore = /"password": "(enc:v1:[^"]+)"/.exec((await readStoreText(service, dataDir)))?.[1];
 
     const edited = await service.handle('editMonitor', {
       monitor: basicMonitor(server.url, { name: 'API renamed', auth: { type: 'basic', username: 'probe', password: REDACTED } }),
@@ -91,7 +106,7 @@ describe('monitors, checks and alerts against a real local server', () => {
 
     expect(edited.monitor).toEqual(expect.objectContaining({ name: 'API renamed', auth: { type: 'basic', username: 'probe', password: REDACTED } }));
     expect(sealedBefore).toBeDefined();
-    expect(readStoreText(dataDir)).toContain(`"password": "${sealedBefore}"`);
+    expect((await readStoreText(service, dataDir))).toContain(`"password": "${sealedBefore}"`);
     await service.handle('checkNow', { monitorId: 'api' });
     expect(server.authorizations.at(-1)).toBe(BASIC_S3CRET);
   });
@@ -101,7 +116,7 @@ describe('monitors, checks and alerts against a real local server', () => {
     const dataDir = tempDataDir();
     const service = await openService(dataDir);
     await service.handle('addMonitor', { monitor: basicMonitor(server.url) });
-    const storeBefore = readStoreText(dataDir);
+    const storeBefore = (await readStoreText(service, dataDir));
 
     const result = await service.handle('testMonitor', {
       monitor: basicMonitor(server.url, { url: `${server.url}/other`, auth: { type: 'basic', username: 'probe', password: REDACTED } }),
@@ -109,7 +124,7 @@ describe('monitors, checks and alerts against a real local server', () => {
 
     expect(result).toEqual(expect.objectContaining({ monitorId: 'api', status: 'up' }));
     expect(server.authorizations.at(-1)).toBe(BASIC_S3CRET);
-    expect(readStoreText(dataDir)).toBe(storeBefore);
+    expect((await readStoreText(service, dataDir))).toBe(storeBefore);
     expect(service.views()[0]?.monitor).toEqual(expect.objectContaining({ url: `${server.url}/health` }));
   });
 
@@ -121,7 +136,7 @@ describe('monitors, checks and alerts against a real local server', () => {
 
     const paused = await service.handle('setPaused', { monitorId: 'api', paused: true });
     expect(paused.state).toBe('paused');
-    expect(JSON.parse(readStoreText(dataDir)).monitors[0].paused).toBe(true);
+    expect(JSON.parse((await readStoreText(service, dataDir))).monitors[0].paused).toBe(true);
     expect(await service.handle('checkNow', {})).toEqual({ checked: 0 });
 
     const settingsEvent = nextEvent(service, 'settings');
@@ -131,7 +146,7 @@ describe('monitors, checks and alerts against a real local server', () => {
     const monitorsEvent = nextEvent(service, 'monitors');
     expect(await service.handle('removeMonitor', { monitorId: 'api' })).toEqual({ removed: true });
     expect(await monitorsEvent).toEqual([]);
-    expect(JSON.parse(readStoreText(dataDir)).monitors).toEqual([]);
+    expect(JSON.parse((await readStoreText(service, dataDir))).monitors).toEqual([]);
     // A removed monitor leaves nothing muted behind.
     expect((await service.handle('getSettings', {})).mutedMonitors).toEqual([]);
   });
@@ -142,7 +157,7 @@ describe('monitors, checks and alerts against a real local server', () => {
     const service = await openService(dataDir, { secretCodec: undefined });
     const view = await service.handle('addMonitor', { monitor: basicMonitor(server.url) });
     expect(view.monitor).toEqual(expect.objectContaining({ auth: expect.objectContaining({ password: REDACTED }) }));
-    expect(readStoreText(dataDir)).toContain('"password": "s3cret"');
+    expect((await readStoreText(service, dataDir))).toContain('"password": "s3cret"');
     expect(fs.statSync(path.join(dataDir, 'picket.json')).mode & 0o077).toBe(0);
   });
 });
@@ -172,7 +187,7 @@ describe('rejected requests change nothing', () => {
     const dataDir = tempDataDir();
     const service = await openService(dataDir);
     await service.handle('addMonitor', { monitor: basicMonitor(server.url) });
-    const before = readStoreText(dataDir);
+    const before = (await readStoreText(service, dataDir));
     const monitorEvents = collectEvents(service, 'monitors');
 
     const badPort = await rejection(service.handle('addMonitor', { monitor: { id: 'db', type: 'tcp', host: '127.0.0.1', port: 70_000 } }));
@@ -191,7 +206,7 @@ describe('rejected requests change nothing', () => {
     expect(unknownField.issues).toEqual([{ path: 'extra', message: 'unknown field' }]);
     expect((await rejection(service.handle('nonsense' as 'listMonitors', {}))).message).toMatch(/unknown request/);
 
-    expect(readStoreText(dataDir)).toBe(before);
+    expect((await readStoreText(service, dataDir))).toBe(before);
     expect(monitorEvents).toEqual([]);
     expect((await service.handle('getSettings', {})).theme).toBe('system');
   });

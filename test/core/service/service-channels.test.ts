@@ -19,7 +19,7 @@ describe('channels in the service', () => {
     const overview = await service.handle('saveChannel', { channel: slack(hookUrl) });
     expect(overview.channels[0]?.channel).toEqual({ ...slack(REDACTED), secret: REDACTED });
     expect(overview.channels[0]?.status).toEqual({ lastSuccessAt: null, lastAttemptAt: null, lastError: null, failing: false, queued: 0 });
-    const stored = readStoreText(dataDir);
+    const stored = await readStoreText(service, dataDir);
     expect(stored).not.toContain('XXXXSECRET');
     expect(stored).not.toContain('hmac-key');
     const exported = (await service.handle('exportConfig', {})).json;

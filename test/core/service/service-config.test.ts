@@ -30,7 +30,7 @@ describe('importConfig', () => {
     expect((await monitorsEvent).map((v) => v.monitor.id)).toEqual(['api', 'db', 'cache']);
     expect((await settingsEvent).maxConcurrentChecks).toBe(8);
     expect(service.views().find((v) => v.monitor.id === 'db')?.monitor).toEqual(expect.objectContaining({ port: 5432 }));
-    expect(JSON.parse(readStoreText(dataDir)).monitors.map((m: { id: string }) => m.id)).toEqual(['api', 'db', 'cache']);
+    expect(JSON.parse((await readStoreText(service, dataDir))).monitors.map((m: { id: string }) => m.id)).toEqual(['api', 'db', 'cache']);
   });
 
   it('replace removes the monitors the file does not name, keeping REDACTED secrets from the store', async () => {
@@ -40,7 +40,7 @@ describe('importConfig', () => {
     await service.handle('addMonitor', { monitor: basicMonitor(server.url) });
     await service.handle('addMonitor', { monitor: tcp('db') });
     await service.handle('setMuted', { monitorId: 'db', muted: true });
-    const sealed = /"password": "(enc:v1:[^"]+)"/.exec(readStoreText(dataDir))?.[1];
+    const sealed = /"password": "(enc:v1:[^"]+)"/.exec((await readStoreText(service, dataDir)))?.[1];
 
     const outcome = await service.handle('importConfig', {
       json: configJson([basicMonitor(server.url, { auth: { type: 'basic', username: 'probe', password: REDACTED } })]),
@@ -49,7 +49,7 @@ describe('importConfig', () => {
 
     expect(outcome).toEqual({ added: [], updated: ['api'], removed: ['db'] });
     expect(service.views().map((v) => v.monitor.id)).toEqual(['api']);
-    expect(readStoreText(dataDir)).toContain(`"password": "${sealed}"`);
+    expect((await readStoreText(service, dataDir))).toContain(`"password": "${sealed}"`);
     expect((await service.handle('getSettings', {})).mutedMonitors).toEqual([]);
     await service.handle('checkNow', { monitorId: 'api' });
     expect(server.authorizations.at(-1)).toBe(`Basic ${Buffer.from('probe:s3cret').toString('base64')}`);
@@ -59,7 +59,7 @@ describe('importConfig', () => {
     const dataDir = tempDataDir();
     const service = await openService(dataDir);
     await service.handle('addMonitor', { monitor: tcp('db') });
-    const before = readStoreText(dataDir);
+    const before = (await readStoreText(service, dataDir));
     const monitorEvents = collectEvents(service, 'monitors');
 
     const badMonitor = await rejection(
@@ -78,7 +78,7 @@ describe('importConfig', () => {
     const brokenJson = await rejection(service.handle('importConfig', { json: '{"version": 1,\n  "monitors": [}', mode: 'merge' }));
     expect(brokenJson.issues).toEqual([{ path: '', message: expect.stringMatching(/^This file is not valid JSON: line 2, column \d+: /) }]);
 
-    expect(readStoreText(dataDir)).toBe(before);
+    expect((await readStoreText(service, dataDir))).toBe(before);
     expect(monitorEvents).toEqual([]);
     expect(service.views().map((v) => v.monitor.id)).toEqual(['db']);
     expect((await service.handle('getSettings', {})).maxConcurrentChecks).toBe(DEFAULT_SETTINGS.maxConcurrentChecks);

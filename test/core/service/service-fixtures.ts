@@ -86,7 +86,9 @@ export function basicMonitor(url: string, extra: Record<string, unknown> = {}): 
   };
 }
 
-export function readStoreText(dataDir: string): string {
+/** picket.json as it is once the service's pending writes have landed. */
+export async function readStoreText(service: PicketService, dataDir: string): Promise<string> {
+  await service.flushStore();
   return fs.readFileSync(path.join(dataDir, 'picket.json'), 'utf8');
 }
 

@@ -1,10 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { NewerStoreVersionError, openConfStore, storePaths } from '../../../electron/core/storage/index.ts';
+import { NewerStoreVersionError, storePaths } from '../../../electron/core/storage/index.ts';
 import { migrateToCurrent, type Migration } from '../../../electron/core/storage/migrations.ts';
 import { DEFAULT_SETTINGS } from '../../../electron/shared/defaults.ts';
-import { FIXED_NOW, FIXED_STAMP, readJson, removeTempStoreDirs, tempStoreDir } from './store-fixtures.ts';
+import { openStore, FIXED_NOW, FIXED_STAMP, readJson, removeTempStoreDirs, tempStoreDir } from './store-fixtures.ts';
 
 afterEach(removeTempStoreDirs);
 
@@ -24,7 +24,7 @@ describe('migration from version 0', () => {
     const original = JSON.stringify(version0, undefined, 2);
     fs.writeFileSync(storePaths(dir).file, original);
 
-    const { store, report } = openConfStore(dir, { now: () => FIXED_NOW });
+    const { store, report } = openStore(dir, { now: () => FIXED_NOW });
 
     expect(report.migratedFrom).toBe(0);
     expect(report.recovered).toBe(false);
@@ -40,14 +40,14 @@ describe('migration from version 0', () => {
     expect(fs.readFileSync(report.preMigrationCopy as string, 'utf8')).toBe(original);
 
     // Migrated once: the next open finds a current file.
-    expect(openConfStore(dir).report).toEqual({ recovered: false, droppedMonitors: [], resetFields: [] });
+    expect(openStore(dir).report).toEqual({ recovered: false, droppedMonitors: [], resetFields: [] });
   });
 
   it('drops only a version-0 monitor that is invalid after conversion, naming it', () => {
     const dir = tempStoreDir();
     const withBad = { ...version0, monitors: { ...version0.monitors, broken: { type: 'tcp', host: '127.0.0.1', port: 70_000 } } };
     fs.writeFileSync(storePaths(dir).file, JSON.stringify(withBad));
-    const { store, report } = openConfStore(dir, { now: () => FIXED_NOW });
+    const { store, report } = openStore(dir, { now: () => FIXED_NOW });
     expect(report.migratedFrom).toBe(0);
     expect(report.recovered).toBe(true);
     expect(report.droppedMonitors).toEqual([{ index: 2, id: 'broken', reason: expect.stringMatching(/port/) }]);
@@ -57,7 +57,7 @@ describe('migration from version 0', () => {
   it('names the field when a version-0 timeout is not a number', () => {
     const dir = tempStoreDir();
     fs.writeFileSync(storePaths(dir).file, JSON.stringify({ monitors: { db: { type: 'tcp', host: 'localhost', port: 1, timeout: 'soon' } } }));
-    const { report } = openConfStore(dir, { now: () => FIXED_NOW });
+    const { report } = openStore(dir, { now: () => FIXED_NOW });
     expect(report.droppedMonitors).toEqual([{ index: 0, id: 'db', reason: expect.stringMatching(/timeout/) }]);
   });
 });
@@ -91,8 +91,8 @@ describe('migration machinery', () => {
     const dir = tempStoreDir();
     const text = JSON.stringify({ schemaVersion: 2, monitors: [], settings: {}, runtime: {}, newThing: true });
     fs.writeFileSync(storePaths(dir).file, text);
-    expect(() => openConfStore(dir)).toThrow(NewerStoreVersionError);
-    expect(() => openConfStore(dir)).toThrow(/schemaVersion/);
+    expect(() => openStore(dir)).toThrow(NewerStoreVersionError);
+    expect(() => openStore(dir)).toThrow(/schemaVersion/);
     expect(fs.readFileSync(storePaths(dir).file, 'utf8')).toBe(text);
     expect(fs.readdirSync(dir)).toEqual(['picket.json']);
   });

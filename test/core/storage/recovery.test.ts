@@ -1,9 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { openConfStore, storePaths } from '../../../electron/core/storage/index.ts';
+import { storePaths } from '../../../electron/core/storage/index.ts';
 import { DEFAULT_SETTINGS } from '../../../electron/shared/defaults.ts';
-import {
+import { openStore,
   FIXED_NOW,
   FIXED_STAMP,
   httpMonitor,
@@ -18,23 +18,26 @@ afterEach(removeTempStoreDirs);
 
 const now = (): number => FIXED_NOW;
 
-/** A folder whose store (and backup) hold the http and tcp monitors and a changed setting. */
-function storeWithBackup(): string {
+/** A folder whose store (and backup, the generation before it) hold the http and tcp monitors and a changed setting. */
+async function storeWithBackup(): Promise<string> {
   const dir = tempStoreDir();
-  const { store } = openConfStore(dir);
+  const { store } = openStore(dir);
   store.saveMonitor(httpMonitor);
   store.saveMonitor(tcpMonitor);
   store.updateSettings({ maxConcurrentChecks: 8 });
+  await store.flush();
+  store.updatePreferences({ theme: 'dark' });
+  await store.flush();
   return dir;
 }
 
 describe('a store file that is not JSON', () => {
-  it('is moved aside with a timestamp, byte for byte, and the backup restored', () => {
-    const dir = storeWithBackup();
+  it('is moved aside with a timestamp, byte for byte, and the backup restored', async () => {
+    const dir = await storeWithBackup();
     const garbage = Buffer.from('{"schemaVersion": 1, "monitors": [\u0000\xff truncated');
     fs.writeFileSync(storePaths(dir).file, garbage);
 
-    const { store, report } = openConfStore(dir, { now });
+    const { store, report } = openStore(dir, { now });
 
     const aside = path.join(dir, `picket.corrupt-${FIXED_STAMP}.json`);
     expect(report).toEqual(
@@ -44,13 +47,13 @@ describe('a store file that is not JSON', () => {
     expect(store.monitors()).toEqual([httpMonitor, tcpMonitor]);
     expect(store.settings().maxConcurrentChecks).toBe(8);
     // picket.json is whole again: the next open is clean.
-    expect(openConfStore(dir).report.recovered).toBe(false);
+    expect(openStore(dir).report.recovered).toBe(false);
   });
 
   it('starts empty when there is no backup, still keeping the original bytes', () => {
     const dir = tempStoreDir();
     fs.writeFileSync(storePaths(dir).file, 'not json at all');
-    const { store, report } = openConfStore(dir, { now });
+    const { store, report } = openStore(dir, { now });
     expect(report.restoredFrom).toBe('empty');
     expect(store.monitors()).toEqual([]);
     expect(fs.readFileSync(report.movedAsideTo as string, 'utf8')).toBe('not json at all');
@@ -60,17 +63,17 @@ describe('a store file that is not JSON', () => {
     const dir = tempStoreDir();
     fs.writeFileSync(storePaths(dir).file, '{{{');
     fs.writeFileSync(storePaths(dir).backup, '}}}');
-    const { store, report } = openConfStore(dir, { now });
+    const { store, report } = openStore(dir, { now });
     expect(report.restoredFrom).toBe('empty');
     expect(store.monitors()).toEqual([]);
     expect(fs.readFileSync(path.join(dir, `picket.backup.corrupt-${FIXED_STAMP}.json`), 'utf8')).toBe('}}}');
     expect(fs.readFileSync(path.join(dir, `picket.corrupt-${FIXED_STAMP}.json`), 'utf8')).toBe('{{{');
   });
 
-  it('treats JSON that is not an object (an array) as unusable and restores the backup', () => {
-    const dir = storeWithBackup();
+  it('treats JSON that is not an object (an array) as unusable and restores the backup', async () => {
+    const dir = await storeWithBackup();
     fs.writeFileSync(storePaths(dir).file, '[1, 2, 3]');
-    const { store, report } = openConfStore(dir, { now });
+    const { store, report } = openStore(dir, { now });
     expect(report.restoredFrom).toBe('backup');
     expect(store.monitors()).toEqual([httpMonitor, tcpMonitor]);
   });
@@ -78,9 +81,9 @@ describe('a store file that is not JSON', () => {
   it('never overwrites an earlier moved-aside file from the same millisecond', () => {
     const dir = tempStoreDir();
     fs.writeFileSync(storePaths(dir).file, 'first');
-    openConfStore(dir, { now });
+    openStore(dir, { now });
     fs.writeFileSync(storePaths(dir).file, 'second');
-    const { report } = openConfStore(dir, { now });
+    const { report } = openStore(dir, { now });
     expect(report.movedAsideTo).toBe(path.join(dir, `picket.corrupt-${FIXED_STAMP}-1.json`));
     expect(fs.readFileSync(path.join(dir, `picket.corrupt-${FIXED_STAMP}.json`), 'utf8')).toBe('first');
     expect(fs.readFileSync(report.movedAsideTo as string, 'utf8')).toBe('second');
@@ -98,7 +101,7 @@ describe('a store file with invalid parts', () => {
     });
     fs.writeFileSync(storePaths(dir).file, text);
 
-    const { store, report } = openConfStore(dir, { now });
+    const { store, report } = openStore(dir, { now });
 
     expect(report.recovered).toBe(true);
     expect(report.droppedMonitors).toEqual([
@@ -118,7 +121,7 @@ describe('a store file with invalid parts', () => {
       storePaths(dir).file,
       JSON.stringify({ schemaVersion: 1, monitors: [tcpMonitor, { ...tcpMonitor, port: 1 }], settings: DEFAULT_SETTINGS, runtime: {} }),
     );
-    const { store, report } = openConfStore(dir, { now });
+    const { store, report } = openStore(dir, { now });
     expect(report.droppedMonitors).toEqual([{ index: 1, id: 'db', reason: expect.stringMatching(/duplicate/) }]);
     expect(store.monitors()).toEqual([tcpMonitor]);
   });
@@ -128,7 +131,7 @@ describe('a store file with invalid parts', () => {
     const settings = { ...DEFAULT_SETTINGS, rawRetentionDays: 0, maxConcurrentChecks: 12, referenceTarget: 'nope', theme: 'dark' };
     fs.writeFileSync(storePaths(dir).file, JSON.stringify({ schemaVersion: 1, monitors: [tcpMonitor], settings, runtime: 'oops' }));
 
-    const { store, report } = openConfStore(dir, { now });
+    const { store, report } = openStore(dir, { now });
 
     expect(store.settings()).toEqual({ ...DEFAULT_SETTINGS, maxConcurrentChecks: 12 });
     expect(store.monitors()).toEqual([tcpMonitor]);
@@ -144,7 +147,7 @@ describe('a store file with invalid parts', () => {
     const dir = tempStoreDir();
     const { resumeSettleSeconds: _left, ...olderSettings } = DEFAULT_SETTINGS;
     fs.writeFileSync(storePaths(dir).file, JSON.stringify({ schemaVersion: 1, monitors: [], settings: olderSettings, runtime: {} }));
-    const { store, report } = openConfStore(dir, { now });
+    const { store, report } = openStore(dir, { now });
     expect(report).toEqual({ recovered: false, droppedMonitors: [], resetFields: [] });
     expect(store.settings()).toEqual(DEFAULT_SETTINGS);
     expect(readJson(storePaths(dir).file)).toEqual(expect.objectContaining({ settings: DEFAULT_SETTINGS }));
@@ -152,13 +155,13 @@ describe('a store file with invalid parts', () => {
 });
 
 describe('a store file that cannot be read', () => {
-  it('(a directory squatting on picket.json) is moved aside and the backup restored', () => {
-    const dir = storeWithBackup();
+  it('(a directory squatting on picket.json) is moved aside and the backup restored', async () => {
+    const dir = await storeWithBackup();
     fs.rmSync(storePaths(dir).file);
     fs.mkdirSync(storePaths(dir).file);
     fs.writeFileSync(path.join(storePaths(dir).file, 'inside.txt'), 'kept');
 
-    const { store, report } = openConfStore(dir, { now });
+    const { store, report } = openStore(dir, { now });
 
     expect(report).toEqual(expect.objectContaining({ recovered: true, restoredFrom: 'backup', problem: expect.stringMatching(/EISDIR/) }));
     expect(fs.readFileSync(path.join(report.movedAsideTo as string, 'inside.txt'), 'utf8')).toBe('kept');
@@ -168,10 +171,10 @@ describe('a store file that cannot be read', () => {
 
   // Permission bits do not stop root from reading, so under root this case could not fail and is skipped there;
   // .ci/run runs the suite as an unprivileged user, so CI always runs it.
-  it.skipIf(process.getuid?.() === 0)('(permission denied) is moved aside and the backup restored', () => {
-    const dir = storeWithBackup();
+  it.skipIf(process.getuid?.() === 0)('(permission denied) is moved aside and the backup restored', async () => {
+    const dir = await storeWithBackup();
     fs.chmodSync(storePaths(dir).file, 0o000);
-    const { store, report } = openConfStore(dir, { now });
+    const { store, report } = openStore(dir, { now });
     expect(report.problem).toMatch(/EACCES/);
     expect(store.monitors()).toEqual([httpMonitor, tcpMonitor]);
     fs.chmodSync(report.movedAsideTo as string, 0o600);

@@ -2,6 +2,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { openStore as openRealStore, type MonitorStore, type OpenStoreOptions, type StoreOpenReport } from '../../../electron/core/storage/index.ts';
 import { parseMonitor } from '../../../electron/shared/config-validation.ts';
 import type { Monitor } from '../../../electron/shared/types.ts';
 
@@ -13,7 +14,17 @@ export function tempStoreDir(): string {
   return dir;
 }
 
-export function removeTempStoreDirs(): void {
+const opened: MonitorStore[] = [];
+
+/** openStore, remembered so its pending writes land before its folder is removed. */
+export function openStore(dir: string, options?: OpenStoreOptions): { store: MonitorStore; report: StoreOpenReport } {
+  const result = openRealStore(dir, options);
+  opened.push(result.store);
+  return result;
+}
+
+export async function removeTempStoreDirs(): Promise<void> {
+  await Promise.allSettled(opened.splice(0).map((store) => store.flush()));
   for (const dir of made.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
 }
 

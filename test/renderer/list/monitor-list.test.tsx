@@ -3,6 +3,7 @@ import { act, cleanup, fireEvent, render, screen, within } from '@testing-librar
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { MonitorView } from '../../../electron/shared/contract.ts';
 import { connectStore, monitorsStore, resetMonitorsStore } from '../../../renderer/src/store/monitors-store.ts';
+import { MonitorDetail } from '../../../renderer/src/views/detail/MonitorDetail.tsx';
 import { MonitorList } from '../../../renderer/src/views/list/MonitorList.tsx';
 import { clearUptimeBarCache, SETTLE_MS } from '../../../renderer/src/views/list/use-uptime-bar.ts';
 import { clientWith, makeView, type FakeClient } from '../store/fixtures.ts';
@@ -152,5 +153,22 @@ describe('MonitorList', () => {
     } finally {
       vi.useRealTimers();
     }
+  });
+});
+
+describe('uptime: one source for the list and the detail page', () => {
+  it('shows in the list the uptime the detail page fetched, and in the detail page what the list holds', async () => {
+    const views = [makeView('fed', { name: 'Federation', state: 'down', latency: null })];
+    const { client } = await renderList(views);
+    expect(screen.getAllByRole('listitem')[0]?.textContent).toContain('100%');
+    // The service answers getHistory with the same figures as the monitor's view; here they moved on since the list loaded.
+    const fresher = { h24: 0.6, d7: 5 / 7, d30: 5 / 7, d365: null };
+    client.handlers.getHistory = ({ monitorId, range }) => ({ monitorId, range, resolution: 'minute', buckets: [], uptime: fresher, incidents: [], recent: [] });
+    render(<MonitorDetail client={client} view={views[0] as MonitorView} onEdit={() => {}} onBack={() => {}} />);
+    await vi.waitFor(() => expect(screen.getAllByRole('listitem')[0]?.textContent).toContain('60.00%'));
+    expect(screen.getAllByRole('listitem')[0]?.textContent).toContain('71.42%');
+    const tiles = within(screen.getByRole('region', { name: 'Uptime' }));
+    expect(tiles.getByText('24 hours').nextElementSibling?.textContent).toBe('60.00%');
+    expect(tiles.getByText('30 days').nextElementSibling?.textContent).toBe('71.42%');
   });
 });

@@ -70,11 +70,20 @@ export class FakeClient implements PicketClient {
   }
 }
 
-/** A client with a monitor list and settings, and empty history for every uptime bar. */
+/** A client with a monitor list and settings, and empty history for every uptime bar (with the view's uptime, as the service answers). */
 export function clientWith(views: MonitorView[], settings: AppSettings = SETTINGS): FakeClient {
+  const NO_UPTIME = { h24: null, d7: null, d30: null, d365: null };
   return new FakeClient({
     listMonitors: () => views,
     getSettings: () => settings,
-    getHistory: ({ monitorId, range }) => ({ monitorId, range, resolution: 'hour', buckets: [], uptime: { h24: null, d7: null, d30: null, d365: null }, incidents: [], recent: [] }),
+    getHistory: ({ monitorId, range }) => ({
+      monitorId,
+      range,
+      resolution: 'hour',
+      buckets: [],
+      uptime: views.find((view) => view.monitor.id === monitorId)?.uptime ?? NO_UPTIME,
+      incidents: [],
+      recent: [],
+    }),
   });
 }

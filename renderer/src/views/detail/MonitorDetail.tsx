@@ -14,6 +14,7 @@ import { RecentResults } from './RecentResults.tsx';
 import { UptimeTiles } from './UptimeTiles.tsx';
 import { useMonitorHistory } from './useMonitorHistory.ts';
 import './detail.css';
+import { useMonitorView } from '../../store/monitors-store.ts';
 
 export interface MonitorDetailProps {
   client: PicketClient;
@@ -24,6 +25,8 @@ export interface MonitorDetailProps {
 
 export function MonitorDetail({ client, view, onEdit, onBack }: MonitorDetailProps) {
   const { monitor } = view;
+  // Uptime as the list shows it: one place in the store, which the history answers keep current.
+  const storedView = useMonitorView(monitor.id);
   // The user's choice wins; until then 24 h, or 1 h for a monitor whose whole history fits in the hour.
   const [chosen, setChosen] = useState<HistoryRange | null>(null);
   const [young, setYoung] = useState(false);
@@ -75,7 +78,7 @@ export function MonitorDetail({ client, view, onEdit, onBack }: MonitorDetailPro
 
       <section className="detail-section" aria-labelledby="detail-uptime">
         <h2 id="detail-uptime">Uptime</h2>
-        <UptimeTiles uptime={history?.uptime ?? view.uptime} />
+        <UptimeTiles uptime={storedView?.uptime ?? view.uptime} />
       </section>
 
       {(monitor.type === 'matrix-federation' || monitor.type === 'matrix-keys') && (

@@ -1,8 +1,9 @@
 // Fetches one monitor's history for the range on screen, and fetches it again (at most every
-// REFRESH_THROTTLE_MS) when a new result for that monitor arrives. Nothing here goes into the store:
-// long history is only held while it is shown.
+// REFRESH_THROTTLE_MS) when a new result for that monitor arrives. Only its uptime goes into the store
+// (the list shows the same figures); long history is only held while it is shown.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { HistoryRange, MonitorHistory, PicketClient } from '../../../../electron/shared/contract.ts';
+import { applyUptime } from '../../store/monitors-store.ts';
 import { readContractError } from '../form/contract-error.ts';
 
 export const REFRESH_THROTTLE_MS = 5_000;
@@ -28,6 +29,7 @@ export function useMonitorHistory(client: PicketClient, monitorId: string, range
     setLoading(true);
     client.request('getHistory', { monitorId, range }).then(
       (result) => {
+        applyUptime(result.monitorId, result.uptime);
         if (ticket !== sequence.current) return;
         setHistory(result);
         setError(null);

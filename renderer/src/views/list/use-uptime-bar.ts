@@ -6,7 +6,7 @@ import type { HistoryRange, MonitorHistory, PicketClient } from '../../../../ele
 import type { RollupBucket } from '../../../../electron/shared/history-types.ts';
 import type { CheckResult } from '../../../../electron/shared/types.ts';
 import type { BarUnit } from '../../components/UptimeBar.tsx';
-import { seedSparkline } from '../../store/monitors-store.ts';
+import { applyUptime, seedSparkline } from '../../store/monitors-store.ts';
 
 /** The smallest history range whose resolution matches the unit and covers 90 of them. */
 const RANGE: Record<BarUnit, HistoryRange> = { hour: '7d', day: '1y' };
@@ -53,6 +53,7 @@ export function useUptimeBar(client: PicketClient, monitorId: string, unit: BarU
         (history) => {
           // The same answer carries the last results: enough to draw the sparkline straight away.
           seedSparkline(monitorId, history.recent.map((result) => result.latencyMs));
+          applyUptime(monitorId, history.uptime);
           if (live) setData({ status: 'ready', buckets: history.buckets, recent: history.recent });
         },
         (error: unknown) => live && setData({ status: 'error', message: error instanceof Error ? error.message : String(error) }),

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { openConfStore, storePaths, type HomeserverRecord } from '../../../../electron/core/storage/index.ts';
+import { openStore, storePaths, type HomeserverRecord } from '../../../../electron/core/storage/index.ts';
 
 const dirs: string[] = [];
 afterEach(() => {
@@ -28,33 +28,36 @@ const record: HomeserverRecord = {
 };
 
 describe('the homeservers record', () => {
-  it('is absent (and {}) until the first is saved, then survives close and reopen', () => {
+  it('is absent (and {}) until the first is saved, then survives close and reopen', async () => {
     const dir = tempDir();
-    const { store } = openConfStore(dir);
+    const { store } = openStore(dir);
     expect(store.homeservers()).toEqual({});
     expect(fs.readFileSync(storePaths(dir).file, 'utf8')).not.toContain('homeservers');
     store.saveHomeserver('example.org', record);
     store.saveHomeserver('other.org', { ...record, discoveredAt: 5 });
-    const reopened = openConfStore(dir);
+    await store.flush();
+    const reopened = openStore(dir);
     expect(reopened.report).toEqual({ recovered: false, droppedMonitors: [], resetFields: [] });
     expect(reopened.store.homeservers()).toEqual({ 'example.org': record, 'other.org': { ...record, discoveredAt: 5 } });
   });
 
   it('refuses an invalid record naming the field, changing nothing', () => {
     const dir = tempDir();
-    const { store } = openConfStore(dir);
+    const { store } = openStore(dir);
     const bad = { ...record, discovery: { ...record.discovery, federation: { ...record.discovery.federation, port: 0 } } };
     expect(() => store.saveHomeserver('example.org', bad)).toThrow(/homeservers\["example\.org"\]\.discovery\.federation\.port: must be >= 1/);
     expect(() => store.saveHomeserver('example.org', { discovery: record.discovery } as HomeserverRecord)).toThrow(/\.discoveredAt: must have required property/);
     expect(store.homeservers()).toEqual({});
   });
 
-  it('drops a damaged record on open and keeps the others', () => {
+  it('drops a damaged record on open and keeps the others', async () => {
     const dir = tempDir();
-    openConfStore(dir).store.saveHomeserver('example.org', record);
+    const opened = openStore(dir).store;
+    opened.saveHomeserver('example.org', record);
+    await opened.flush();
     const file = JSON.parse(fs.readFileSync(storePaths(dir).file, 'utf8')) as Record<string, unknown>;
     fs.writeFileSync(storePaths(dir).file, JSON.stringify({ ...file, homeservers: { 'example.org': record, 'broken.org': { discovery: 'x', discoveredAt: 1 } } }));
-    const { store, report } = openConfStore(dir);
+    const { store, report } = openStore(dir);
     expect(report.resetFields).toEqual([{ field: 'homeservers.broken.org', reason: expect.stringContaining('homeservers["broken.org"].discovery') }]);
     expect(store.homeservers()).toEqual({ 'example.org': record });
   });

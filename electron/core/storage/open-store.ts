@@ -1,15 +1,14 @@
 // Opens <dir>/picket.json: migrates old layouts, recovers damaged files (moving the original aside, never
-// wiping it), then hands the clean file to conf. Recovery happens here because conf can only throw or wipe.
+// wiping it), moves the engine's bookkeeping from older files to picket.state.json, then holds it all in memory.
 import fs from 'node:fs';
 import path from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
-import Conf from 'conf';
 import { writeFileAtomic } from './atomic-file.ts';
 import { copyAside, moveAside } from './corrupt-file.ts';
-import { ConfMonitorStore, type MonitorStore, type StoreBackend, type StoreBackendOptions } from './monitor-store.ts';
+import { MemoryMonitorStore, type MemoryStoreOptions, type MonitorStore, type StoreFiles } from './monitor-store.ts';
+import { readRuntimeState, serializeRuntimeState, STATE_NAME } from './runtime-state-file.ts';
 import { UnusableStoreError, emptyStoreDocument, recoverDocument, type DroppedMonitor, type RecoveredDocument } from './recover-document.ts';
 import { STORE_NAME, serializeStoreDocument, type FieldProblem, type StoreDocument } from './store-document.ts';
-import { storeOptions } from './store-schema.ts';
 
 export interface StoreOpenReport {
   /** Something in picket.json was unusable: it was moved aside and the rest (or the backup) used. */
@@ -27,10 +26,16 @@ export interface StoreOpenReport {
   restoredFrom?: 'backup' | 'empty';
   /** A copy of the file as it was before migration, so an older Picket can still be run on it. */
   preMigrationCopy?: string;
+  /** picket.state.json was unusable: moved here, and the engine's bookkeeping started afresh. */
+  stateMovedAsideTo?: string;
 }
 
-export function storePaths(dir: string): { file: string; backup: string } {
-  return { file: path.join(dir, `${STORE_NAME}.json`), backup: path.join(dir, `${STORE_NAME}.backup.json`) };
+export function storePaths(dir: string): StoreFiles {
+  return {
+    file: path.join(dir, `${STORE_NAME}.json`),
+    backup: path.join(dir, `${STORE_NAME}.backup.json`),
+    state: path.join(dir, `${STATE_NAME}.json`),
+  };
 }
 
 type FileRead = { kind: 'missing' } | { kind: 'text'; text: string } | { kind: 'unreadable'; reason: string };
@@ -63,16 +68,11 @@ function salvage(read: FileRead): RecoveredDocument | string {
   }
 }
 
-export interface OpenConfStoreOptions {
+export interface OpenStoreOptions extends MemoryStoreOptions {
   now?: () => number;
-  /**
-   * Builds the backend once recovery and migration have left a clean file. Default: conf. The Electron shell
-   * passes `(options) => new ElectronStore(toElectronStoreOptions(options))`: the same file, read the same way.
-   */
-  createBackend?: (options: StoreBackendOptions) => StoreBackend;
 }
 
-export function openConfStore(dir: string, options: OpenConfStoreOptions = {}): { store: MonitorStore; report: StoreOpenReport } {
+export function openStore(dir: string, options: OpenStoreOptions = {}): { store: MonitorStore; report: StoreOpenReport } {
   const now = options.now ?? Date.now;
   const paths = storePaths(dir);
   fs.mkdirSync(dir, { recursive: true });
@@ -116,9 +116,31 @@ export function openConfStore(dir: string, options: OpenConfStoreOptions = {}): 
     }
   }
 
+  const runtime = openRuntimeState(paths.state, document.runtime, now, report);
+  // The bookkeeping now lives in picket.state.json (written just above when it came from here).
+  if (document.runtime !== undefined) {
+    delete document.runtime;
+    rewrite = true;
+  }
   const text = serializeStoreDocument(document);
   if (rewrite) writeFileAtomic(paths.file, text);
   writeFileAtomic(paths.backup, text);
-  const createBackend = options.createBackend ?? ((confOptions: StoreBackendOptions) => new Conf<StoreDocument>(confOptions));
-  return { store: new ConfMonitorStore(createBackend(storeOptions(dir)), paths.backup), report };
+  return { store: new MemoryMonitorStore(document, runtime, paths, options), report };
+}
+
+/**
+ * The engine's bookkeeping: picket.state.json, merged over what an older picket.json still holds (an older
+ * Picket run in between may have added to it). Written before picket.json loses its copy, so nothing is lost.
+ */
+function openRuntimeState(
+  statePath: string,
+  fromConfig: Record<string, unknown> | undefined,
+  now: () => number,
+  report: StoreOpenReport,
+): Record<string, unknown> {
+  const read = readRuntimeState(statePath, now);
+  if (read.kind === 'damaged') report.stateMovedAsideTo = read.movedAsideTo;
+  const runtime = { ...fromConfig, ...(read.kind === 'state' ? read.runtime : {}) };
+  if (fromConfig !== undefined || read.kind !== 'state') writeFileAtomic(statePath, serializeRuntimeState(runtime));
+  return runtime;
 }
