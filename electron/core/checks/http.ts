@@ -28,6 +28,8 @@ export interface HttpCheckOptions {
   lookup?: LookupFunction;
   /** curl-style --connect-to rules, applied after the monitor's own connectTo. */
   connectTo?: readonly ConnectToRule[];
+  /** Extra trusted CA certificates (PEM) for every check, added to the system roots (--ca). */
+  extraCa?: readonly string[];
   /**
    * Receives the final response's body (at most maxBodyBytes) when its status was expected, for checks
    * built on this one that judge the content (Matrix JSON). Reading then goes to the end, not to the keyword.
@@ -170,7 +172,7 @@ export async function checkHttp(monitor: HttpMonitor, options: HttpCheckOptions 
 
   let plan: HttpPlan;
   try {
-    plan = await planRequest(monitor);
+    plan = await planRequest(monitor, options.extraCa);
   } catch (error) {
     return down(error instanceof ConfigError ? 'config' : 'other', (error as Error).message);
   }

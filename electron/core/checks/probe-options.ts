@@ -11,4 +11,6 @@ export interface ProbeOptions {
   lookup?: LookupFunction;
   /** curl-style --connect-to rules: where connections to a host and port really go. */
   connectTo?: readonly ConnectToRule[];
+  /** Extra trusted CA certificates (PEM) for every check, added to the system roots (--ca). */
+  extraCa?: readonly string[];
 }

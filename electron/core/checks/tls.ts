@@ -13,8 +13,9 @@ import { assertSocketTarget, CANCELLED, probeSocket, roundMs, timedLookup } from
 type CaLoad = { ca?: string[] } | { failure: Failure };
 
 /** System roots plus the monitor's private CA file; a file that cannot be used is the monitor's fault ('config'). */
-async function loadTrustedCas(caFile: string | undefined): Promise<CaLoad> {
-  if (caFile === undefined || caFile === '') return {};
+async function loadTrustedCas(caFile: string | undefined, extraCa: readonly string[]): Promise<CaLoad> {
+  const base = extraCa.length > 0 ? [...rootCertificates, ...extraCa] : undefined;
+  if (caFile === undefined || caFile === '') return base !== undefined ? { ca: base } : {};
   let pem: string;
   try {
     pem = await readFile(caFile, 'utf8');
@@ -26,7 +27,7 @@ async function loadTrustedCas(caFile: string | undefined): Promise<CaLoad> {
   if (!pem.includes('-----BEGIN CERTIFICATE-----')) {
     return { failure: { failureKind: 'config', message: `CA file ${caFile} holds no PEM certificate` } };
   }
-  return { ca: [...rootCertificates, pem] };
+  return { ca: [...(base ?? rootCertificates), pem] };
 }
 
 export async function checkTls(monitor: TlsMonitor, options: ProbeOptions = {}): Promise<CheckResult> {
@@ -37,7 +38,7 @@ export async function checkTls(monitor: TlsMonitor, options: ProbeOptions = {}):
   const tlsOptions = monitor.tls ?? {};
   const name = tlsOptions.serverName ?? monitor.host;
 
-  const trusted = await loadTrustedCas(tlsOptions.caFile);
+  const trusted = await loadTrustedCas(tlsOptions.caFile, options.extraCa ?? []);
   if ('failure' in trusted) {
     return { monitorId: monitor.id, status: 'down', at: now(), latencyMs: null, ...trusted.failure, timings: { totalMs: roundMs(performance.now() - start) } };
   }

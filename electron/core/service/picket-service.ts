@@ -180,11 +180,17 @@ export class PicketService {
     const now = options.now ?? Date.now;
     // Owner-only when Picket creates it: the folder holds the monitors' secrets and their history.
     fs.mkdirSync(options.dataDir, { recursive: true, mode: 0o700 });
-    const { store, report } = openStore(options.dataDir, { now });
+    const problems = new ProblemBoard();
+    // The store answers from memory and writes in the background: a write the disk refuses stays in memory,
+    // is retried, and is one problem on the board until a write succeeds.
+    const { store, report } = openStore(options.dataDir, {
+      now,
+      onWriteError: (file, error) => problems.set(`store:${file}`, describeOwnFailure(`${path.basename(file)} could not be saved; Picket keeps your changes and retries`, error)),
+      onWriteOk: (file) => problems.set(`store:${file}`, undefined),
+    });
     // Settings first, then the engine: a --config file's referenceTarget must govern the very first check.
     const configOutcome = options.config ? applyConfigBeforeStart(store, options.config, options.secretCodec) : undefined;
     const settings = store.settings();
-    const problems = new ProblemBoard();
     const history = await HistoryStore.open(path.join(options.dataDir, 'history'), {
       now,
       rawRetentionDays: settings.rawRetentionDays,

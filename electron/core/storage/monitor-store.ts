@@ -63,6 +63,8 @@ export interface MemoryStoreOptions {
   retryMs?: number;
   /** A write failed (the change stays in memory and is retried). Default: console.error. */
   onWriteError?: (file: string, error: unknown) => void;
+  /** A write of that file succeeded (after a failure, the problem is over). */
+  onWriteOk?: (file: string) => void;
 }
 
 const DEFAULT_WRITE_DELAY_MS = 200;
@@ -85,11 +87,13 @@ export class MemoryMonitorStore implements MonitorStore {
       backupPath: files.backup,
       render: () => serializeStoreDocument(this.#document),
       onError: (error) => onError(files.file, error),
+      onWritten: () => options.onWriteOk?.(files.file),
     });
     this.#state = new CoalescedWriter(files.state, {
       ...common,
       render: () => serializeRuntimeState(this.#runtime),
       onError: (error) => onError(files.state, error),
+      onWritten: () => options.onWriteOk?.(files.state),
     });
   }
 

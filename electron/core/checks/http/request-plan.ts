@@ -51,10 +51,12 @@ function requestHeaders(monitor: HttpMonitor): Record<string, string> {
   return headers;
 }
 
-async function tlsSettings(monitor: HttpMonitor): Promise<TlsSettings> {
+async function tlsSettings(monitor: HttpMonitor, extraCa: readonly string[]): Promise<TlsSettings> {
   const options = monitor.tls ?? {};
   const settings: TlsSettings = { rejectUnauthorized: !options.ignoreErrors };
   if (options.serverName) settings.serverName = options.serverName;
+  // --ca (every monitor) adds to the system roots, like a monitor's own caFile.
+  if (extraCa.length > 0) settings.ca = [...rootCertificates, ...extraCa];
   if (options.caFile) {
     let pem: string;
     try {
@@ -67,7 +69,7 @@ async function tlsSettings(monitor: HttpMonitor): Promise<TlsSettings> {
       throw new ConfigError(`tls.caFile: "${options.caFile}" holds no PEM certificate`);
     }
     // The file adds to the system roots rather than replacing them.
-    settings.ca = [...rootCertificates, pem];
+    settings.ca = [...(settings.ca ?? rootCertificates), pem];
   }
   return settings;
 }
@@ -92,7 +94,7 @@ function positive(value: number, field: string): number {
   return value;
 }
 
-export async function planRequest(monitor: HttpMonitor): Promise<HttpPlan> {
+export async function planRequest(monitor: HttpMonitor, extraCa: readonly string[] = []): Promise<HttpPlan> {
   let url: URL;
   try {
     url = new URL(monitor.url);
@@ -122,7 +124,7 @@ export async function planRequest(monitor: HttpMonitor): Promise<HttpPlan> {
     expectedStatus,
     maxRedirects,
     maxBodyBytes: positive(monitor.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES, 'maxBodyBytes'),
-    tls: await tlsSettings(monitor),
+    tls: await tlsSettings(monitor, extraCa),
     ...(monitor.connectTo !== undefined ? { connectTo: connectOverride(monitor.connectTo, url) } : {}),
   };
 }
