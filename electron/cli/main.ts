@@ -19,16 +19,24 @@ export const USAGE = `Usage: picket <command> [options]
 Commands:
   check --config FILE [--json]             check every monitor once and exit
   run --config FILE --data DIR [--json]    watch in the foreground; Ctrl-C to stop
-  serve --data DIR [--config FILE] [--port N]
+  serve --data DIR [--config FILE] [--port N] [--listen ADDRESS] [--public-url URL] [--token-file FILE]
                                            the engine with the dashboard on 127.0.0.1; prints its URL first
                                            (takes --resolve and --ca too, for "Add a Matrix homeserver")
+  token show --data DIR [--token-file FILE]
+                                           print serve's dashboard URL with its access token again
+  token rotate --data DIR [--token-file FILE]
+                                           replace the access token: every signed-in browser is signed out
   matrix discover NAME [--json]            how a Matrix server name resolves: federation and client endpoints
   matrix check NAME [--json]               discover, then check the homeserver's monitors once, with a diagnosis
 
 Options:
   --config FILE          the monitors, in Picket's JSON config format (docs/config.md)
-  --data DIR             where run keeps its state and history
-  --port N               serve: the port (default: a free one)
+  --data DIR             where run and serve keep their state and history (serve: its access token too)
+  --port N               serve: the port (default: the last run's when free, else a free one)
+  --listen ADDRESS       serve: listen on this IP address (e.g. 0.0.0.0) instead of 127.0.0.1 only;
+                         put a TLS reverse proxy in front (docs/running-as-a-service.md)
+  --public-url URL       serve: the address browsers use through a reverse proxy, e.g. https://picket.example.org
+  --token-file FILE      serve, token: keep the access token in FILE instead of DIR/serve-token (mode 600)
   --json                 machine-readable output (check: one JSON document; run: one JSON object a line)
   --dns-server ADDR:PORT resolve host names through this DNS server instead of the system's
   --resolve HOST:PORT:ADDRESS
@@ -37,7 +45,7 @@ Options:
   -h, --help             this text
   -v, --version          the version
 
-Exit codes: 0 all up, 1 a warning, 2 a down, 3 invalid input or config.
+Exit codes: 0 all up, 1 a warning, 2 a down, 3 invalid input or config (serve: also a port it cannot use).
 `;
 
 function probeOptionsFrom(dnsServer: string | undefined): Omit<ProbeOptions, 'signal' | 'now'> {
@@ -122,6 +130,9 @@ export async function main(argv: string[], io: CliIo, stopSignal: () => Promise<
         port: { type: 'string' },
         resolve: { type: 'string', multiple: true, default: [] },
         ca: { type: 'string' },
+        listen: { type: 'string' },
+        'public-url': { type: 'string' },
+        'token-file': { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
         version: { type: 'boolean', short: 'v', default: false },
       },
@@ -137,6 +148,12 @@ export async function main(argv: string[], io: CliIo, stopSignal: () => Promise<
     }
     if (command === undefined) throw new UsageError('no command given');
     if (command === 'matrix') return await matrixCommand(extra, values, io);
+    if (command === 'token') {
+      const { parseTokenAction, tokenCommand } = await import('./token-command.ts');
+      const [action, ...rest] = extra;
+      if (rest.length > 0) throw new UsageError(`unexpected argument "${rest[0]}"`);
+      return await tokenCommand({ action: parseTokenAction(action), dataDir: required(values.data, '--data DIR', 'token'), tokenFile: values['token-file'] }, io);
+    }
     if (extra.length > 0) throw new UsageError(`unexpected argument "${extra[0]}"`);
     const probeOptions = probeOptionsFrom(values['dns-server']);
     switch (command) {
@@ -154,13 +171,15 @@ export async function main(argv: string[], io: CliIo, stopSignal: () => Promise<
           io,
         );
       case 'serve': {
-        const { serveCommand } = await import('./serve-command.ts');
+        const { serveCommand, parseServeNetworkFlags } = await import('./serve-command.ts');
         const withMatrix = serveMatrixOptions(values.resolve, values['dns-server'], values.ca, probeOptions);
         return await serveCommand(
           {
             dataDir: required(values.data, '--data DIR', 'serve'),
             ...(values.config !== undefined ? { configPath: values.config } : {}),
             port: parsePort(values.port),
+            ...parseServeNetworkFlags(values.listen, values['public-url']),
+            tokenFile: values['token-file'],
             probeOptions: withMatrix.probeOptions,
             matrix: withMatrix.matrix,
             stopSignal: stopSignal(),
