@@ -11,7 +11,8 @@ import type { ConnectionStatus, WebClient } from '../transport/web-client.ts';
 /** Latencies kept per monitor for the list's sparkline; null marks a check without an answer (a gap). */
 export const SPARKLINE_LENGTH = 30;
 
-export type StoreConnection = 'loading' | 'ready' | 'reconnecting' | 'error';
+/** 'signed-out': serve wants its access token (no session, or the token was rotated). */
+export type StoreConnection = 'loading' | 'ready' | 'reconnecting' | 'error' | 'signed-out';
 
 export interface MonitorsState {
   views: Record<string, MonitorView>;
@@ -192,10 +193,12 @@ export function connectStore(client: PicketClient, options: ConnectOptions = {})
     let wasDown = false;
     unsubscribers.push(
       client.onConnectionChange((status: ConnectionStatus) => {
-        if (status === 'reconnecting') {
+        if (status === 'signed-out') {
+          monitorsStore.setState({ connection: 'signed-out', error: null });
+        } else if (status === 'reconnecting') {
           wasDown = true;
           // A refused load (a wrong access token, say) says more than "reconnecting": keep it on screen.
-          if (monitorsStore.getState().connection !== 'error') monitorsStore.setState({ connection: 'reconnecting' });
+          if (!['error', 'signed-out'].includes(monitorsStore.getState().connection)) monitorsStore.setState({ connection: 'reconnecting' });
         } else if (status === 'open' && wasDown) {
           // Events sent while the socket was down are lost: reload rather than show stale states.
           wasDown = false;
@@ -222,7 +225,9 @@ export async function loadSnapshot(client: PicketClient, isActive: () => boolean
     applySettings(settings);
     monitorsStore.setState({ connection: 'ready', error: null });
   } catch (error) {
-    if (isActive()) monitorsStore.setState({ connection: 'error', error: message(error) });
+    if (!isActive()) return;
+    const signedOut = (error as { code?: unknown } | null)?.code === 'unauthorized';
+    monitorsStore.setState(signedOut ? { connection: 'signed-out', error: null } : { connection: 'error', error: message(error) });
   }
 }
 

@@ -1,19 +1,17 @@
 // @vitest-environment happy-dom
 import { describe, expect, it, vi } from 'vitest';
 import type { PicketBridge } from '../../../electron/shared/bridge.ts';
-import { chooseClient, TOKEN_STORAGE_KEY, type ClientWindow } from '../../../renderer/src/transport/choose-client.ts';
+import { chooseClient, type ClientWindow } from '../../../renderer/src/transport/choose-client.ts';
 import { createIpcClient } from '../../../renderer/src/transport/ipc-client.ts';
 
-function fakeWindow(hash: string, stored: string | null = null, picket?: PicketBridge) {
-  const storage = new Map<string, string>(stored ? [[TOKEN_STORAGE_KEY, stored]] : []);
+function fakeWindow(hash: string, picket?: PicketBridge) {
   const replaceState = vi.fn();
   const win: ClientWindow = {
     picket,
     location: { hash, origin: 'http://127.0.0.1:4321', pathname: '/', search: '' },
     history: { replaceState, state: null },
-    sessionStorage: { getItem: (key) => storage.get(key) ?? null, setItem: (key, value) => void storage.set(key, value) },
   };
-  return { win, storage, replaceState };
+  return { win, replaceState };
 }
 
 const okFetch = () => vi.fn(async (_url: RequestInfo | URL, _init?: RequestInit) => new Response(JSON.stringify({ ok: true, result: [] })));
@@ -22,28 +20,29 @@ describe('chooseClient', () => {
   it('uses the preload bridge when window.picket exists', async () => {
     const bridge = { listMonitors: vi.fn(async () => ({ ok: true, result: [] })) } as unknown as PicketBridge;
     const fetch = okFetch();
-    const client = chooseClient(fakeWindow('', null, bridge).win, { fetch });
+    const client = chooseClient(fakeWindow('', bridge).win, { fetch });
     await client.request('listMonitors', {});
     expect(bridge.listMonitors).toHaveBeenCalledOnce();
     expect(fetch).not.toHaveBeenCalled();
   });
 
-  it('takes the token from #token=, keeps it in sessionStorage and removes it from the address bar', async () => {
-    const { win, storage, replaceState } = fakeWindow('#token=abc123');
+  it('signs in with the token from #token=, then removes it from the address bar', async () => {
+    const { win, replaceState } = fakeWindow('#token=abc123');
     const fetch = okFetch();
     await chooseClient(win, { fetch }).request('listMonitors', {});
+    expect(fetch.mock.calls[0]?.[0]).toBe('http://127.0.0.1:4321/api/session');
     expect((fetch.mock.calls[0]?.[1]?.headers as Record<string, string>).authorization).toBe('Bearer abc123');
-    expect(storage.get(TOKEN_STORAGE_KEY)).toBe('abc123');
     expect(replaceState).toHaveBeenCalledOnce();
-    expect(String(replaceState.mock.calls[0]?.[2])).not.toContain('abc123');
-    expect(fetch.mock.calls[0]?.[0]).toBe('http://127.0.0.1:4321/api/request');
+    expect(String(replaceState.mock.calls[0]?.[2])).toBe('/#/');
+    expect(fetch.mock.calls[1]?.[0]).toBe('http://127.0.0.1:4321/api/request');
   });
 
-  it('after a reload (no token in the hash) uses the stored token and leaves the URL alone', async () => {
-    const { win, replaceState } = fakeWindow('#/monitor/a', 'stored-token');
+  it('after a reload or from a bookmark (no token in the hash) relies on the session cookie and leaves the URL alone', async () => {
+    const { win, replaceState } = fakeWindow('#/monitor/a');
     const fetch = okFetch();
     await chooseClient(win, { fetch }).request('listMonitors', {});
-    expect((fetch.mock.calls[0]?.[1]?.headers as Record<string, string>).authorization).toBe('Bearer stored-token');
+    expect(fetch).toHaveBeenCalledOnce();
+    expect(fetch.mock.calls[0]?.[1]?.headers).not.toHaveProperty('authorization');
     expect(replaceState).not.toHaveBeenCalled();
   });
 });
