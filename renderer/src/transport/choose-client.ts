@@ -13,7 +13,7 @@ export interface ClientWindow {
 }
 
 /** The token of #token=..., if the page was opened with one (the URL serve and `picket token show` print). */
-export function tokenFromHash(win: ClientWindow): string | undefined {
+export function tokenFromHash(win: { location: Pick<Location, 'hash'> }): string | undefined {
   return new URLSearchParams(win.location.hash.replace(/^#/, '')).get('token') ?? undefined;
 }
 
@@ -24,4 +24,14 @@ export function chooseClient(win: ClientWindow, web: Partial<Pick<WebClientOptio
   const hideToken = (): void => win.history.replaceState(win.history.state, '', `${win.location.pathname}${win.location.search}#/`);
   // Without a token or a session, every request fails with "unauthorized" and the app shows how to get the URL again.
   return createWebClient({ origin: win.location.origin, ...(token ? { token, onSignedIn: hideToken } : {}), ...web });
+}
+
+/**
+ * A link pasted into an open tab (the lost-token page, say) changes only the fragment, which loads nothing:
+ * start the page over so it signs in with the new token.
+ */
+export function restartOnNewToken(win: { location: Pick<Location, 'hash' | 'reload'>; addEventListener: Window['addEventListener'] }): void {
+  win.addEventListener('hashchange', () => {
+    if (tokenFromHash(win)) win.location.reload();
+  });
 }

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { describe, expect, it, vi } from 'vitest';
 import type { PicketBridge } from '../../../electron/shared/bridge.ts';
-import { chooseClient, type ClientWindow } from '../../../renderer/src/transport/choose-client.ts';
+import { chooseClient, restartOnNewToken, type ClientWindow } from '../../../renderer/src/transport/choose-client.ts';
 import { createIpcClient } from '../../../renderer/src/transport/ipc-client.ts';
 
 function fakeWindow(hash: string, picket?: PicketBridge) {
@@ -44,6 +44,20 @@ describe('chooseClient', () => {
     expect(fetch).toHaveBeenCalledOnce();
     expect(fetch.mock.calls[0]?.[1]?.headers).not.toHaveProperty('authorization');
     expect(replaceState).not.toHaveBeenCalled();
+  });
+});
+
+describe('restartOnNewToken', () => {
+  it('reloads when a link with a token is pasted into the open tab (only the fragment changes), and not for navigation', () => {
+    const listeners: Array<() => void> = [];
+    const location = { hash: '#/', reload: vi.fn() };
+    restartOnNewToken({ location, addEventListener: ((_type: string, listener: () => void) => listeners.push(listener)) as unknown as Window['addEventListener'] });
+    location.hash = '#/settings';
+    for (const listener of listeners) listener();
+    expect(location.reload).not.toHaveBeenCalled();
+    location.hash = '#token=new-token';
+    for (const listener of listeners) listener();
+    expect(location.reload).toHaveBeenCalledOnce();
   });
 });
 
