@@ -3,7 +3,7 @@
 // `picket token show` can print the whole dashboard URL again and a restart can keep the same port.
 import { randomBytes } from 'node:crypto';
 import { unwatchFile, watchFile } from 'node:fs';
-import { open, readFile, rename, stat, writeFile } from 'node:fs/promises';
+import { chown, open, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 
 export const TOKEN_FILE_NAME = 'serve-token';
@@ -79,14 +79,26 @@ export async function loadOrCreateToken(file: string): Promise<{ token: string; 
   return { token, created: true };
 }
 
+/**
+ * Root rotating the token of a serve that runs as its own user (`sudo picket token rotate`) must leave
+ * the file to that user: the old file's owner, or the folder's for a first token.
+ */
+async function keepOwner(temporary: string, file: string): Promise<void> {
+  if (process.getuid?.() !== 0) return;
+  const owner = await stat(file).catch(() => stat(path.dirname(file)));
+  await chown(temporary, owner.uid, owner.gid);
+}
+
 /** A new token, swapped in whole (write beside, then rename) so a reader never sees half of it. */
 export async function rotateToken(file: string): Promise<string> {
   const token = newToken();
   const temporary = `${file}.${process.pid}.tmp`;
   try {
     await writeFile(temporary, `${token}\n`, { mode: 0o600 });
+    await keepOwner(temporary, file);
     await rename(temporary, file);
   } catch (error) {
+    await rm(temporary, { force: true });
     throw new TokenFileError(`cannot write the access token file ${file} (${errorCode(error) ?? String(error)})`);
   }
   return token;

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { chmod, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { chmod, chown, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import {
@@ -40,6 +40,14 @@ describe('the durable serve token', () => {
     expect(rotated).not.toBe(token);
     expect(await readToken(file)).toBe(rotated);
     expect((await stat(file)).mode & 0o777).toBe(0o600);
+  });
+
+  it.skipIf(process.getuid?.() !== 0)('rotated by root, stays with the user serve runs as (sudo picket token rotate)', async () => {
+    const file = defaultTokenFile(dir);
+    await loadOrCreateToken(file);
+    await chown(file, 65534, 65534);
+    await rotateToken(file);
+    expect(await stat(file)).toMatchObject({ uid: 65534, gid: 65534 });
   });
 
   it('never overwrites a file that holds something else, and says which file and why', async () => {
