@@ -1,6 +1,7 @@
 // The web transport (see electron/web/web-server.ts): requests are POSTs to /api/request; events arrive over
 // one WebSocket that reconnects with backoff when it drops. A token from the printed URL is traded once for
-// a session cookie (POST /api/session), which then carries every request, the event stream and later visits.
+// a session cookie (POST /api/session), which carries the event stream and every later visit; while the page
+// holds the token, requests also send it as a bearer.
 import { EVENT_NAMES, type ContractError, type EventMap, type EventName, type PicketClient, type RequestName, type RequestParams, type RequestResult } from '../../../electron/shared/contract.ts';
 import { PicketClientError, toClientError } from './client-error.ts';
 
@@ -144,12 +145,11 @@ export function createWebClient(options: WebClientOptions): WebClient {
 
   return {
     async request<Name extends RequestName>(name: Name, params: RequestParams<Name>): Promise<RequestResult<Name>> {
-      await signedIn;
+      // No wait for the sign-in: the bearer goes along while the token is at hand, so it costs no round trip.
       let response: Response;
       try {
         response = await doFetch(`${options.origin}/api/request`, {
           method: 'POST',
-          // The bearer too while the token is at hand: it still works where a browser refuses cookies.
           headers: { 'content-type': 'application/json', ...(options.token ? { authorization: `Bearer ${options.token}` } : {}) },
           body: JSON.stringify({ name, params }),
         });
