@@ -85,8 +85,10 @@ export async function startServeHome(options: ServeHomeOptions, start: (network:
     announce: () => {
       const warning = listenWarning(listen);
       if (warning) io.stderr(`picket: ${warning}\n`);
-      const where = isLoopbackAddress(listen) ? `${listen} only` : `listening on ${listen}`;
-      io.stderr(`picket: serving on ${server.origin} (${where}); Ctrl-C to stop\n`);
+      const where = options.publicUrl
+        ? `through the reverse proxy, which forwards to port ${server.port} on ${listen}`
+        : `(${isLoopbackAddress(listen) ? `${listen} only` : `listening on ${listen}`})`;
+      io.stderr(`picket: serving on ${server.origin} ${where}; Ctrl-C to stop\n`);
       const show = `picket token show --data ${options.dataDir}${options.tokenFile ? ` --token-file ${options.tokenFile}` : ''}`;
       io.stderr(`picket: the access token is kept in ${tokenFile}; ${show} prints this address again\n`);
     },
