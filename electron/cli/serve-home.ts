@@ -54,8 +54,9 @@ export async function startServeHome(options: ServeHomeOptions, start: (network:
   let server: WebServer;
   try {
     server = await start(network(lastPort ?? options.port)).catch((error: unknown) => {
-      if (lastPort === undefined || errorCode(error) !== 'EADDRINUSE') throw error;
-      io.stderr(`picket: port ${lastPort}, used last time, is taken now; serving on another (old bookmarks will not work; --port keeps one port)\n`);
+      // Only a port serve chose itself is given up; one the user asked for (--port) is an error.
+      if (lastPort === undefined || !['EADDRINUSE', 'EACCES'].includes(errorCode(error) ?? '')) throw error;
+      io.stderr(`picket: port ${lastPort}, used last time, is not available now; serving on another (old bookmarks will not work; --port keeps one port)\n`);
       return start(network(0));
     });
   } catch (error) {

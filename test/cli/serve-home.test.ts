@@ -103,7 +103,7 @@ describe('serve on a home server', () => {
       const serve = await startServe(['--data', data, '--config', seed], { needsDashboard: false });
       const run = await serve.stop();
       expect(new URL(serve.url).port).not.toBe(String(blocker.port));
-      expect(run.stderr).toContain(`port ${blocker.port}, used last time, is taken now`);
+      expect(run.stderr).toContain(`port ${blocker.port}, used last time, is not available now`);
     } finally {
       await blocker.close();
     }
