@@ -190,18 +190,20 @@ export function connectStore(client: PicketClient, options: ConnectOptions = {})
     client.on('homeservers', (list) => applyHomeservers(list)),
   ];
   if (isWebClient(client)) {
-    let wasDown = false;
+    // Until the event stream is open, events are lost: the stream opens after the sign-in, often after the
+    // first load, so its first open reloads too.
+    let missedEvents = true;
     unsubscribers.push(
       client.onConnectionChange((status: ConnectionStatus) => {
         if (status === 'signed-out') {
           monitorsStore.setState({ connection: 'signed-out', error: null });
         } else if (status === 'reconnecting') {
-          wasDown = true;
+          missedEvents = true;
           // A refused load (a wrong access token, say) says more than "reconnecting": keep it on screen.
           if (!['error', 'signed-out'].includes(monitorsStore.getState().connection)) monitorsStore.setState({ connection: 'reconnecting' });
-        } else if (status === 'open' && wasDown) {
+        } else if (status === 'open' && missedEvents) {
           // Events sent while the socket was down are lost: reload rather than show stale states.
-          wasDown = false;
+          missedEvents = false;
           void load();
         }
       }),

@@ -1,5 +1,6 @@
 // @vitest-environment happy-dom
-// The store's 'signed-out' state: serve refused the token or session, on a request or on the event stream.
+// The store over the web transport: signed out (serve refused the token or session, on a request or on the
+// event stream), and reloading when the event stream opens, since events sent before then are lost.
 import { beforeEach, describe, expect, it } from 'vitest';
 import { connectStore, monitorsStore, resetMonitorsStore } from '../../../renderer/src/store/monitors-store.ts';
 import { PicketClientError } from '../../../renderer/src/transport/client-error.ts';
@@ -39,6 +40,23 @@ describe('signed out', () => {
     expect(monitorsStore.getState().connection).toBe('signed-out');
     client.report('reconnecting');
     expect(monitorsStore.getState().connection).toBe('signed-out');
+    stop();
+  });
+});
+
+describe('the event stream opening', () => {
+  it('reloads once it opens, so a change between the first load and the stream is not lost', async () => {
+    let views = [makeView('a')];
+    const client = new FakeWebClient({ ...clientWith([]).handlers, listMonitors: () => views });
+    const stop = connectStore(client);
+    await expect.poll(() => monitorsStore.getState().ids).toEqual(['a']);
+    views = [makeView('a'), makeView('b')]; // added elsewhere before the stream opened: no event reaches us
+    client.report('connecting');
+    client.report('open');
+    await expect.poll(() => monitorsStore.getState().ids).toEqual(['a', 'b']);
+    const loads = client.requests.filter((r) => r.name === 'listMonitors').length;
+    client.report('open'); // still open: nothing was missed, no reload
+    expect(client.requests.filter((r) => r.name === 'listMonitors')).toHaveLength(loads);
     stop();
   });
 });
