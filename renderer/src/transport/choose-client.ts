@@ -21,7 +21,10 @@ export function chooseClient(win: ClientWindow, web: Partial<Pick<WebClientOptio
   if (win.picket) return createIpcClient(win.picket);
   const token = tokenFromHash(win);
   // Signed in, the session cookie stands for the token: it leaves the address bar (screenshots, bookmarks).
-  const hideToken = (): void => win.history.replaceState(win.history.state, '', `${win.location.pathname}${win.location.search}#/`);
+  // Only if it is still there: the user may have moved on to another view while the sign-in was on its way.
+  const hideToken = (): void => {
+    if (tokenFromHash(win) === token) win.history.replaceState(win.history.state, '', `${win.location.pathname}${win.location.search}#/`);
+  };
   // Without a token or a session, every request fails with "unauthorized" and the app shows how to get the URL again.
   return createWebClient({ origin: win.location.origin, ...(token ? { token, onSignedIn: hideToken } : {}), ...web });
 }

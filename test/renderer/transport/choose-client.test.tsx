@@ -37,6 +37,18 @@ describe('chooseClient', () => {
     expect(fetch.mock.calls[1]?.[0]).toBe('http://127.0.0.1:4321/api/request');
   });
 
+  it('leaves the address bar alone when the user moved to another view before the sign-in answered', async () => {
+    const { win, replaceState } = fakeWindow('#token=abc123');
+    let answer: (response: Response) => void = () => undefined;
+    const fetch = vi.fn((url: RequestInfo | URL) => (String(url).endsWith('/api/session') ? new Promise<Response>((resolve) => (answer = resolve)) : Promise.resolve(new Response('{"ok":true,"result":[]}'))));
+    chooseClient(win, { fetch });
+    win.location.hash = '#/add-homeserver';
+    answer(new Response(null, { status: 204 }));
+    await vi.waitFor(() => expect(fetch).toHaveBeenCalledOnce());
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(replaceState).not.toHaveBeenCalled();
+  });
+
   it('after a reload or from a bookmark (no token in the hash) relies on the session cookie and leaves the URL alone', async () => {
     const { win, replaceState } = fakeWindow('#/monitor/a');
     const fetch = okFetch();
