@@ -9,7 +9,9 @@ const NETWORK = ['resolve', 'connect-to', 'dns-server', 'ca'];
 export const COMMAND_FLAGS: Record<string, readonly string[]> = {
   check: ['config', 'json', ...NETWORK],
   run: ['config', 'data', 'json', 'metrics-listen', ...NETWORK],
-  serve: ['config', 'data', 'port', ...NETWORK],
+  serve: ['config', 'data', 'port', 'listen', 'public-url', 'token-file', ...NETWORK],
+  'token show': ['data', 'token-file'],
+  'token rotate': ['data', 'token-file'],
   export: ['format', 'config', 'out'],
   import: ['from', 'data', 'dry-run', 'json'],
   'channel test': ['config', 'id', 'json'],

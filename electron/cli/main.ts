@@ -19,9 +19,12 @@ Commands:
   run --data DIR [--config FILE] [--json] [--metrics-listen ADDRESS:PORT]
                                            watch in the foreground; Ctrl-C to stop (without --config:
                                            the monitors already saved in DIR)
-  serve --data DIR [--config FILE] [--port N]
+  serve --data DIR [--config FILE] [--port N] [--listen ADDRESS] [--public-url URL] [--token-file FILE]
                                            the engine with the dashboard on 127.0.0.1; prints its URL first
-                                           (takes --resolve and --ca too, for "Add a Matrix homeserver")
+  token show --data DIR [--token-file FILE]
+                                           print serve's dashboard URL with its access token again
+  token rotate --data DIR [--token-file FILE]
+                                           replace the access token: every signed-in browser is signed out
   export --format prometheus --config FILE --out DIR
                                            blackbox.yml, prometheus.yml and rules.yml for blackbox_exporter (docs/prometheus.md)
   import --from uptime-kuma|gatus FILE --data DIR [--dry-run] [--json]
@@ -33,8 +36,12 @@ Commands:
 
 Options:
   --config FILE          the monitors, in Picket's JSON config format (docs/config.md)
-  --data DIR             where run keeps its state and history
-  --port N               serve: the port (default: a free one)
+  --data DIR             where run and serve keep their state and history (serve: its access token too)
+  --port N               serve: the port (default: the last run's when free, else a free one)
+  --listen ADDRESS       serve: listen on this IP address (e.g. 0.0.0.0) instead of 127.0.0.1 only;
+                         put a TLS reverse proxy in front (docs/running-as-a-service.md)
+  --public-url URL       serve: the address browsers use through a reverse proxy, e.g. https://picket.example.org
+  --token-file FILE      serve, token: keep the access token in FILE instead of DIR/serve-token (mode 600)
   --id ID                channel test: the id of the channel in --config to send a test alert through
   --json                 machine-readable output (check: one JSON document; run: one JSON object a line)
   --dns-server ADDR:PORT resolve host names through this DNS server instead of the system's
@@ -54,7 +61,8 @@ Options:
 Exit codes:
   check, matrix check   0 all up, 1 a warning, 2 a down, 3 invalid input or config
   matrix discover       0 federation and client API both answer, 2 either does not, 3 invalid name or option
-  run, serve            0 stopped with Ctrl-C or SIGTERM, 3 invalid input or config
+  run, serve            0 stopped with Ctrl-C or SIGTERM, 3 invalid input or config (serve: also a port it cannot use)
+  token                 0 done, 3 no data folder or no token
   channel test          0 the channel accepted the test alert, 2 it did not, 3 a bad config or id
   import                0 something was (or would be) imported, 1 nothing could be, 3 an unreadable file
   export                0 written, 3 invalid input or config
@@ -117,6 +125,9 @@ export async function main(argv: string[], io: CliIo, stopSignal: () => Promise<
         out: { type: 'string' },
         from: { type: 'string' },
         'dry-run': { type: 'boolean', default: false },
+        listen: { type: 'string' },
+        'public-url': { type: 'string' },
+        'token-file': { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
         version: { type: 'boolean', short: 'v', default: false },
       },
@@ -132,7 +143,7 @@ export async function main(argv: string[], io: CliIo, stopSignal: () => Promise<
     }
     if (command === undefined) throw new UsageError('no command given');
     const givenFlags = tokens.flatMap((token) => (token.kind === 'option' ? [token.name] : []));
-    checkCommandFlags(command === 'matrix' || command === 'channel' ? `${command} ${extra[0] ?? ''}` : command, givenFlags);
+    checkCommandFlags(['matrix', 'channel', 'token'].includes(command) ? `${command} ${extra[0] ?? ''}` : command, givenFlags);
     if (command === 'matrix') return await matrixCommand(extra, values, io);
     if (command === 'import') {
       const { importCommand } = await import('./import-command.ts');
@@ -148,6 +159,12 @@ export async function main(argv: string[], io: CliIo, stopSignal: () => Promise<
       const { channelTestCommand } = await import('./channel-test-command.ts');
       const test = { configPath: required(values.config, '--config FILE', 'channel test'), channelId: required(values.id, '--id ID', 'channel test'), json: values.json };
       return await channelTestCommand(test, io);
+    }
+    if (command === 'token') {
+      const { parseTokenAction, tokenCommand } = await import('./token-command.ts');
+      const [action, ...rest] = extra;
+      if (rest.length > 0) throw new UsageError(`unexpected argument "${rest[0]}"`);
+      return await tokenCommand({ action: parseTokenAction(action), dataDir: required(values.data, '--data DIR', 'token'), tokenFile: values['token-file'] }, io);
     }
     if (extra.length > 0) throw new UsageError(`unexpected argument "${extra[0]}"`);
     const network = networkOptionsFrom({ resolve: values.resolve, connectTo: values['connect-to'], dnsServer: values['dns-server'], caFile: values.ca });
@@ -168,12 +185,14 @@ export async function main(argv: string[], io: CliIo, stopSignal: () => Promise<
           io,
         );
       case 'serve': {
-        const { serveCommand } = await import('./serve-command.ts');
+        const { serveCommand, parseServeNetworkFlags } = await import('./serve-command.ts');
         return await serveCommand(
           {
             dataDir: required(values.data, '--data DIR', 'serve'),
             ...(values.config !== undefined ? { configPath: values.config } : {}),
             port: parsePort(values.port),
+            ...parseServeNetworkFlags(values.listen, values['public-url']),
+            tokenFile: values['token-file'],
             probeOptions,
             matrix: network.matrix,
             stopSignal: stopSignal(),

@@ -1,5 +1,6 @@
-// `picket serve --data DIR [--config FILE] [--port N]`: the engine with the dashboard over HTTP and
-// WebSocket on 127.0.0.1. The first line on stdout is the dashboard's address with its access token.
+// `picket serve --data DIR [--config FILE] [--port N] [--listen ADDRESS] [--public-url URL] [--token-file FILE]`:
+// the engine with the dashboard over HTTP and WebSocket, on 127.0.0.1 unless --listen says otherwise.
+// The first line on stdout is the dashboard's address with its access token (kept in DIR, see serve-home.ts).
 import { readFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -9,14 +10,18 @@ import { ConfigError } from '../shared/config-validation.ts';
 import { PicketMetrics } from '../core/metrics/picket-metrics.ts';
 import { PicketService } from '../core/service/picket-service.ts';
 import { startWebServer } from '../web/web-server.ts';
+import { parseListenAddress, parsePublicUrl } from '../web/listen-address.ts';
+import { UsageError } from './usage-error.ts';
+import { startServeHome, type ServeHomeOptions } from './serve-home.ts';
 import { startSleepDetector } from '../core/engine/sleep-detector.ts';
 import type { CliIo } from './cli-io.ts';
-import { EXIT_OK } from './exit-codes.ts';
+import { EXIT_INVALID, EXIT_OK } from './exit-codes.ts';
 import { reportProblems } from './problem-lines.ts';
 
-export interface ServeCommandOptions {
+export interface ServeCommandOptions extends Partial<ServeHomeOptions> {
   dataDir: string;
   configPath?: string;
+  /** 0: the port of the last run on this data folder when it is free, else any free one. */
   port: number;
   probeOptions: Omit<ProbeOptions, 'signal' | 'now'>;
   /** --resolve, --dns-server and --ca for "Add a Matrix homeserver" (discovery and its groups' TLS checks). */
@@ -24,6 +29,15 @@ export interface ServeCommandOptions {
   stopSignal: Promise<void>;
   /** The built dashboard; defaults to electron-vite's output, out/renderer. */
   staticDir?: string;
+}
+
+/** --listen and --public-url, checked; a bad value is a usage error naming the flag. */
+export function parseServeNetworkFlags(listen: string | undefined, publicUrl: string | undefined): { listen: string; publicUrl: URL | undefined } {
+  try {
+    return { listen: parseListenAddress(listen), publicUrl: parsePublicUrl(publicUrl) };
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
 }
 
 export const DEFAULT_STATIC_DIR = fileURLToPath(new URL('../../out/renderer', import.meta.url));
@@ -55,11 +69,21 @@ export async function serveCommand(options: ServeCommandOptions, io: CliIo): Pro
     const staticDir = options.staticDir ?? DEFAULT_STATIC_DIR;
     const hasDashboard = existsSync(staticDir);
     const metrics = new PicketMetrics(service);
-    const server = await startWebServer({ handler: service, port: options.port, metrics, ...(hasDashboard ? { staticDir } : {}) });
+    const home = await startServeHome(
+      { dataDir: options.dataDir, port: options.port, listen: options.listen, publicUrl: options.publicUrl, tokenFile: options.tokenFile },
+      (network) => startWebServer({ handler: service, ...network, metrics, ...(hasDashboard ? { staticDir } : {}) }),
+      io,
+    );
+    if (home === undefined) {
+      stopProblems();
+      metrics.close();
+      return EXIT_INVALID;
+    }
+    const { server } = home;
     io.stdout(`${server.url}\n`);
     if (!hasDashboard) io.stderr('picket: the dashboard is not built (npm run build); serving the API only\n');
     if (options.configPath) io.stderr(`picket: imported ${imported} monitors from ${options.configPath}\n`);
-    io.stderr(`picket: serving on ${server.origin} (127.0.0.1 only); Ctrl-C to stop\n`);
+    home.announce();
     // No powerMonitor outside Electron: notice sleep from the clocks so it never becomes downtime.
     const stopSleepDetector = startSleepDetector({
       onWake: () => {
@@ -70,6 +94,7 @@ export async function serveCommand(options: ServeCommandOptions, io: CliIo): Pro
     await options.stopSignal;
     stopSleepDetector();
     stopProblems();
+    home.stop();
     await server.close();
     metrics.close();
   } finally {

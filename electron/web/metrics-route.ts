@@ -1,15 +1,12 @@
 // GET /metrics: the Prometheus text format. serve guards it with its access token, sent as
-// "Authorization: Bearer TOKEN" (what Prometheus sends from `authorization:` in a scrape config).
+// "Authorization: Bearer TOKEN" (what Prometheus sends from `authorization:` in a scrape config), or a signed-in
+// browser's session cookie (web-access.ts decides).
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { MetricsExposition } from '../core/metrics/picket-metrics.ts';
 
 /** What the route needs of the metrics: the text of one scrape. */
 export interface MetricsEndpoint {
   exposition(): Promise<MetricsExposition>;
-}
-
-export function bearerToken(req: IncomingMessage): string | undefined {
-  return /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1];
 }
 
 function sendText(res: ServerResponse, status: number, text: string, extra: Record<string, string> = {}): void {

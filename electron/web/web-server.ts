@@ -1,16 +1,18 @@
-// The second transport of the contract: HTTP for requests, a WebSocket for events, on 127.0.0.1 only.
-// It lets Picket run headless (a home server) and is how the dashboard is tested in a real browser.
-// Every API request must carry the access token and come from this server's own origin; the Host
-// header is checked too, so a DNS-rebinding page cannot reach the API through another name.
-import { randomBytes, timingSafeEqual } from 'node:crypto';
+// The second transport of the contract: HTTP for requests, a WebSocket for events, on 127.0.0.1 unless
+// told otherwise. It lets Picket run headless (a home server) and is how the dashboard is tested in a real browser.
+// Every API request must carry the access token or a session cookie (web-access.ts) and come from this
+// server's own origin; the Host header is checked too, so a DNS-rebinding page cannot reach the API through another name.
+import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { EVENT_NAMES, type ContractError } from '../shared/contract.ts';
 import { dispatchRequest, toContractError, type ContractHandler } from '../shared/contract-dispatch.ts';
-import { bearerToken, serveMetrics, type MetricsEndpoint } from './metrics-route.ts';
-import { serveStatic } from './static-files.ts';
+import { serveMetrics, type MetricsEndpoint } from './metrics-route.ts';
 import { guardConnections, type ConnectionLimits } from './connection-guard.ts';
+import { createHostPolicy, dashboardOrigin, LOOPBACK_LISTEN } from './listen-address.ts';
+import { serveStatic } from './static-files.ts';
+import { WebAccess } from './web-access.ts';
 
 export type { ContractHandler } from '../shared/contract-dispatch.ts';
 
@@ -20,12 +22,16 @@ export interface WebServerOptions {
   port?: number;
   /** The built dashboard (out/renderer); absent means API only. */
   staticDir?: string;
-  /** Tests pass a fixed token; otherwise 32 random bytes. */
+  /** Tests pass a fixed token; otherwise 32 random bytes. serve passes the durable one (serve-token.ts). */
   token?: string;
   /** Prometheus metrics at /metrics, behind the same token (electron/web/metrics-route.ts). */
   metrics?: MetricsEndpoint;
   /** Caps and timeouts that keep local clients from starving the checks (connection-guard.ts). */
   limits?: ConnectionLimits;
+  /** The IP address to bind (--listen); 127.0.0.1 by default. */
+  listen?: string;
+  /** The address a reverse proxy exposes (--public-url): its Host and Origin are accepted too. */
+  publicUrl?: URL;
 }
 
 export interface WebServer {
@@ -33,7 +39,9 @@ export interface WebServer {
   url: string;
   origin: string;
   port: number;
-  token: string;
+  readonly token: string;
+  /** A rotated token: old sessions and open event streams are signed out. */
+  setToken(token: string): void;
   close(): Promise<void>;
   /** Open connections, refused connections and WebSockets dropped for not reading. */
   connectionStats(): { open: number; refused: number; droppedWebSockets: number };
@@ -42,12 +50,8 @@ export interface WebServer {
 /** The most a request body may be: an imported config is the largest legitimate one. */
 const MAX_BODY_BYTES = 12 * 1024 * 1024;
 
-function sameToken(given: string | undefined, token: string): boolean {
-  if (given === undefined) return false;
-  const a = Buffer.from(given);
-  const b = Buffer.from(token);
-  return a.length === b.length && timingSafeEqual(a, b);
-}
+/** The WebSocket close code that tells the dashboard it is signed out (4000-4999 are the application's). */
+export const SIGNED_OUT_CLOSE_CODE = 4401;
 
 function sendJson(res: ServerResponse, status: number, body: unknown): void {
   const text = JSON.stringify(body);
@@ -71,24 +75,28 @@ async function readBody(req: IncomingMessage): Promise<string> {
 }
 
 export async function startWebServer(options: WebServerOptions): Promise<WebServer> {
-  const token = options.token ?? randomBytes(32).toString('hex');
+  const access = new WebAccess(options.token ?? randomBytes(32).toString('hex'));
+  const listen = options.listen ?? LOOPBACK_LISTEN;
   let origin = '';
-  let allowedHosts = new Set<string>();
+  let policy = createHostPolicy({ listen, port: 0, publicUrl: options.publicUrl });
 
   /** Host must name this server (no DNS rebinding); Origin, when sent, must be this server's own. */
-  const sameSite = (req: IncomingMessage): boolean => {
-    if (!allowedHosts.has(req.headers.host ?? '')) return false;
-    const from = req.headers.origin;
-    return from === undefined || from === origin || allowedHosts.has(from.replace(/^http:\/\//, ''));
-  };
+  const sameSite = (req: IncomingMessage): boolean =>
+    policy.hostAllowed(req.headers.host) && (req.headers.origin === undefined || policy.originAllowed(req.headers.origin));
 
   const server = createServer((req, res) => {
     void (async () => {
       const url = new URL(req.url ?? '/', origin);
       if (!sameSite(req)) return refuse(res, 403, 'request refused: wrong host or origin');
+      if (url.pathname === '/api/session') {
+        if (req.method !== 'POST') return refuse(res, 405, 'use POST');
+        const cookie = access.signIn(req);
+        if (cookie === undefined) return refuse(res, 401, 'sign-in refused: missing or wrong access token');
+        res.writeHead(204, { 'set-cookie': cookie, 'cache-control': 'no-store' });
+        return res.end();
+      }
       if (url.pathname === '/api/request') {
-        const bearer = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1];
-        if (!sameToken(bearer, token)) return refuse(res, 401, 'request refused: missing or wrong access token');
+        if (!access.authorized(req)) return refuse(res, 401, 'request refused: missing or wrong access token');
         if (req.method !== 'POST') return refuse(res, 405, 'use POST');
         let body: unknown;
         try {
@@ -101,7 +109,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
         return sendJson(res, envelope.ok ? 200 : envelope.error.code === 'internal' ? 500 : 400, envelope);
       }
       if (url.pathname.startsWith('/api/')) return refuse(res, 404, 'no such endpoint');
-      if (url.pathname === '/metrics' && options.metrics) return serveMetrics(req, res, options.metrics, sameToken(bearerToken(req), token));
+      if (url.pathname === '/metrics' && options.metrics) return serveMetrics(req, res, options.metrics, access.authorized(req));
       if (options.staticDir && (req.method === 'GET' || req.method === 'HEAD')) return serveStatic(options.staticDir, url.pathname, req, res);
       res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' });
       res.end(options.staticDir ? 'not found' : 'the dashboard is not built: run npm run build');
@@ -117,12 +125,15 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
   server.on('upgrade', (req, socket, head) => {
     const url = new URL(req.url ?? '/', origin);
     // Browsers always send Origin on WebSocket upgrades, so a missing one is refused too.
-    const trusted = url.pathname === '/api/events' && sameSite(req) && req.headers.origin !== undefined && sameToken(url.searchParams.get('token') ?? undefined, token);
+    const trusted = url.pathname === '/api/events' && sameSite(req) && req.headers.origin !== undefined;
     if (!trusted) {
       socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\n\r\n');
       return;
     }
+    const signedIn = access.authorized(req, url.searchParams.get('token') ?? undefined);
     wss.handleUpgrade(req, socket, head, (ws) => {
+      // A browser cannot read an upgrade's status, but it can read a close code: "signed out", not "reconnecting".
+      if (!signedIn) return ws.close(SIGNED_OUT_CLOSE_CODE, 'signed out');
       sockets.add(ws);
       ws.on('close', () => sockets.delete(ws));
       // Events only flow one way; anything a client sends is ignored.
@@ -130,6 +141,9 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     });
   });
 
+  const stopRevoking = access.onRevoke(() => {
+    for (const ws of sockets) ws.close(SIGNED_OUT_CLOSE_CODE, 'signed out');
+  });
   const unsubscribers = EVENT_NAMES.map((name) =>
     options.handler.on(name, (payload) => {
       const message = JSON.stringify({ event: name, payload });
@@ -137,21 +151,35 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     }),
   );
 
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
-  });
+  try {
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(options.port ?? 0, listen, () => resolve());
+    });
+  } catch (error) {
+    // Port in use, say: nothing may stay subscribed to the engine behind a server that never started.
+    stopRevoking();
+    for (const unsubscribe of unsubscribers) unsubscribe();
+    throw error;
+  }
   const port = (server.address() as AddressInfo).port;
-  origin = `http://127.0.0.1:${port}`;
-  allowedHosts = new Set([`127.0.0.1:${port}`, `localhost:${port}`]);
+  origin = dashboardOrigin({ listen, port, publicUrl: options.publicUrl });
+  policy = createHostPolicy({ listen, port, publicUrl: options.publicUrl });
+  access.bindPort(port);
 
   return {
-    url: `${origin}/#token=${token}`,
+    get url() {
+      return `${origin}/#token=${access.token}`;
+    },
     origin,
     port,
-    token,
     connectionStats: () => guard.stats(),
+    get token() {
+      return access.token;
+    },
+    setToken: (token) => access.setToken(token),
     close: async () => {
+      stopRevoking();
       for (const unsubscribe of unsubscribers) unsubscribe();
       for (const ws of sockets) ws.terminate();
       await new Promise<void>((resolve) => wss.close(() => resolve()));

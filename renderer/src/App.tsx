@@ -24,6 +24,7 @@ import { MonitorForm } from './views/form/MonitorForm.tsx';
 import { AddHomeserver } from './views/homeserver/AddHomeserver.tsx';
 import { MonitorList } from './views/list/MonitorList.tsx';
 import { SettingsView } from './views/settings/SettingsView.tsx';
+import { SignedOut } from './views/signed-out/SignedOut.tsx';
 import './styles/app.css';
 
 /** Up first (the reassuring number), then whatever needs attention. */
@@ -167,6 +168,7 @@ function RouteView({ client, route }: { client: PicketClient; route: Route }) {
 export function App({ client }: { client: PicketClient }) {
   useEffect(() => connectStore(client), [client]);
   const route = parseRoute(useHash());
+  const { connection } = useConnection();
   const settings = useSettings();
   useThemeClass(settings?.theme ?? 'system');
 
@@ -190,9 +192,15 @@ export function App({ client }: { client: PicketClient }) {
         </nav>
       </header>
       <main className="app-main">
-        <ConnectionBanner client={client} />
-        <ProblemBanner />
-        <RouteView client={client} route={route} />
+        {connection === 'signed-out' ? (
+          <SignedOut />
+        ) : (
+          <>
+            <ConnectionBanner client={client} />
+            <ProblemBanner />
+            <RouteView client={client} route={route} />
+          </>
+        )}
       </main>
     </div>
   );

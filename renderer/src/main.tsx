@@ -3,10 +3,11 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App.tsx';
-import { chooseClient } from './transport/choose-client.ts';
+import { chooseClient, restartOnNewToken } from './transport/choose-client.ts';
 
 const container = document.getElementById('root');
 if (!container) throw new Error('renderer/index.html: the #root element is missing');
+if (!window.picket) restartOnNewToken(window);
 createRoot(container).render(
   <StrictMode>
     <App client={chooseClient(window)} />

@@ -7,11 +7,12 @@ export const CHROMIUM_PATH = process.env['PICKET_CHROMIUM'] ?? '/usr/bin/chromiu
 
 export interface LaunchedBrowser {
   browser: Browser;
-  newContext(options?: { colorScheme?: 'light' | 'dark'; viewport?: { width: number; height: number } }): Promise<BrowserContext>;
+  newContext(options?: { colorScheme?: 'light' | 'dark'; viewport?: { width: number; height: number }; ignoreHTTPSErrors?: boolean }): Promise<BrowserContext>;
   close(): Promise<void>;
 }
 
-export async function launchBrowser(): Promise<LaunchedBrowser> {
+/** extraArgs: e.g. --host-resolver-rules=MAP picket.test 127.0.0.1, so a made-up name stays on loopback. */
+export async function launchBrowser(extraArgs: string[] = []): Promise<LaunchedBrowser> {
   const browser = await chromium.launch({
     executablePath: CHROMIUM_PATH,
     headless: true,
@@ -24,11 +25,17 @@ export async function launchBrowser(): Promise<LaunchedBrowser> {
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',
+      ...extraArgs,
     ],
   });
   return {
     browser,
-    newContext: (options = {}) => browser.newContext({ viewport: options.viewport ?? { width: 1280, height: 800 }, colorScheme: options.colorScheme ?? 'light' }),
+    newContext: (options = {}) =>
+      browser.newContext({
+        viewport: options.viewport ?? { width: 1280, height: 800 },
+        colorScheme: options.colorScheme ?? 'light',
+        ...(options.ignoreHTTPSErrors ? { ignoreHTTPSErrors: true } : {}),
+      }),
     close: () => browser.close(),
   };
 }

@@ -15,6 +15,8 @@ const LOG = process.env.PICKET_NETWORK_GUARD_LOG;
 export function isLoopbackAddress(address) {
   const plain = String(address).replace(/^\[|\]$/g, '').replace(/%.*$/, '').toLowerCase();
   if (plain === '::1' || plain === '0:0:0:0:0:0:0:1') return true;
+  // The unspecified addresses: listen() looks them up before binding (serve --listen 0.0.0.0); a connection to them stays on this machine.
+  if (plain === '0.0.0.0' || plain === '::' || plain === '0:0:0:0:0:0:0:0') return true;
   const v4 = plain.startsWith('::ffff:') ? plain.slice(7) : plain;
   return isIP(v4) === 4 && v4.startsWith('127.');
 }

@@ -12,7 +12,8 @@ import type { ConnectionStatus, WebClient } from '../transport/web-client.ts';
 /** Latencies kept per monitor for the list's sparkline; null marks a check without an answer (a gap). */
 export const SPARKLINE_LENGTH = 30;
 
-export type StoreConnection = 'loading' | 'ready' | 'reconnecting' | 'error';
+/** 'signed-out': serve wants its access token (no session, or the token was rotated). */
+export type StoreConnection = 'loading' | 'ready' | 'reconnecting' | 'error' | 'signed-out';
 
 export interface MonitorsState {
   views: Record<string, MonitorView>;
@@ -209,16 +210,20 @@ export function connectStore(client: PicketClient, options: ConnectOptions = {})
     client.on('problems', (problems) => monitorsStore.setState({ problems })),
   ];
   if (isWebClient(client)) {
-    let wasDown = false;
+    // Until the event stream is open, events are lost: the stream opens after the sign-in, often after the
+    // first load, so its first open reloads too.
+    let missedEvents = true;
     unsubscribers.push(
       client.onConnectionChange((status: ConnectionStatus) => {
-        if (status === 'reconnecting') {
-          wasDown = true;
+        if (status === 'signed-out') {
+          monitorsStore.setState({ connection: 'signed-out', error: null });
+        } else if (status === 'reconnecting') {
+          missedEvents = true;
           // A refused load (a wrong access token, say) says more than "reconnecting": keep it on screen.
-          if (monitorsStore.getState().connection !== 'error') monitorsStore.setState({ connection: 'reconnecting' });
-        } else if (status === 'open' && wasDown) {
+          if (!['error', 'signed-out'].includes(monitorsStore.getState().connection)) monitorsStore.setState({ connection: 'reconnecting' });
+        } else if (status === 'open' && missedEvents) {
           // Events sent while the socket was down are lost: reload rather than show stale states.
-          wasDown = false;
+          missedEvents = false;
           void load();
         }
       }),
@@ -243,7 +248,9 @@ export async function loadSnapshot(client: PicketClient, isActive: () => boolean
     applySettings(settings);
     monitorsStore.setState({ connection: 'ready', error: null });
   } catch (error) {
-    if (isActive()) monitorsStore.setState({ connection: 'error', error: message(error) });
+    if (!isActive()) return;
+    const signedOut = (error as { code?: unknown } | null)?.code === 'unauthorized';
+    monitorsStore.setState(signedOut ? { connection: 'signed-out', error: null } : { connection: 'error', error: message(error) });
   }
 }
 

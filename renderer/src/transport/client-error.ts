@@ -2,8 +2,8 @@
 // whether the request went over IPC or HTTP.
 import type { ContractError } from '../../../electron/shared/contract.ts';
 
-/** A contract error, or 'network' when the engine could not be reached at all. */
-export type ClientErrorCode = ContractError['code'] | 'network';
+/** A contract error, 'network' when the engine could not be reached at all, 'unauthorized' when serve wants its token. */
+export type ClientErrorCode = ContractError['code'] | 'network' | 'unauthorized';
 
 export interface ClientIssue {
   path: string;
@@ -22,7 +22,7 @@ export class PicketClientError extends Error {
   }
 }
 
-const CODES: readonly ClientErrorCode[] = ['invalid-params', 'not-found', 'conflict', 'internal', 'network'];
+const CODES: readonly ClientErrorCode[] = ['invalid-params', 'not-found', 'conflict', 'internal', 'network', 'unauthorized'];
 
 function isIssue(value: unknown): value is ClientIssue {
   if (typeof value !== 'object' || value === null) return false;

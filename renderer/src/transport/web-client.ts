@@ -1,14 +1,19 @@
-// The web transport (see electron/web/web-server.ts): requests are POSTs to /api/request with the access
-// token as a bearer header; events arrive over one WebSocket that reconnects with backoff when it drops.
+// The web transport (see electron/web/web-server.ts): requests are POSTs to /api/request; events arrive over
+// one WebSocket that reconnects with backoff when it drops. A token from the printed URL is traded once for
+// a session cookie (POST /api/session), which carries the event stream and every later visit; while the page
+// holds the token, requests also send it as a bearer.
 import { EVENT_NAMES, type ContractError, type EventMap, type EventName, type PicketClient, type RequestName, type RequestParams, type RequestResult } from '../../../electron/shared/contract.ts';
 import { PicketClientError, toClientError } from './client-error.ts';
 
-export type ConnectionStatus = 'connecting' | 'open' | 'reconnecting' | 'closed';
+export type ConnectionStatus = 'connecting' | 'open' | 'reconnecting' | 'closed' | 'signed-out';
+
+/** The server's WebSocket close code for "no valid token or session" (electron/web/web-server.ts). */
+export const SIGNED_OUT_CLOSE_CODE = 4401;
 
 /** The part of the browser WebSocket this client uses, so tests can pass a fake class. */
 export interface WebSocketLike {
   onopen: ((event: unknown) => void) | null;
-  onclose: ((event: unknown) => void) | null;
+  onclose: ((event: { code?: number }) => void) | null;
   onerror: ((event: unknown) => void) | null;
   onmessage: ((event: { data: unknown }) => void) | null;
   close(): void;
@@ -18,7 +23,10 @@ export type WebSocketFactory = new (url: string) => WebSocketLike;
 export interface WebClientOptions {
   /** e.g. http://127.0.0.1:4321 */
   origin: string;
-  token: string;
+  /** From the URL's #token=; absent on a reload or a bookmark, where the session cookie does the work. */
+  token?: string;
+  /** Called once the server answered the sign-in, so the token can leave the address bar. */
+  onSignedIn?: () => void;
   fetch?: typeof fetch;
   WebSocket?: WebSocketFactory;
 }
@@ -38,10 +46,10 @@ function isContractError(value: unknown): value is ContractError {
   return typeof code === 'string' && typeof message === 'string';
 }
 
-export function eventsUrl(origin: string, token: string): string {
+/** No token in it: a query string ends up in a reverse proxy's logs; the session cookie goes along instead. */
+export function eventsUrl(origin: string): string {
   const url = new URL('/api/events', origin);
   url.protocol = url.protocol === 'https:' ? 'wss:' : 'ws:';
-  url.searchParams.set('token', token);
   return url.toString();
 }
 
@@ -54,6 +62,20 @@ export function createWebClient(options: WebClientOptions): WebClient {
   let retryTimer: ReturnType<typeof setTimeout> | null = null;
   let retries = 0;
   let status: ConnectionStatus = 'closed';
+  let signingIn = options.token !== undefined && options.token !== '';
+  const signedIn: Promise<void> = signingIn ? signIn() : Promise.resolve();
+
+  async function signIn(): Promise<void> {
+    try {
+      await doFetch(`${options.origin}/api/session`, { method: 'POST', headers: { authorization: `Bearer ${options.token ?? ''}` } });
+      // Refused or not, the answer came: a wrong token in the address bar is no use either.
+      options.onSignedIn?.();
+    } catch {
+      // Unreachable: the requests that follow say so; the token stays in the address bar for a reload.
+    } finally {
+      signingIn = false;
+    }
+  }
 
   const setStatus = (next: ConnectionStatus): void => {
     if (next === status) return;
@@ -78,8 +100,15 @@ export function createWebClient(options: WebClientOptions): WebClient {
 
   const open = (): void => {
     if (socket) return;
+    if (signingIn) {
+      // The event stream needs the session cookie that the sign-in is about to set.
+      void signedIn.then(() => {
+        if (listenerCount() > 0) open();
+      });
+      return;
+    }
     setStatus(retries === 0 ? 'connecting' : 'reconnecting');
-    const ws = new Socket(eventsUrl(options.origin, options.token));
+    const ws = new Socket(eventsUrl(options.origin));
     socket = ws;
     ws.onopen = () => {
       retries = 0;
@@ -87,10 +116,12 @@ export function createWebClient(options: WebClientOptions): WebClient {
     };
     ws.onmessage = (event) => deliver(event.data);
     ws.onerror = () => undefined; // onclose follows and does the work.
-    ws.onclose = () => {
+    ws.onclose = (event) => {
       if (socket !== ws) return;
       socket = null;
       if (listenerCount() === 0) return setStatus('closed');
+      // Retrying cannot help until someone opens the URL with the (new) token.
+      if (event.code === SIGNED_OUT_CLOSE_CODE) return setStatus('signed-out');
       // Exponential backoff so a stopped server is not hammered; a successful open resets it.
       const delay = Math.min(MAX_RETRY_MS, FIRST_RETRY_MS * 2 ** retries);
       retries += 1;
@@ -114,11 +145,12 @@ export function createWebClient(options: WebClientOptions): WebClient {
 
   return {
     async request<Name extends RequestName>(name: Name, params: RequestParams<Name>): Promise<RequestResult<Name>> {
+      // No wait for the sign-in: the bearer goes along while the token is at hand, so it costs no round trip.
       let response: Response;
       try {
         response = await doFetch(`${options.origin}/api/request`, {
           method: 'POST',
-          headers: { 'content-type': 'application/json', authorization: `Bearer ${options.token}` },
+          headers: { 'content-type': 'application/json', ...(options.token ? { authorization: `Bearer ${options.token}` } : {}) },
           body: JSON.stringify({ name, params }),
         });
       } catch (error) {
@@ -132,6 +164,7 @@ export function createWebClient(options: WebClientOptions): WebClient {
       }
       const reply = (typeof envelope === 'object' && envelope !== null ? envelope : {}) as { ok?: unknown; result?: unknown; error?: unknown };
       if (reply.ok === true && 'result' in reply) return reply.result as RequestResult<Name>;
+      if (response.status === 401) throw new PicketClientError('unauthorized', isContractError(reply.error) ? reply.error.message : 'not signed in');
       if (reply.ok === false && isContractError(reply.error)) throw toClientError(reply.error);
       throw new PicketClientError('internal', `${name}: malformed reply from the server (HTTP ${response.status})`);
     },

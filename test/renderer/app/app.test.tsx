@@ -5,6 +5,7 @@ import type { AppSettings, MonitorView } from '../../../electron/shared/contract
 import type { MonitorConfig } from '../../../electron/shared/config-validation.ts';
 import { App } from '../../../renderer/src/App.tsx';
 import { resetMonitorsStore } from '../../../renderer/src/store/monitors-store.ts';
+import { PicketClientError } from '../../../renderer/src/transport/client-error.ts';
 import { clientWith, makeView, SETTINGS } from '../store/fixtures.ts';
 
 // The three views another engineer writes: stand-ins that show their props and expose their callbacks.
@@ -120,12 +121,23 @@ describe('App', () => {
   it('shows a load failure with a working "Try again"', async () => {
     const client = clientWith(VIEWS);
     let fail = true;
-    client.handlers.listMonitors = () => (fail ? Promise.reject(new Error('request refused: missing or wrong access token')) : VIEWS);
+    client.handlers.listMonitors = () => (fail ? Promise.reject(new PicketClientError('internal', 'the history folder is not writable')) : VIEWS);
     render(<App client={client} />);
-    expect((await screen.findByRole('alert')).textContent).toContain('missing or wrong access token');
+    expect((await screen.findByRole('alert')).textContent).toContain('the history folder is not writable');
     fail = false;
     fireEvent.click(screen.getByRole('button', { name: 'Try again' }));
     expect(await screen.findByText('Beta')).toBeTruthy();
     expect(screen.queryByRole('alert')).toBeNull();
+  });
+
+  it('without serve\'s token or a session, says how to get the link again and offers no "Try again"', async () => {
+    const client = clientWith(VIEWS);
+    client.handlers.listMonitors = () => Promise.reject(new PicketClientError('unauthorized', 'request refused: missing or wrong access token'));
+    render(<App client={client} />);
+    const page = await screen.findByRole('region', { name: 'Open Picket with its access link' });
+    expect(page.textContent).toContain('picket token show --data DIR');
+    expect(page.textContent).toContain('picket serve --data');
+    expect(screen.queryByRole('button', { name: 'Try again' })).toBeNull();
+    expect(screen.queryByText('Beta')).toBeNull();
   });
 });

@@ -1,19 +1,17 @@
 // @vitest-environment happy-dom
 import { describe, expect, it, vi } from 'vitest';
 import type { PicketBridge } from '../../../electron/shared/bridge.ts';
-import { chooseClient, TOKEN_STORAGE_KEY, type ClientWindow } from '../../../renderer/src/transport/choose-client.ts';
+import { chooseClient, restartOnNewToken, type ClientWindow } from '../../../renderer/src/transport/choose-client.ts';
 import { createIpcClient } from '../../../renderer/src/transport/ipc-client.ts';
 
-function fakeWindow(hash: string, stored: string | null = null, picket?: PicketBridge) {
-  const storage = new Map<string, string>(stored ? [[TOKEN_STORAGE_KEY, stored]] : []);
+function fakeWindow(hash: string, picket?: PicketBridge) {
   const replaceState = vi.fn();
   const win: ClientWindow = {
     picket,
     location: { hash, origin: 'http://127.0.0.1:4321', pathname: '/', search: '' },
     history: { replaceState, state: null },
-    sessionStorage: { getItem: (key) => storage.get(key) ?? null, setItem: (key, value) => void storage.set(key, value) },
   };
-  return { win, storage, replaceState };
+  return { win, replaceState };
 }
 
 const okFetch = () => vi.fn(async (_url: RequestInfo | URL, _init?: RequestInit) => new Response(JSON.stringify({ ok: true, result: [] })));
@@ -22,29 +20,56 @@ describe('chooseClient', () => {
   it('uses the preload bridge when window.picket exists', async () => {
     const bridge = { listMonitors: vi.fn(async () => ({ ok: true, result: [] })) } as unknown as PicketBridge;
     const fetch = okFetch();
-    const client = chooseClient(fakeWindow('', null, bridge).win, { fetch });
+    const client = chooseClient(fakeWindow('', bridge).win, { fetch });
     await client.request('listMonitors', {});
     expect(bridge.listMonitors).toHaveBeenCalledOnce();
     expect(fetch).not.toHaveBeenCalled();
   });
 
-  it('takes the token from #token=, keeps it in sessionStorage and removes it from the address bar', async () => {
-    const { win, storage, replaceState } = fakeWindow('#token=abc123');
+  it('signs in with the token from #token=, then removes it from the address bar', async () => {
+    const { win, replaceState } = fakeWindow('#token=abc123');
     const fetch = okFetch();
     await chooseClient(win, { fetch }).request('listMonitors', {});
+    expect(fetch.mock.calls[0]?.[0]).toBe('http://127.0.0.1:4321/api/session');
     expect((fetch.mock.calls[0]?.[1]?.headers as Record<string, string>).authorization).toBe('Bearer abc123');
-    expect(storage.get(TOKEN_STORAGE_KEY)).toBe('abc123');
     expect(replaceState).toHaveBeenCalledOnce();
-    expect(String(replaceState.mock.calls[0]?.[2])).not.toContain('abc123');
-    expect(fetch.mock.calls[0]?.[0]).toBe('http://127.0.0.1:4321/api/request');
+    expect(String(replaceState.mock.calls[0]?.[2])).toBe('/#/');
+    expect(fetch.mock.calls[1]?.[0]).toBe('http://127.0.0.1:4321/api/request');
   });
 
-  it('after a reload (no token in the hash) uses the stored token and leaves the URL alone', async () => {
-    const { win, replaceState } = fakeWindow('#/monitor/a', 'stored-token');
+  it('leaves the address bar alone when the user moved to another view before the sign-in answered', async () => {
+    const { win, replaceState } = fakeWindow('#token=abc123');
+    let answer: (response: Response) => void = () => undefined;
+    const fetch = vi.fn((url: RequestInfo | URL) => (String(url).endsWith('/api/session') ? new Promise<Response>((resolve) => (answer = resolve)) : Promise.resolve(new Response('{"ok":true,"result":[]}'))));
+    chooseClient(win, { fetch });
+    win.location.hash = '#/add-homeserver';
+    answer(new Response(null, { status: 204 }));
+    await vi.waitFor(() => expect(fetch).toHaveBeenCalledOnce());
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(replaceState).not.toHaveBeenCalled();
+  });
+
+  it('after a reload or from a bookmark (no token in the hash) relies on the session cookie and leaves the URL alone', async () => {
+    const { win, replaceState } = fakeWindow('#/monitor/a');
     const fetch = okFetch();
     await chooseClient(win, { fetch }).request('listMonitors', {});
-    expect((fetch.mock.calls[0]?.[1]?.headers as Record<string, string>).authorization).toBe('Bearer stored-token');
+    expect(fetch).toHaveBeenCalledOnce();
+    expect(fetch.mock.calls[0]?.[1]?.headers).not.toHaveProperty('authorization');
     expect(replaceState).not.toHaveBeenCalled();
+  });
+});
+
+describe('restartOnNewToken', () => {
+  it('reloads when a link with a token is pasted into the open tab (only the fragment changes), and not for navigation', () => {
+    const listeners: Array<() => void> = [];
+    const location = { hash: '#/', reload: vi.fn() };
+    restartOnNewToken({ location, addEventListener: ((_type: string, listener: () => void) => listeners.push(listener)) as unknown as Window['addEventListener'] });
+    location.hash = '#/settings';
+    for (const listener of listeners) listener();
+    expect(location.reload).not.toHaveBeenCalled();
+    location.hash = '#token=new-token';
+    for (const listener of listeners) listener();
+    expect(location.reload).toHaveBeenCalledOnce();
   });
 });
 

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { PicketClientError } from '../../../renderer/src/transport/client-error.ts';
-import { createWebClient, eventsUrl, type ConnectionStatus, type WebSocketLike } from '../../../renderer/src/transport/web-client.ts';
+import { createWebClient, eventsUrl, SIGNED_OUT_CLOSE_CODE, type ConnectionStatus, type WebSocketLike } from '../../../renderer/src/transport/web-client.ts';
 
 class FakeSocket implements WebSocketLike {
   static instances: FakeSocket[] = [];
@@ -34,11 +34,17 @@ function jsonResponse(status: number, body: unknown): Response {
 const ORIGIN = 'http://127.0.0.1:4321';
 
 describe('createWebClient requests', () => {
-  it('POSTs {name, params} with the bearer token and resolves with the envelope result', async () => {
+  it('signs in with the token first, then POSTs {name, params} and resolves with the envelope result', async () => {
     const fetch = vi.fn(async (_url: RequestInfo | URL, _init?: RequestInit) => jsonResponse(200, { ok: true, result: { checked: 3 } }));
-    const client = createWebClient({ origin: ORIGIN, token: 's3cret', fetch, WebSocket: FakeSocket });
+    const onSignedIn = vi.fn();
+    const client = createWebClient({ origin: ORIGIN, token: 's3cret', onSignedIn, fetch, WebSocket: FakeSocket });
     await expect(client.request('checkNow', { monitorId: 'a' })).resolves.toEqual({ checked: 3 });
-    const [url, init] = fetch.mock.calls[0] ?? [];
+    const [signInUrl, signIn] = fetch.mock.calls[0] ?? [];
+    expect(signInUrl).toBe(`${ORIGIN}/api/session`);
+    expect(signIn?.method).toBe('POST');
+    expect((signIn?.headers as Record<string, string>).authorization).toBe('Bearer s3cret');
+    expect(onSignedIn).toHaveBeenCalledOnce();
+    const [url, init] = fetch.mock.calls[1] ?? [];
     expect(url).toBe(`${ORIGIN}/api/request`);
     expect(init?.method).toBe('POST');
     expect((init?.headers as Record<string, string>).authorization).toBe('Bearer s3cret');
@@ -54,10 +60,20 @@ describe('createWebClient requests', () => {
     expect(error).toMatchObject({ code: 'invalid-params', message: 'invalid monitor', issues });
   });
 
-  it('turns a refused token (401 envelope) into an error with the server message', async () => {
+  it('turns a refused token or session (401) into an "unauthorized" error with the server message', async () => {
     const fetch = vi.fn(async () => jsonResponse(401, { ok: false, error: { code: 'invalid-params', message: 'request refused: missing or wrong access token' } }));
-    const client = createWebClient({ origin: ORIGIN, token: '', fetch, WebSocket: FakeSocket });
-    await expect(client.request('listMonitors', {})).rejects.toThrow(/access token/);
+    const client = createWebClient({ origin: ORIGIN, fetch, WebSocket: FakeSocket });
+    await expect(client.request('listMonitors', {})).rejects.toMatchObject({ code: 'unauthorized', message: expect.stringMatching(/access token/) });
+    // No token (a reload, a bookmark): no sign-in and no bearer, the session cookie goes by itself.
+    expect(fetch).toHaveBeenCalledOnce();
+    expect(fetch.mock.calls[0]?.[1]?.headers).not.toHaveProperty('authorization');
+  });
+
+  it('keeps the token in the address bar when the sign-in could not reach the server', async () => {
+    const onSignedIn = vi.fn();
+    const client = createWebClient({ origin: ORIGIN, token: 't', onSignedIn, fetch: vi.fn(async () => Promise.reject(new TypeError('Failed to fetch'))), WebSocket: FakeSocket });
+    await expect(client.request('listMonitors', {})).rejects.toMatchObject({ code: 'network' });
+    expect(onSignedIn).not.toHaveBeenCalled();
   });
 
   it('reports a network failure as code "network" and a non-JSON reply as "internal"', async () => {
@@ -80,20 +96,43 @@ describe('createWebClient events', () => {
   });
   afterEach(() => vi.useRealTimers());
 
-  it('builds ws:// and wss:// event URLs with the token', () => {
-    expect(eventsUrl('http://127.0.0.1:4321', 'a b')).toBe('ws://127.0.0.1:4321/api/events?token=a+b');
-    expect(eventsUrl('https://picket.home', 'x')).toBe('wss://picket.home/api/events?token=x');
+  it('builds ws:// and wss:// event URLs without the token (the session cookie goes along)', () => {
+    expect(eventsUrl('http://127.0.0.1:4321')).toBe('ws://127.0.0.1:4321/api/events');
+    expect(eventsUrl('https://picket.home')).toBe('wss://picket.home/api/events');
+  });
+
+  it('opens the event stream only after the sign-in answered', async () => {
+    let answer: (response: Response) => void = () => undefined;
+    const fetch = vi.fn(() => new Promise<Response>((resolve) => (answer = resolve)));
+    const client = createWebClient({ origin: ORIGIN, token: 'tok', fetch, WebSocket: FakeSocket });
+    client.on('state', vi.fn());
+    expect(FakeSocket.instances).toHaveLength(0);
+    answer(new Response(null, { status: 204 }));
+    await vi.waitFor(() => expect(FakeSocket.instances).toHaveLength(1));
+    expect(FakeSocket.instances[0]?.url).toBe('ws://127.0.0.1:4321/api/events');
+  });
+
+  it('reports "signed-out" and stops retrying when the server closes the stream with 4401', () => {
+    const client = createWebClient({ origin: ORIGIN, fetch: vi.fn(), WebSocket: FakeSocket });
+    const statuses: ConnectionStatus[] = [];
+    client.onConnectionChange((status) => statuses.push(status));
+    client.on('state', vi.fn());
+    FakeSocket.instances[0]!.open();
+    FakeSocket.instances[0]!.onclose?.({ code: SIGNED_OUT_CLOSE_CODE });
+    vi.advanceTimersByTime(60_000);
+    expect(FakeSocket.instances).toHaveLength(1);
+    expect(statuses).toEqual(['connecting', 'open', 'signed-out']);
   });
 
   it('opens one socket, delivers {event, payload} to that event only, and unsubscribes', () => {
-    const client = createWebClient({ origin: ORIGIN, token: 'tok', fetch: vi.fn(), WebSocket: FakeSocket });
+    const client = createWebClient({ origin: ORIGIN, fetch: vi.fn(), WebSocket: FakeSocket });
     const results = vi.fn();
     const settings = vi.fn();
     const stopResults = client.on('results', results);
     const stopSettings = client.on('settings', settings);
     expect(FakeSocket.instances).toHaveLength(1);
     const socket = FakeSocket.instances[0]!;
-    expect(socket.url).toBe('ws://127.0.0.1:4321/api/events?token=tok');
+    expect(socket.url).toBe('ws://127.0.0.1:4321/api/events');
     socket.open();
     const batch = [{ monitorId: 'a', status: 'up', at: 1, latencyMs: 5, message: 'ok' }];
     socket.send({ event: 'results', payload: batch });
@@ -111,7 +150,7 @@ describe('createWebClient events', () => {
   });
 
   it('reconnects with growing backoff after the socket drops, and reports the status', () => {
-    const client = createWebClient({ origin: ORIGIN, token: 'tok', fetch: vi.fn(), WebSocket: FakeSocket });
+    const client = createWebClient({ origin: ORIGIN, fetch: vi.fn(), WebSocket: FakeSocket });
     const statuses: ConnectionStatus[] = [];
     client.onConnectionChange((status) => statuses.push(status));
     const listener = vi.fn();
@@ -133,7 +172,7 @@ describe('createWebClient events', () => {
   });
 
   it('stops reconnecting once closed', () => {
-    const client = createWebClient({ origin: ORIGIN, token: 'tok', fetch: vi.fn(), WebSocket: FakeSocket });
+    const client = createWebClient({ origin: ORIGIN, fetch: vi.fn(), WebSocket: FakeSocket });
     client.on('alert', vi.fn());
     FakeSocket.instances[0]!.drop();
     client.close();
