@@ -9,6 +9,7 @@ import { runAlertingBench } from './alerting-bench.ts';
 import { runPersistenceBench } from './persistence-bench.ts';
 import { runPathBench, type RunPathFigures } from './run-path-bench.ts';
 import { runStoreBench, type StoreBenchFigures } from './store-bench.ts';
+import { runServeStartBench } from './serve-start-bench.ts';
 
 const fixed = (value: number, digits = 2): string => value.toFixed(digits);
 const stage = (text: string): void => {
@@ -119,6 +120,13 @@ async function main(): Promise<void> {
   lines.push('');
   lines.push(`- open the history store: ${fixed(s.openMs, 0)} ms (goal: < 2,000 ms)`);
   lines.push(`- uptime for 24 h, 7 d, 30 d and 365 d of all ${s.monitors} monitors: ${fixed(s.uptimeSummaryAllMs, 1)} ms`);
+  lines.push('');
+
+  stage('serve: from `npm run serve` to its address, warm build...');
+  const serveStart = await runServeStartBench(quick ? 3 : 5);
+  lines.push(`### serve start-up from a warm build (\`npm run --silent serve\` to its first line, ${serveStart.runs} restarts)`);
+  lines.push('');
+  lines.push(`- median ${fixed(serveStart.medianMs, 0)} ms, slowest ${fixed(serveStart.maxMs, 0)} ms (goal: < 1,500 ms)`);
   lines.push('');
 
   process.stderr.write('metrics: one Prometheus scrape of 1,000 monitors...\n');
