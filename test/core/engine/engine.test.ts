@@ -255,9 +255,9 @@ describe('Engine: checks spread however monitors arrive', () => {
     const checks = new ScriptedChecks();
     const times: number[] = [];
     const { engine, clock } = makeEngine(checks, {
-      runCheck: async (monitor, options) => {
+      runCheck: async (monitor) => {
         times.push(clock.now());
-        return checks.run(monitor, options);
+        return checks.run(monitor);
       },
     });
     arrive(engine);
