@@ -3,33 +3,19 @@
 // `electron` package is required, and electron-vite never requires it: so this makes sure the binary is
 // there, using Electron's own installer, and turns a failed download into one clear message.
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { lookup } from 'node:dns/promises';
 import { createRequire } from 'node:module';
 import { connect } from 'node:net';
 import path from 'node:path';
 import process from 'node:process';
+import { installedElectronPath } from './electron-binary.mjs';
 
 const require = createRequire(import.meta.url);
 const electronDir = path.dirname(require.resolve('electron/package.json'));
 const { version } = JSON.parse(readFileSync(path.join(electronDir, 'package.json'), 'utf8'));
 
-/** The executable's path inside dist/ for the platform Electron's installer will fetch (it honours the same variables). */
-function platformPath() {
-  const platform = process.env.ELECTRON_INSTALL_PLATFORM || process.env.npm_config_platform || process.platform;
-  if (platform === 'darwin' || platform === 'mas') return 'Electron.app/Contents/MacOS/Electron';
-  return platform === 'win32' ? 'electron.exe' : 'electron';
-}
-
-function installed() {
-  try {
-    const distVersion = readFileSync(path.join(electronDir, 'dist', 'version'), 'utf8').trim().replace(/^v/, '');
-    const recorded = readFileSync(path.join(electronDir, 'path.txt'), 'utf8');
-    return distVersion === version && recorded === platformPath() && existsSync(path.join(electronDir, 'dist', recorded));
-  } catch {
-    return false;
-  }
-}
+const installed = () => installedElectronPath({ electronDir }) !== undefined;
 
 const DEFAULT_BASE = 'https://github.com/electron/electron/releases/download/';
 

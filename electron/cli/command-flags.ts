@@ -8,8 +8,11 @@ const NETWORK = ['resolve', 'connect-to', 'dns-server', 'ca'];
 
 export const COMMAND_FLAGS: Record<string, readonly string[]> = {
   check: ['config', 'json', ...NETWORK],
-  run: ['config', 'data', 'json', ...NETWORK],
+  run: ['config', 'data', 'json', 'metrics-listen', ...NETWORK],
   serve: ['config', 'data', 'port', ...NETWORK],
+  export: ['format', 'config', 'out'],
+  import: ['from', 'data', 'dry-run', 'json'],
+  'channel test': ['config', 'id', 'json'],
   'matrix discover': ['json', ...NETWORK],
   'matrix check': ['json', ...NETWORK],
 };

@@ -5,6 +5,7 @@ import { parseMonitor } from '../shared/config-validation.ts';
 import type { CheckResult, Monitor } from '../shared/types.ts';
 import { runCheck } from '../core/checks/run-check.ts';
 import { discoverHomeserver } from '../core/matrix/discovery/discover.ts';
+import { serverNameFromUserInput } from '../core/matrix/discovery/server-name.ts';
 import { lookupWithOverrides, parseResolveOverride } from '../core/matrix/discovery/resolve-override.ts';
 import type { MatrixDiscovery, ResolveOverride } from '../core/matrix/discovery/types.ts';
 import { homeserverMonitors, roleOfMonitor } from '../core/matrix/group/index.ts';
@@ -13,12 +14,15 @@ import type { Diagnosis, HomeserverStates } from '../core/matrix/diagnosis/types
 import { formatCheckTable, toCheckResultJson } from './check-output.ts';
 import { formatDiscovery, toDiscoveryJson } from './matrix-discover-command.ts';
 import type { CliIo } from './cli-io.ts';
+import { parseConnectTo, type ConnectToRule } from '../core/checks/connect-to.ts';
 import { EXIT_INVALID, exitCodeFor } from './exit-codes.ts';
 
 export interface MatrixCheckArgs {
   serverName: string;
   json: boolean;
   resolve: string[];
+  /** curl-style HOST1:PORT1:HOST2:PORT2, for discovery and every check of the group. */
+  connectTo?: string[];
   dnsServer?: string;
   caFile?: string;
 }
@@ -56,11 +60,14 @@ function formatDiagnosis(diagnosis: Diagnosis | null): string {
 
 export async function matrixCheckCommand(args: MatrixCheckArgs, io: CliIo): Promise<number> {
   let overrides: ResolveOverride[];
+  let connectTo: ConnectToRule[];
   let discovery: MatrixDiscovery;
   try {
     overrides = args.resolve.map((value) => parseResolveOverride(value));
-    discovery = await discoverHomeserver(args.serverName, {
+    connectTo = (args.connectTo ?? []).map((value) => parseConnectTo(value));
+    discovery = await discoverHomeserver(serverNameFromUserInput(args.serverName), {
       resolve: overrides,
+      connectTo,
       ...(args.dnsServer !== undefined ? { dnsServer: args.dnsServer } : {}),
       ...(args.caFile !== undefined ? { caFile: args.caFile } : {}),
     });
@@ -69,9 +76,9 @@ export async function matrixCheckCommand(args: MatrixCheckArgs, io: CliIo): Prom
     return EXIT_INVALID;
   }
   const monitors = homeserverMonitors(discovery, args.caFile !== undefined ? { caFile: args.caFile } : {}).map((config) => parseMonitor(config));
-  // Every check connects the way discovery did: the same --resolve overrides and DNS server.
+  // Every check connects the way discovery did: the same --resolve and --connect-to overrides and DNS server.
   const lookup = lookupWithOverrides(overrides, args.dnsServer);
-  const results = await Promise.all(monitors.map((monitor) => runCheck(monitor, { lookup })));
+  const results = await Promise.all(monitors.map((monitor) => runCheck(monitor, { lookup, connectTo })));
   const diagnosis = diagnoseHomeserver(statesByRole(discovery.serverName, monitors, results, discovery), discovery);
   if (args.json) {
     const json = {

@@ -2,15 +2,20 @@
 // runs Matrix server discovery once and prints every step and where federation and clients end up.
 // Exit codes: 0 federation and client API both answer, 2 either does not, 3 invalid name or option.
 import { discoverHomeserver } from '../core/matrix/discovery/discover.ts';
+import { serverNameFromUserInput } from '../core/matrix/discovery/server-name.ts';
+import { unresolvedHosts } from '../shared/matrix-discovery-verdict.ts';
 import { parseResolveOverride } from '../core/matrix/discovery/resolve-override.ts';
 import type { DiscoveryOptions, MatrixDiscovery, ResolveOverride } from '../core/matrix/discovery/types.ts';
 import type { CliIo } from './cli-io.ts';
+import { parseConnectTo } from '../core/checks/connect-to.ts';
 import { EXIT_CRITICAL, EXIT_INVALID, EXIT_OK } from './exit-codes.ts';
 
 export interface MatrixDiscoverArgs {
   serverName: string;
   json: boolean;
   resolve: string[];
+  /** curl-style HOST1:PORT1:HOST2:PORT2. */
+  connectTo?: string[];
   dnsServer?: string;
   caFile?: string;
 }
@@ -36,7 +41,11 @@ export function toDiscoveryJson(discovery: MatrixDiscovery): object {
 
 export function formatDiscovery(discovery: MatrixDiscovery): string {
   const { federation, client } = discovery;
-  const lines = [`Matrix server ${discovery.serverName}`, '', 'Steps:'];
+  const lines = [`Matrix server ${discovery.serverName}`];
+  // Said first: a name that does not resolve is usually a typo, and every step below fails because of it.
+  const host = discovery.serverName.replace(/:\d+$/, '').replace(/^\[|\]$/g, '');
+  if (unresolvedHosts(discovery.steps).includes(host)) lines.push(`${host} does not resolve: no DNS record names it. Check the spelling.`);
+  lines.push('', 'Steps:');
   for (const step of discovery.steps) {
     lines.push(`  ${step.error === undefined ? 'ok  ' : 'FAIL'}  ${step.step}: ${step.tried}`);
     lines.push(`        ${step.error ?? step.found ?? ''}`);
@@ -60,11 +69,12 @@ export async function matrixDiscoverCommand(args: MatrixDiscoverArgs, io: CliIo)
   try {
     const options: DiscoveryOptions = {
       resolve: parseOverrides(args.resolve),
+      connectTo: (args.connectTo ?? []).map((value) => parseConnectTo(value)),
       ...(args.dnsServer !== undefined ? { dnsServer: args.dnsServer } : {}),
       ...(args.caFile !== undefined ? { caFile: args.caFile } : {}),
     };
     // discoverHomeserver throws only for an invalid name or option; network trouble comes back as steps.
-    discovery = await discoverHomeserver(args.serverName, options);
+    discovery = await discoverHomeserver(serverNameFromUserInput(args.serverName), options);
   } catch (error) {
     io.stderr(`picket: matrix discover: ${error instanceof Error ? error.message : String(error)}\n`);
     return EXIT_INVALID;

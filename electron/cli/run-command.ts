@@ -9,9 +9,14 @@ import { ConfigError } from '../shared/config-validation.ts';
 import { readConfigFile } from '../core/config/config-file.ts';
 import type { ProbeOptions } from '../core/checks/probe-options.ts';
 import { startSleepDetector } from '../core/engine/sleep-detector.ts';
-import { PicketService, ServiceError } from '../core/service/picket-service.ts';
+import { PicketService } from '../core/service/picket-service.ts';
+import { audibleAlerts } from '../core/alerting/policy/silencing.ts';
+import { deliveryToJsonLine, deliveryToText, isRoutineResend } from './delivery-output.ts';
 import type { CliIo } from './cli-io.ts';
+import type { ListenAddress } from './listen-address.ts';
+import { startRunMetrics } from './run-metrics.ts';
 import { EXIT_OK } from './exit-codes.ts';
+import { reportProblems } from './problem-lines.ts';
 
 export interface RunCommandOptions {
   /** Absent: watch the monitors DIR already holds. */
@@ -19,6 +24,8 @@ export interface RunCommandOptions {
   dataDir: string;
   json: boolean;
   probeOptions: Omit<ProbeOptions, 'signal' | 'now'>;
+  /** --metrics-listen: serve /metrics there (no token: loopback by default). */
+  metricsListen?: ListenAddress;
   /** Resolves when the command should stop; main.ts wires SIGINT and SIGTERM to it. */
   stopSignal: Promise<void>;
 }
@@ -47,28 +54,41 @@ export async function runCommand(options: RunCommandOptions, io: CliIo): Promise
     throw new ConfigError([{ path: '', message: `${options.dataDir} holds no saved monitors: give --config FILE` }], 'nothing to watch');
   }
   await mkdir(options.dataDir, { recursive: true });
-  const service = await PicketService.open({ dataDir: options.dataDir, probeOptions: options.probeOptions });
+  // The config file is what `run` watches: DIR keeps history and alert bookkeeping, the monitors follow the file.
+  // It is applied before the engine starts, so its settings (referenceTarget, ...) govern the first check.
+  const service = await PicketService.open({
+    dataDir: options.dataDir,
+    probeOptions: options.probeOptions,
+    ...(json !== undefined ? { config: { json, mode: 'replace' as const, source: `config ${configPath ?? ''}` } } : {}),
+  });
   try {
-    if (service.openReport.recovered) {
-      io.stderr(`picket: ${service.openReport.problem ?? 'the data file was damaged'}; the original was moved to ${service.openReport.movedAsideTo ?? '?'}\n`);
-    }
-    // The config file is what `run` watches: DIR keeps history and alert bookkeeping, the monitors follow the file.
-    if (json !== undefined) {
-      try {
-        await service.handle('importConfig', { json, mode: 'replace' });
-      } catch (error) {
-        if (error instanceof ServiceError) throw new ConfigError(error.error.issues ?? [{ path: '', message: error.error.message }], `invalid config ${configPath ?? ''}`);
-        throw error;
-      }
-    }
+    // A damaged picket.json (moved aside) is on the problem list with the rest, printed by reportProblems.
+    const stopProblems = reportProblems(service, io, { toStdout: !options.json });
     const monitors = config?.monitors ?? (await service.handle('listMonitors', {})).map((view) => view.monitor);
     if (monitors.length === 0 && configPath === undefined) {
       throw new ConfigError([{ path: '', message: `${options.dataDir} holds no monitors: give --config FILE` }], 'nothing to watch');
     }
     const names = new Map(monitors.map((monitor) => [monitor.id, monitor.name]));
+    const metrics = options.metricsListen ? await startRunMetrics(service, options.metricsListen) : undefined;
+    if (metrics) io.stderr(`picket: metrics on ${metrics.url}\n`);
     const print = (event: PrintedEvent): void => io.stdout(`${options.json ? eventToJsonLine(event) : eventToText(event, names)}\n`);
     service.on('state', (change) => print({ type: 'state', ...change }));
-    service.on('alert', (alert) => print({ type: 'alert', ...alert }));
+    // Muted monitors and a pause silence `run` too, as they do the app: the same policy decides.
+    service.on('alert', (alert) => {
+      if (audibleAlerts([alert], service.settings(), Date.now()).length > 0) print({ type: 'alert', ...alert });
+    });
+    const channelList = config?.channels ?? (await service.handle('listChannels', {})).channels.map((view) => view.channel);
+    const channelNames = (): Map<string, string> => new Map(channelList.map((channel) => [channel.id, channel.name]));
+    service.alerting.onDelivery((report) => {
+      if (isRoutineResend(report)) return;
+      io.stdout(`${options.json ? deliveryToJsonLine(report) : deliveryToText(report, channelNames().get(report.channelId) ?? report.channelId)}\n`);
+    });
+    service.alerting.onChannelFailing((notice) => {
+      const line = `alerts to ${notice.channelName} are failing: ${notice.error}`;
+      // In --json mode stdout holds JSON only.
+      if (options.json) io.stderr(`picket: ${line}\n`);
+      else io.stdout(`${new Date().toISOString()}  ${line}\n`);
+    });
     const stopSleepDetector = startSleepDetector({
       onWake: () => {
         service.suspend();
@@ -80,6 +100,8 @@ export async function runCommand(options: RunCommandOptions, io: CliIo): Promise
     }
     await options.stopSignal;
     stopSleepDetector();
+    await metrics?.close();
+    stopProblems();
   } finally {
     await service.close();
   }

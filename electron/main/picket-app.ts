@@ -209,7 +209,7 @@ export async function startPicketApp<TMenu>(electron: ElectronDeps<TMenu>, paths
   });
   trayService.start();
 
-  const notifier = new Notifier({ Notification: electron.Notification, source: service, openMonitor, settings: () => service.settings() });
+  const notifier = new Notifier({ Notification: electron.Notification, source: service.alerting, openMonitor, settings: () => service.settings() });
   notifier.start();
   const unwirePower = wirePower({ powerMonitor: electron.powerMonitor, source: service });
   const stopNetwork = watchNetwork({

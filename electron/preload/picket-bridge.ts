@@ -48,6 +48,13 @@ export function createPicketBridge(ipc: IpcRendererLike): PicketBridge {
     discoverHomeserver: (serverName) => request('discoverHomeserver', { serverName }),
     addHomeserver: (serverName) => request('addHomeserver', { serverName }),
     listHomeservers: () => request('listHomeservers', {}),
+    previewImport: (source, file) => request('previewImport', { source, file }),
+    getProblems: () => request('getProblems', {}),
+    listChannels: () => request('listChannels', {}),
+    saveChannel: (channel) => request('saveChannel', { channel }),
+    removeChannel: (channelId) => request('removeChannel', { channelId }),
+    testChannel: (channel) => request('testChannel', { channel }),
+    setGroupChannels: (group, channelIds) => request('setGroupChannels', { group, channelIds }),
     on<Name extends EventName>(name: Name, callback: (payload: EventMap[Name]) => void): () => void {
       if (!(EVENT_NAMES as readonly string[]).includes(name)) throw new Error(`on: unknown event ${JSON.stringify(name)}`);
       if (typeof callback !== 'function') throw new Error('on: callback must be a function');

@@ -2,8 +2,10 @@
 // Each function resolves with the envelope, never rejects: contextBridge copies only the message of an
 // Error, and the form needs the error's code and its field issues.
 // Plain TypeScript shared by the preload (which builds it) and the renderer (which calls it).
+import type { ChannelConfig } from './channel-types.ts';
 import type { MonitorConfig } from './config-validation.ts';
 import type { Envelope } from './contract-dispatch.ts';
+import type { ImportSource } from './import-types.ts';
 import type { AppSettings, EventMap, EventName, HistoryRange, RequestName, RequestResult } from './contract.ts';
 
 /** The single invoke channel: (name, params) -> IpcEnvelope. */
@@ -33,6 +35,13 @@ export interface PicketBridge {
   discoverHomeserver(serverName: string): Promise<IpcEnvelope<RequestResult<'discoverHomeserver'>>>;
   addHomeserver(serverName: string): Promise<IpcEnvelope<RequestResult<'addHomeserver'>>>;
   listHomeservers(): Promise<IpcEnvelope<RequestResult<'listHomeservers'>>>;
+  previewImport(source: ImportSource, file: string): Promise<IpcEnvelope<RequestResult<'previewImport'>>>;
+  getProblems(): Promise<IpcEnvelope<RequestResult<'getProblems'>>>;
+  listChannels(): Promise<IpcEnvelope<RequestResult<'listChannels'>>>;
+  saveChannel(channel: ChannelConfig): Promise<IpcEnvelope<RequestResult<'saveChannel'>>>;
+  removeChannel(channelId: string): Promise<IpcEnvelope<RequestResult<'removeChannel'>>>;
+  testChannel(channel: ChannelConfig): Promise<IpcEnvelope<RequestResult<'testChannel'>>>;
+  setGroupChannels(group: string, channelIds: string[] | null): Promise<IpcEnvelope<RequestResult<'setGroupChannels'>>>;
   /** Callbacks receive the payload only; returns an unsubscribe function. */
   on<Name extends EventName>(name: Name, callback: (payload: EventMap[Name]) => void): () => void;
 }

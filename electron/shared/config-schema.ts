@@ -1,5 +1,6 @@
 // The JSON Schema of Picket's config format (import, export, the CLI and the store all use it).
 // docs/config.schema.json is generated from this object (npm run schema) and a test keeps the two equal.
+import { CHANNEL_ID_PATTERN, channelSchema } from './channel-schema.ts';
 import { MIN_INTERVAL_SECONDS } from './defaults.ts';
 
 /** "host:port" or "[v6]:port". */
@@ -107,6 +108,12 @@ export const monitorSchema = {
       description: 'Matrix: the name the federation certificate must carry (defaults to serverName).',
     },
     tls: tlsOptionsSchema,
+    channels: {
+      type: 'array',
+      uniqueItems: true,
+      items: { type: 'string', pattern: CHANNEL_ID_PATTERN },
+      description: 'Ids of the channels this monitor alerts; absent means its homeserver group\'s, else the default channels.',
+    },
   },
 } as const;
 
@@ -139,6 +146,7 @@ export const configSchema = {
     version: { const: 1 },
     monitors: { type: 'array', items: monitorSchema },
     settings: settingsSchema,
+    channels: { type: 'array', items: channelSchema, description: 'Alert channels (docs/alerting.md).' },
   },
 } as const;
 
@@ -177,4 +185,5 @@ export const COMMON_FIELDS = [
   'timeoutSeconds',
   'failureThreshold',
   'reminderIntervalMinutes',
+  'channels',
 ] as const;

@@ -14,6 +14,8 @@ import {
   DEFAULT_TIMEOUT_SECONDS,
 } from './defaults.ts';
 import { findJsonError } from './json-error-position.ts';
+import type { ChannelConfig } from './channel-types.ts';
+import { validateChannels } from './channel-validation.ts';
 import type { HttpAuth, HttpMethod, Monitor, MonitorType, Settings, TlsOptions } from './types.ts';
 
 /** One problem with the input: where it is (a path like "monitors[2].port") and why. */
@@ -67,17 +69,27 @@ export interface MonitorConfig {
   hostHeader?: string;
   tlsServerName?: string;
   tls?: TlsOptions;
+  channels?: string[];
 }
 
 export interface ConfigFile {
   version: 1;
+  channels?: ChannelConfig[];
   monitors: MonitorConfig[];
   settings?: Partial<Settings>;
+}
+
+/** Defaults the user chose in Settings, for fields a new monitor leaves out. */
+export interface MonitorDefaults {
+  /** Settings' defaultExpiryWarningDays; the built-in days when not given. */
+  expiryWarningDays?: readonly number[];
 }
 
 export interface ValidConfig {
   monitors: Monitor[];
   settings: Partial<Settings>;
+  /** Absent when the file has no "channels" (a merge then keeps the stored ones). */
+  channels?: ChannelConfig[];
 }
 
 /** "/monitors/2/port" becomes "monitors[2].port". */
@@ -89,6 +101,22 @@ function jsonPointerToPath(pointer: string, base: string): string {
   }
   return path;
 }
+
+// ajv's "must be <= 65535" and "must be integer" read as schema language; these say the same in words.
+const LIMIT_WORDS: Record<string, string> = {
+  minimum: 'must be at least',
+  maximum: 'must be at most',
+  exclusiveMinimum: 'must be more than',
+  exclusiveMaximum: 'must be less than',
+};
+const TYPE_WORDS: Record<string, string> = {
+  integer: 'must be a whole number',
+  number: 'must be a number',
+  string: 'must be text',
+  boolean: 'must be true or false',
+  array: 'must be a list',
+  object: 'must be an object ({ … })',
+};
 
 function describeAjvError(error: ErrorObject, base: string): ConfigIssue {
   const path = jsonPointerToPath(error.instancePath, base);
@@ -107,14 +135,17 @@ function describeAjvError(error: ErrorObject, base: string): ConfigIssue {
     case 'maximum':
     case 'exclusiveMinimum':
     case 'exclusiveMaximum':
-      return { path, message: `${error.message ?? error.keyword} (got ${JSON.stringify(error.data)})` };
+      return { path, message: `${LIMIT_WORDS[error.keyword]} ${String(params.limit)} (got ${JSON.stringify(error.data)})` };
     case 'minLength':
-      return { path, message: (error.params as { limit: number }).limit === 1 ? 'must not be empty' : (error.message ?? error.keyword) };
-    case 'type':
+      return { path, message: params.limit === 1 ? 'must not be empty' : `must be at least ${String(params.limit)} characters` };
     case 'maxLength':
+      return { path, message: `must be at most ${String(params.limit)} characters` };
     case 'minItems':
+      return { path, message: params.limit === 1 ? 'must not be empty' : `must list at least ${String(params.limit)}` };
     case 'uniqueItems':
-      return { path, message: error.message ?? error.keyword };
+      return { path, message: 'must not list the same value twice' };
+    case 'type':
+      return { path, message: TYPE_WORDS[String(params.type)] ?? `must be ${String(params.type)}` };
     case 'pattern':
       return { path, message: patternMessage(path) };
     case 'oneOf':
@@ -131,12 +162,14 @@ function patternMessage(path: string): string {
   }
   if (path.includes('expectedStatus')) return 'must be a status code like 200 or a range like "200-299"';
   if (path.endsWith('referenceTarget')) return 'must be "host:port"';
+  if (path.endsWith('roomId')) return 'must be a room id like "!abc:example.org" (Room settings → Advanced), not an alias';
+  if (/channels\[\d+\]$/.test(path)) return 'must be a channel id: letters, digits, ".", "-" and "_"';
   if (path.endsWith('connectTo')) return 'must be "address:port", like "192.0.2.10:8448" or "[2001:db8::1]:443"';
   return 'has the wrong format';
 }
 
 /** ajv reports each failing branch of anyOf/oneOf as well as the anyOf itself: keep one message per path. */
-function ajvIssues(errors: ErrorObject[] | null | undefined, base: string): ConfigIssue[] {
+export function ajvIssues(errors: ErrorObject[] | null | undefined, base: string): ConfigIssue[] {
   const issues: ConfigIssue[] = [];
   const seen = new Set<string>();
   const branchFailures = new Set((errors ?? []).filter((e) => e.keyword === 'anyOf' || e.keyword === 'oneOf').map((e) => e.instancePath));
@@ -164,7 +197,7 @@ function checkStatusRange(value: number | string, path: string): ConfigIssue | u
   return undefined;
 }
 
-function checkUrl(url: string, path: string): ConfigIssue | undefined {
+export function checkUrl(url: string, path: string): ConfigIssue | undefined {
   if (!/^[a-z][a-z0-9+.-]*:/i.test(url)) {
     return { path, message: `"${url}" has no scheme: write http://… or https://…` };
   }
@@ -259,7 +292,7 @@ function semanticIssues(input: Record<string, unknown>, base: string): ConfigIss
   const interval = input.intervalSeconds as number | undefined;
   const timeout = input.timeoutSeconds as number | undefined;
   if (interval !== undefined && timeout !== undefined && timeout > interval) {
-    issues.push({ path: at('timeoutSeconds'), message: `(${timeout}) must not exceed intervalSeconds (${interval})` });
+    issues.push({ path: at('timeoutSeconds'), message: `Timeout (${timeout} s) must be shorter than the interval (${interval} s)` });
   }
   return issues;
 }
@@ -273,7 +306,7 @@ function hostOfServerName(serverName: string): string {
 }
 
 /** Fills every default in. Input must already be valid. */
-export function normaliseMonitor(input: MonitorConfig): Monitor {
+export function normaliseMonitor(input: MonitorConfig, defaults: MonitorDefaults = {}): Monitor {
   const interval = input.intervalSeconds ?? DEFAULT_INTERVAL_SECONDS;
   const common = {
     id: input.id,
@@ -285,6 +318,7 @@ export function normaliseMonitor(input: MonitorConfig): Monitor {
     reminderIntervalMinutes: input.reminderIntervalMinutes ?? 0,
     paused: input.paused ?? false,
     ...(input.group !== undefined ? { group: input.group } : {}),
+    ...(input.channels !== undefined ? { channels: [...input.channels] } : {}),
   };
   switch (input.type) {
     case 'http':
@@ -316,7 +350,7 @@ export function normaliseMonitor(input: MonitorConfig): Monitor {
         host: input.host as string,
         port: input.port as number,
         // Largest first: the first element decides when "warning" starts.
-        expiryWarningDays: [...(input.expiryWarningDays ?? DEFAULT_EXPIRY_WARNING_DAYS)].sort((a, b) => b - a),
+        expiryWarningDays: [...(input.expiryWarningDays ?? defaults.expiryWarningDays ?? DEFAULT_EXPIRY_WARNING_DAYS)].sort((a, b) => b - a),
         tls: { ...(input.tls ?? {}) },
       };
     case 'matrix-federation':
@@ -346,16 +380,16 @@ export function monitorToConfig(monitor: Monitor): MonitorConfig {
 }
 
 /** Validates one monitor (a form, an API call, a stored record). `base` prefixes paths in messages. */
-export function validateMonitor(input: unknown, base = ''): { ok: true; monitor: Monitor } | { ok: false; issues: ConfigIssue[] } {
+export function validateMonitor(input: unknown, base = '', defaults: MonitorDefaults = {}): { ok: true; monitor: Monitor } | { ok: false; issues: ConfigIssue[] } {
   if (!validateMonitorShape(input)) return { ok: false, issues: ajvIssues(validateMonitorShape.errors, base) };
   const issues = semanticIssues(input as Record<string, unknown>, base);
   if (issues.length > 0) return { ok: false, issues };
-  return { ok: true, monitor: normaliseMonitor(input as MonitorConfig) };
+  return { ok: true, monitor: normaliseMonitor(input as MonitorConfig, defaults) };
 }
 
 /** Like validateMonitor, but throws a ConfigError naming each field and the reason. */
-export function parseMonitor(input: unknown, base = 'monitor'): Monitor {
-  const result = validateMonitor(input, base);
+export function parseMonitor(input: unknown, base = 'monitor', defaults: MonitorDefaults = {}): Monitor {
+  const result = validateMonitor(input, base, defaults);
   if (!result.ok) throw new ConfigError(result.issues, 'invalid monitor');
   return result.monitor;
 }
@@ -377,9 +411,12 @@ export function mergeSettings(patch: Partial<Settings>): Settings {
 }
 
 /** Validates a whole parsed config document. */
-export function validateConfig(input: unknown): { ok: true; config: ValidConfig } | { ok: false; issues: ConfigIssue[] } {
+export function validateConfig(input: unknown, defaults: MonitorDefaults = {}): { ok: true; config: ValidConfig } | { ok: false; issues: ConfigIssue[] } {
   if (!validateConfigShape(input)) return { ok: false, issues: ajvIssues(validateConfigShape.errors, '') };
   const doc = input as unknown as ConfigFile;
+  // The file's own default reminder days apply to its monitors, as they will to monitors added later.
+  const fileDays = doc.settings?.defaultExpiryWarningDays;
+  const monitorDefaults: MonitorDefaults = Array.isArray(fileDays) ? { ...defaults, expiryWarningDays: fileDays } : defaults;
   // Shape-check every monitor first so ids are known to be strings before duplicates are looked for.
   const issues: ConfigIssue[] = [];
   const monitors: Monitor[] = [];
@@ -392,7 +429,7 @@ export function validateConfig(input: unknown): { ok: true; config: ValidConfig 
       return;
     }
     firstIndexById.set(raw.id, index);
-    const result = validateMonitor(raw, base);
+    const result = validateMonitor(raw, base, monitorDefaults);
     if (result.ok) monitors.push(result.monitor);
     else issues.push(...result.issues);
   });
@@ -402,8 +439,14 @@ export function validateConfig(input: unknown): { ok: true; config: ValidConfig 
     if (result.ok) settings = result.settings;
     else issues.push(...result.issues);
   }
+  let channels: ChannelConfig[] | undefined;
+  if (doc.channels !== undefined) {
+    const result = validateChannels(doc.channels);
+    if (result.ok) channels = result.channels;
+    else issues.push(...result.issues);
+  }
   if (issues.length > 0) return { ok: false, issues };
-  return { ok: true, config: { monitors, settings } };
+  return { ok: true, config: { monitors, settings, ...(channels !== undefined ? { channels } : {}) } };
 }
 
 /** Parses JSON text, reporting a syntax error with its line and column. */
@@ -413,7 +456,7 @@ export function parseJsonWithPosition(text: string, source: string): unknown {
   } catch (error) {
     const position = findJsonError(text);
     const detail = position
-      ? ` at line ${position.line}, column ${position.column}: ${position.reason}`
+      ? `: line ${position.line}, column ${position.column}: ${position.reason}`
       : `: ${error instanceof Error ? error.message : String(error)}`;
     throw new ConfigError([{ path: '', message: `${source} is not valid JSON${detail}` }], 'invalid config');
   }

@@ -2,21 +2,26 @@
 // schemas the engine uses (a monitor is checked field by field by validateMonitor). A malformed payload
 // gets a ContractError naming the field and changes nothing.
 import { Ajv, type ValidateFunction } from 'ajv';
+import { CHANNEL_ID_PATTERN } from './channel-schema.ts';
+import { validateChannel } from './channel-validation.ts';
 import { settingsSchema } from './config-schema.ts';
 import { validateMonitor, type ConfigIssue } from './config-validation.ts';
+import { IMPORT_SOURCES, MAX_IMPORT_FILE_BASE64 } from './import-types.ts';
 import { REQUEST_NAMES, type ContractError, type RequestName, type RequestParams } from './contract.ts';
 
 const ajv = new Ajv({ allErrors: true, strict: true, allowUnionTypes: true });
 
 const monitorId = { type: 'string', pattern: '^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$' } as const;
 const empty = { type: 'object', additionalProperties: false, properties: {} } as const;
-// A Matrix server name: a host name or IP literal with an optional port (the discovery parses it fully).
+// A Matrix server name as people paste it (a URL, a user id, spaces): the service finds the name in it.
 const serverNameParams = {
   type: 'object',
   additionalProperties: false,
   required: ['serverName'],
-  properties: { serverName: { type: 'string', minLength: 1, maxLength: 255, pattern: '^[^\\s/]+$' } },
+  properties: { serverName: { type: 'string', minLength: 1, maxLength: 2048 } },
 } as const;
+const withChannel = { type: 'object', additionalProperties: false, required: ['channel'], properties: { channel: { type: 'object' } } } as const;
+const channelId = { type: 'string', pattern: CHANNEL_ID_PATTERN } as const;
 const withMonitor = { type: 'object', additionalProperties: false, required: ['monitor'], properties: { monitor: { type: 'object' } } } as const;
 
 export const appSettingsPatchSchema = {
@@ -71,6 +76,26 @@ const PARAM_SCHEMAS: Record<RequestName, object> = {
   discoverHomeserver: serverNameParams,
   addHomeserver: serverNameParams,
   listHomeservers: empty,
+  previewImport: {
+    type: 'object',
+    additionalProperties: false,
+    required: ['source', 'file'],
+    properties: { source: { enum: [...IMPORT_SOURCES] }, file: { type: 'string', maxLength: MAX_IMPORT_FILE_BASE64, pattern: '^[A-Za-z0-9+/]*={0,2}$' } },
+  },
+  getProblems: empty,
+  listChannels: empty,
+  saveChannel: withChannel,
+  testChannel: withChannel,
+  removeChannel: { type: 'object', additionalProperties: false, required: ['channelId'], properties: { channelId } },
+  setGroupChannels: {
+    type: 'object',
+    additionalProperties: false,
+    required: ['group', 'channelIds'],
+    properties: {
+      group: { type: 'string', minLength: 1, maxLength: 200 },
+      channelIds: { anyOf: [{ type: 'array', uniqueItems: true, items: channelId }, { type: 'null' }] },
+    },
+  },
   pauseAlerts: {
     type: 'object',
     additionalProperties: false,
@@ -127,6 +152,10 @@ export function validateRequest<Name extends RequestName>(
   if (name === 'addMonitor' || name === 'editMonitor' || name === 'testMonitor') {
     const result = validateMonitor((params as { monitor: unknown }).monitor, 'monitor');
     if (!result.ok) return invalid(`invalid monitor: ${result.issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`, result.issues);
+  }
+  if (name === 'saveChannel' || name === 'testChannel') {
+    const result = validateChannel((params as { channel: unknown }).channel, 'channel');
+    if (!result.ok) return invalid(`invalid channel: ${result.issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`, result.issues);
   }
   return { ok: true, name: name as Name, params: (params ?? {}) as RequestParams<Name> };
 }

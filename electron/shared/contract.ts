@@ -1,13 +1,18 @@
 // The one contract between the engine and any UI: every request with its parameters and result, every
 // event with its payload. Electron IPC (preload + main) and the web transport (HTTP + WebSocket) are two
 // transports of this same API, never two APIs. Plain TypeScript: no Node, no Electron.
+import type { ChannelConfig, ChannelTestOutcome, ChannelView } from './channel-types.ts';
 import type { MonitorConfig } from './config-validation.ts';
 import type { RollupBucket, RollupResolution, UptimeSummary } from './history-types.ts';
+import type { ImportPreview, ImportSource } from './import-types.ts';
 import type { MatrixDiscovery } from './matrix-types.ts';
 import type { Alert, CheckResult, Incident, Monitor, MonitorState, Settings, StateChange } from './types.ts';
 
 /** What a UI sees of a secret: whether one is set, never its value. */
 export const REDACTED = '••••••••';
+
+/** Marks a stored secret as sealed (with the Electron app's safeStorage), and by which scheme. */
+export const SEALED_PREFIX = 'enc:v1:';
 
 /** A monitor as sent to a UI: passwords and tokens replaced by REDACTED. Sending REDACTED back keeps the stored secret. */
 export type MonitorPublic = Monitor;
@@ -77,6 +82,12 @@ export interface HomeserverGroup {
   discoveredAt: number | null;
 }
 
+/** The alert channels (secrets REDACTED) with their delivery status, and each homeserver group's channels. */
+export interface ChannelsOverview {
+  channels: ChannelView[];
+  groupChannels: Record<string, string[]>;
+}
+
 /** Every request: its parameters and what it resolves to. */
 export interface RequestMap {
   listMonitors: { params: Record<string, never>; result: MonitorView[] };
@@ -101,6 +112,19 @@ export interface RequestMap {
   /** Discovers the server and creates (or updates) its group of monitors from what was found. */
   addHomeserver: { params: { serverName: string }; result: { group: HomeserverGroup; monitors: MonitorView[] } };
   listHomeservers: { params: Record<string, never>; result: HomeserverGroup[] };
+  /** Converts another tool's file (base64) to monitors and says what cannot come along; changes nothing. */
+  previewImport: { params: { source: ImportSource; file: string }; result: ImportPreview };
+  /** Picket's own current problems (a full disk, a damaged file moved aside), one sentence each; empty when all is well. */
+  getProblems: { params: Record<string, never>; result: string[] };
+  listChannels: { params: Record<string, never>; result: ChannelsOverview };
+  /** Adds a channel, or replaces the one with the same id. REDACTED secrets keep the stored ones. */
+  saveChannel: { params: { channel: ChannelConfig }; result: ChannelsOverview };
+  /** Also takes the channel out of every monitor's and group's list. */
+  removeChannel: { params: { channelId: string }; result: ChannelsOverview };
+  /** Sends a test alert through a (draft) channel now, without queueing it; REDACTED secrets are the stored ones. */
+  testChannel: { params: { channel: ChannelConfig }; result: ChannelTestOutcome };
+  /** The channels of every monitor of a homeserver group that names none of its own; [] is "none", null the defaults. */
+  setGroupChannels: { params: { group: string; channelIds: string[] | null }; result: ChannelsOverview };
 }
 
 export type RequestName = keyof RequestMap;
@@ -119,6 +143,10 @@ export interface EventMap {
   openMonitor: { monitorId: string };
   /** A homeserver group's diagnosis or discovery changed. */
   homeservers: HomeserverGroup[];
+  /** Picket's own problems changed: the whole current list. */
+  problems: string[];
+  /** A channel was changed, or a delivery changed a channel's status. */
+  channels: ChannelsOverview;
 }
 
 export type EventName = keyof EventMap;
@@ -141,9 +169,16 @@ export const REQUEST_NAMES: readonly RequestName[] = [
   'discoverHomeserver',
   'addHomeserver',
   'listHomeservers',
+  'previewImport',
+  'getProblems',
+  'listChannels',
+  'saveChannel',
+  'removeChannel',
+  'testChannel',
+  'setGroupChannels',
 ];
 
-export const EVENT_NAMES: readonly EventName[] = ['results', 'state', 'alert', 'monitors', 'settings', 'openMonitor', 'homeservers'];
+export const EVENT_NAMES: readonly EventName[] = ['results', 'state', 'alert', 'monitors', 'settings', 'openMonitor', 'homeservers', 'problems', 'channels'];
 
 /** An error a transport sends back: the request changed nothing. `issues` name fields, as the config format does. */
 export interface ContractError {

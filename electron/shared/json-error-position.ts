@@ -56,68 +56,67 @@ export function findJsonError(text: string): JsonErrorPosition | undefined {
     if (!match || match[0] === '' || match[0] === '-') fail('bad number');
     else i += match[0].length;
   };
-  const parseValue = (): void => {
+  // Iterative, with an explicit stack of open containers: nesting depth is the input's to choose, and 200,000
+  // nested "[" must give a position, not overflow the call stack.
+  const stack: Array<'{' | '['> = [];
+  /** Reads one scalar, or opens a container; returns true when a whole value has been read. */
+  const startValue = (): boolean => {
     skipSpace();
     const c = text[i];
-    if (c === '{') parseObject();
-    else if (c === '[') parseArray();
-    else if (c === '"') parseString();
+    if (c === '{' || c === '[') {
+      i++;
+      skipSpace();
+      const close = c === '{' ? '}' : ']';
+      if (text[i] === close) {
+        i++;
+        return true;
+      }
+      stack.push(c);
+      if (c === '{') startMember();
+      return false;
+    }
+    if (c === '"') parseString();
     else if (c === 't') expectWord('true');
     else if (c === 'f') expectWord('false');
     else if (c === 'n') expectWord('null');
     else if (c === '-' || (c !== undefined && c >= '0' && c <= '9')) parseNumber();
     else fail(`${describe()} where a value should be`);
+    return true;
   };
-  const parseObject = (): void => {
-    i++;
+  /** Inside an object, before a member's value: the name and the colon. */
+  const startMember = (): void => {
     skipSpace();
-    if (text[i] === '}') {
-      i++;
-      return;
-    }
-    for (;;) {
-      skipSpace();
-      if (text[i] !== '"') fail(`${describe()} where a property name in double quotes should be`);
-      parseString();
-      skipSpace();
-      if (text[i] !== ':') fail(`${describe()} where ":" should be`);
-      i++;
-      parseValue();
+    if (text[i] !== '"') fail(`${describe()} where a property name in double quotes should be`);
+    parseString();
+    skipSpace();
+    if (text[i] !== ':') fail(`${describe()} where ":" should be`);
+    i++;
+  };
+  const parseValue = (): void => {
+    let complete = startValue();
+    while (stack.length > 0) {
+      if (!complete) {
+        complete = startValue();
+        continue;
+      }
+      // A value inside the innermost container is done: a comma for the next one, or the container closes.
+      const open = stack[stack.length - 1] as '{' | '[';
+      const close = open === '{' ? '}' : ']';
       skipSpace();
       if (text[i] === ',') {
         i++;
         skipSpace();
-        if (text[i] === '}') fail('trailing comma before "}"');
+        if (text[i] === close) fail(`trailing comma before "${close}"`);
+        if (open === '{') startMember();
+        complete = false;
         continue;
       }
-      if (text[i] === '}') {
+      if (text[i] === close) {
         i++;
-        return;
-      }
-      fail(`${describe()} where "," or "}" should be`);
-    }
-  };
-  const parseArray = (): void => {
-    i++;
-    skipSpace();
-    if (text[i] === ']') {
-      i++;
-      return;
-    }
-    for (;;) {
-      parseValue();
-      skipSpace();
-      if (text[i] === ',') {
-        i++;
-        skipSpace();
-        if (text[i] === ']') fail('trailing comma before "]"');
+        stack.pop();
         continue;
       }
-      if (text[i] === ']') {
-        i++;
-        return;
-      }
-      fail(`${describe()} where "," or "]" should be`);
+      fail(`${describe()} where "," or "${close}" should be`);
     }
   };
   try {

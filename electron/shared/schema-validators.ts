@@ -10,3 +10,4 @@ const ajv = new Ajv(AJV_OPTIONS);
 export const validateConfigShape: ValidateFunction = ajv.compile(SHAPE_SCHEMAS.config);
 export const validateMonitorShape: ValidateFunction = ajv.compile(SHAPE_SCHEMAS.monitor);
 export const validateSettingsShape: ValidateFunction = ajv.compile(SHAPE_SCHEMAS.settings);
+export const validateChannelShape: ValidateFunction = ajv.compile(SHAPE_SCHEMAS.channel);

@@ -1,5 +1,6 @@
 // The schemas the config validators are compiled from, and the ajv options, in one place: both the
 // runtime compilation (schema-validators.ts) and the build-time one (electron.vite.config.ts) read them.
+import { channelSchema } from './channel-schema.ts';
 import { configSchema, monitorSchema, settingsSchema } from './config-schema.ts';
 
 // verbose: errors carry the offending value, so messages can say "(got 70000)".
@@ -11,10 +12,15 @@ export const SHAPE_SCHEMAS = {
   config: {
     ...configSchema,
     $id: undefined,
-    properties: { ...configSchema.properties, monitors: { type: 'array', items: { type: 'object' } } },
+    properties: {
+      ...configSchema.properties,
+      monitors: { type: 'array', items: { type: 'object' } },
+      channels: { type: 'array', items: { type: 'object' } },
+    },
   },
   monitor: monitorSchema,
   settings: settingsSchema,
+  channel: channelSchema,
 } as const;
 
 /** The exported names of schema-validators.ts, by schema. */
@@ -22,4 +28,5 @@ export const VALIDATOR_EXPORTS = {
   validateConfigShape: 'config',
   validateMonitorShape: 'monitor',
   validateSettingsShape: 'settings',
+  validateChannelShape: 'channel',
 } as const;

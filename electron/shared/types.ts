@@ -29,6 +29,7 @@ export type FailureKind =
   | 'protocol' // a malformed response, oversized headers, ...
   | 'certificate' // a TLS monitor's certificate is expired, untrusted or for another name
   | 'config' // the monitor itself cannot be run (unreadable CA file, ...)
+  | 'local' // Picket itself ran out of something (file descriptors, memory): says nothing about the server
   | 'other';
 
 /** Failure kinds that mean nothing answered at all: the only ones the offline guard may explain away. */
@@ -59,6 +60,8 @@ interface MonitorCommon {
   paused: boolean;
   /** Monitors with the same group are shown together (a homeserver's monitors, say). */
   group?: string;
+  /** Alert channel ids; absent means the homeserver group's channels, else the default channels. */
+  channels?: string[];
 }
 
 export interface HttpMonitor extends MonitorCommon {
@@ -199,7 +202,7 @@ export interface Alert {
   /** Epoch milliseconds. */
   at: number;
   message: string;
-  /** recovered: how long the outage lasted. reminder: how long it has lasted so far. */
+  /** recovered: how long the outage lasted. reminder and down: how long it has lasted so far (from the first failed check). */
   outageMs?: number;
   /** certificate: the threshold crossed and the days left. */
   thresholdDays?: number;

@@ -8,7 +8,9 @@ import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { EVENT_NAMES, type ContractError } from '../shared/contract.ts';
 import { dispatchRequest, toContractError, type ContractHandler } from '../shared/contract-dispatch.ts';
+import { bearerToken, serveMetrics, type MetricsEndpoint } from './metrics-route.ts';
 import { serveStatic } from './static-files.ts';
+import { guardConnections, type ConnectionLimits } from './connection-guard.ts';
 
 export type { ContractHandler } from '../shared/contract-dispatch.ts';
 
@@ -20,6 +22,10 @@ export interface WebServerOptions {
   staticDir?: string;
   /** Tests pass a fixed token; otherwise 32 random bytes. */
   token?: string;
+  /** Prometheus metrics at /metrics, behind the same token (electron/web/metrics-route.ts). */
+  metrics?: MetricsEndpoint;
+  /** Caps and timeouts that keep local clients from starving the checks (connection-guard.ts). */
+  limits?: ConnectionLimits;
 }
 
 export interface WebServer {
@@ -29,6 +35,8 @@ export interface WebServer {
   port: number;
   token: string;
   close(): Promise<void>;
+  /** Open connections, refused connections and WebSockets dropped for not reading. */
+  connectionStats(): { open: number; refused: number; droppedWebSockets: number };
 }
 
 /** The most a request body may be: an imported config is the largest legitimate one. */
@@ -93,6 +101,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
         return sendJson(res, envelope.ok ? 200 : envelope.error.code === 'internal' ? 500 : 400, envelope);
       }
       if (url.pathname.startsWith('/api/')) return refuse(res, 404, 'no such endpoint');
+      if (url.pathname === '/metrics' && options.metrics) return serveMetrics(req, res, options.metrics, sameToken(bearerToken(req), token));
       if (options.staticDir && (req.method === 'GET' || req.method === 'HEAD')) return serveStatic(options.staticDir, url.pathname, req, res);
       res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' });
       res.end(options.staticDir ? 'not found' : 'the dashboard is not built: run npm run build');
@@ -102,6 +111,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     });
   });
 
+  const guard = guardConnections(server, options.limits);
   const sockets = new Set<WebSocket>();
   const wss = new WebSocketServer({ noServer: true, maxPayload: 64 * 1024 });
   server.on('upgrade', (req, socket, head) => {
@@ -123,7 +133,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
   const unsubscribers = EVENT_NAMES.map((name) =>
     options.handler.on(name, (payload) => {
       const message = JSON.stringify({ event: name, payload });
-      for (const ws of sockets) if (ws.readyState === ws.OPEN) ws.send(message);
+      for (const ws of sockets) guard.send(ws, message);
     }),
   );
 
@@ -140,6 +150,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     origin,
     port,
     token,
+    connectionStats: () => guard.stats(),
     close: async () => {
       for (const unsubscribe of unsubscribers) unsubscribe();
       for (const ws of sockets) ws.terminate();

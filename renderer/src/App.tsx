@@ -4,6 +4,7 @@ import { Fragment, useEffect } from 'react';
 import type { MonitorConfig } from '../../electron/shared/config-validation.ts';
 import type { PicketClient } from '../../electron/shared/contract.ts';
 import type { MonitorState } from '../../electron/shared/types.ts';
+import { ProblemBanner } from './components/ProblemBanner.tsx';
 import { STATE_LABEL } from './components/state-meta.ts';
 import { useThemeClass } from './components/use-theme-class.ts';
 import { leave, navigate, parseRoute, useHash, type Route } from './store/hash-route.ts';
@@ -159,7 +160,7 @@ function RouteView({ client, route }: { client: PicketClient; route: Route }) {
         />
       );
     case 'settings':
-      return settings ? <SettingsView client={client} settings={settings} onClose={() => leave({ name: 'list' })} /> : <p role="status">Loading…</p>;
+      return settings ? <SettingsView client={client} settings={settings} inBrowser={!('picket' in window)} onClose={() => leave({ name: 'list' })} /> : <p role="status">Loading…</p>;
   }
 }
 
@@ -190,6 +191,7 @@ export function App({ client }: { client: PicketClient }) {
       </header>
       <main className="app-main">
         <ConnectionBanner client={client} />
+        <ProblemBanner />
         <RouteView client={client} route={route} />
       </main>
     </div>

@@ -3,6 +3,9 @@
 // Picket is measured as users run it: the built CLI bundle (`npm run build` first), `run --config`.
 import os from 'node:os';
 import { runDashboardBench } from './dashboard-bench.ts';
+import { runMetricsBench } from './metrics-bench.ts';
+import { runDiskWriteBench } from './disk-writes-bench.ts';
+import { runAlertingBench } from './alerting-bench.ts';
 import { runPersistenceBench } from './persistence-bench.ts';
 import { runPathBench, type RunPathFigures } from './run-path-bench.ts';
 import { runStoreBench, type StoreBenchFigures } from './store-bench.ts';
@@ -118,6 +121,25 @@ async function main(): Promise<void> {
   lines.push(`- uptime for 24 h, 7 d, 30 d and 365 d of all ${s.monitors} monitors: ${fixed(s.uptimeSummaryAllMs, 1)} ms`);
   lines.push('');
 
+  process.stderr.write('metrics: one Prometheus scrape of 1,000 monitors...\n');
+  const scrape = await runMetricsBench({ monitors: quick ? 200 : 1000, scrapes: quick ? 10 : 50 });
+  lines.push(`### Prometheus /metrics: one scrape of ${scrape.monitors} monitors (mean of ${scrape.scrapes})`);
+  lines.push('');
+  lines.push(`- ${scrape.series.toLocaleString('en')} series, ${fixed(scrape.bytes / 1024, 0)} KiB of text`);
+  lines.push(`- ${fixed(scrape.wallMsPerScrape, 1)} ms wall, ${fixed(scrape.cpuMsPerScrape, 1)} ms CPU per scrape (views with uptime, then prom-client's formatting)`);
+  lines.push('');
+
+  process.stderr.write('disk writes: 200 monitors every 20 s, the whole process, three minutes...\n');
+  const writes = await runDiskWriteBench({ monitors: 200, intervalSeconds: 20, warmupSeconds: 25, measureSeconds: quick ? 60 : 180 });
+  lines.push(`### Disk writes of the whole process: ${writes.monitors} HTTP monitors every ${writes.intervalSeconds} s, ${writes.measureSeconds} s`);
+  lines.push('');
+  lines.push('| figure | value | goal |');
+  lines.push('| --- | --- | --- |');
+  lines.push(`| checks measured | ${writes.checks} | |`);
+  lines.push(`| bytes written per check (/proc/<pid>/io write_bytes) | ${fixed(writes.bytesPerCheck, 0)} | ≤ 1,024 |`);
+  lines.push(`| the same, including the writes at shutdown | ${fixed(writes.bytesPerCheckWithClose, 0)} | |`);
+  lines.push('');
+
   for (const monitors of quick ? [1000] : [1000, 10_000]) {
     stage(`dashboard: ${monitors} monitors in Chromium...`);
     const dashboard = await runDashboardBench({ monitors, measureSeconds: quick ? 5 : 15, intervalSeconds: monitors / 20 });
@@ -132,6 +154,17 @@ async function main(): Promise<void> {
     lines.push(`| frames longer than 50 ms | ${dashboard.framesOver50Ms} | 0 |`);
     lines.push('');
   }
+
+  process.stderr.write('alerting: the outbox and a burst of alerts...\n');
+  const alerting = await runAlertingBench();
+  lines.push('### Alerting: the outbox and a burst');
+  lines.push('');
+  lines.push('| figure | value | goal |');
+  lines.push('| --- | --- | --- |');
+  lines.push(`| queueing one message (written and fsynced before any attempt) p50 / p99 | ${fixed(alerting.enqueueMsP50)} / ${fixed(alerting.enqueueMsP99)} ms | |`);
+  lines.push(`| one queued message on disk | ${fixed(alerting.bytesPerQueuedMessage, 0)} bytes | |`);
+  lines.push(`| ${alerting.burstSize} monitors down at once: first alert to the receiver | ${alerting.burstToReceiverMs} ms | < 5 s |`);
+  lines.push(`| messages the receiver got for that burst | ${alerting.burstMessages} | 1 |`);
   process.stdout.write(`${lines.join('\n')}\n`);
 }
 

@@ -104,7 +104,7 @@ describe('check', () => {
   });
 
   it.each([
-    ['a port out of range', [{ id: 'a', type: 'tcp', host: 'h', port: 70000 }], /monitors\[0\]\.port: must be <= 65535 \(got 70000\)/],
+    ['a port out of range', [{ id: 'a', type: 'tcp', host: 'h', port: 70000 }], /monitors\[0\]\.port: must be at most 65535 \(got 70000\)/],
     ['an interval below the minimum', [{ id: 'a', type: 'tcp', host: 'h', port: 1, intervalSeconds: 0 }], /monitors\[0\]\.intervalSeconds/],
     ['a URL without a scheme', [{ id: 'a', type: 'http', url: 'example.com' }], /monitors\[0\]\.url: "example\.com" has no scheme/],
     ['an unknown type', [{ id: 'a', type: 'smtp' }], /monitors\[0\]\.type: must be one of/],

@@ -1,5 +1,6 @@
-// `matrix check` end to end: fake homeservers on 127.0.0.140-149 (delegated to port 443 through the
-// well-known, so a fixed 8448 check would be a false outage), names given by --resolve like curl's.
+// `matrix check` end to end: fake homeservers on free 127.0.0.1 ports standing in for port 443 (delegated there
+// through the well-known, so a fixed 8448 check would be a false outage), reached with --connect-to (and
+// --resolve on the moved port), as curl does.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeLeafCert, writeCaFile } from '../fixtures/certificates.ts';
 import { startDnsServer, type DnsServer } from '../fixtures/dns-server.ts';
@@ -18,7 +19,7 @@ beforeAll(async () => {
   const key = makeSigningKey();
   const cert = await makeLeafCert({ commonName: 'check.test', altNames: ['check.test', 'matrix.check.test', 'broken.test', 'matrix.broken.test'] });
   healthy = await startFakeHomeserver({
-    address: '127.0.0.140',
+    names: ['check.test', 'matrix.check.test'],
     ports: [443],
     cert,
     wellKnownServer: { 'm.server': 'matrix.check.test:443' },
@@ -26,7 +27,7 @@ beforeAll(async () => {
     signingKey: () => keyAnswer({ serverName: 'check.test', validUntil: Date.now() + DAY_MS, keys: [key] }),
   });
   noFederation = await startFakeHomeserver({
-    address: '127.0.0.141',
+    names: ['broken.test', 'matrix.broken.test'],
     ports: [443],
     cert,
     wellKnownServer: { 'm.server': 'matrix.broken.test:443' },
@@ -40,13 +41,22 @@ afterAll(async () => {
   await Promise.all([healthy?.close(), noFederation?.close(), dns?.close()]);
 });
 
-function args(name: string, address: string): string[] {
-  return ['matrix', 'check', name, '--json', '--dns-server', dns.address, '--ca', caFile, '--resolve', `${name}:443:${address}`, '--resolve', `matrix.${name}:443:${address}`];
+function args(name: string, network: string[]): string[] {
+  return ['matrix', 'check', name, '--json', '--dns-server', dns.address, '--ca', caFile, ...network];
+}
+
+/** --connect-to straight to 127.0.0.1:PORT for every name of the fake. */
+const connectTo = (fake: FakeHomeserver): string[] => fake.connectToFlags.flatMap((flag) => ['--connect-to', flag]);
+
+/** curl's order: --connect-to moves the port and keeps the name, then --resolve gives the name's address on that port. */
+function connectToThenResolve(fake: FakeHomeserver): string[] {
+  const port = fake.realPorts.get(443);
+  return fake.names.flatMap((name) => ['--connect-to', `${name}:443::${port}`, '--resolve', `${name}:${port}:127.0.0.1`]);
 }
 
 describe('matrix check', () => {
   it('checks the group built from discovery (federation delegated to 443) and exits 0 when all is up', async () => {
-    const run = await runCli(args('check.test', '127.0.0.140'));
+    const run = await runCli(args('check.test', connectTo(healthy)));
     expect(run.code, run.stderr + run.stdout).toBe(0);
     const out = JSON.parse(run.stdout) as { results: Array<{ id: string; status: string; type: string }>; discovery: { federation: { port: number } }; diagnosis: { severity: string } | null };
     expect(out.discovery.federation.port).toBe(443);
@@ -56,7 +66,7 @@ describe('matrix check', () => {
   });
 
   it('exits 2 and names the likely cause when federation is broken but the client API answers', async () => {
-    const run = await runCli(args('broken.test', '127.0.0.141'));
+    const run = await runCli(args('broken.test', connectToThenResolve(noFederation)));
     expect(run.code).toBe(2);
     const out = JSON.parse(run.stdout) as { diagnosis: { severity: string; cause: string } | null; results: Array<{ id: string; status: string }> };
     expect(out.results.find((r) => r.id.endsWith('-client'))?.status).toBe('up');
@@ -68,5 +78,11 @@ describe('matrix check', () => {
   it('exits 3 on an invalid server name', async () => {
     const run = await runCli(['matrix', 'check', 'not a name']);
     expect(run.code).toBe(3);
+  });
+
+  it('exits 3 on a malformed --connect-to, naming the flag', async () => {
+    const run = await runCli(['matrix', 'check', 'check.test', '--connect-to', 'check.test:443:127.0.0.1']);
+    expect(run.code).toBe(3);
+    expect(run.stderr).toContain('--connect-to must be HOST1:PORT1:HOST2:PORT2');
   });
 });

@@ -1,5 +1,6 @@
-// "Add a Matrix homeserver" end to end: Chromium against `serve`, which discovers fake homeservers on
-// 127.0.0.150-159 through --resolve, a loopback DNS server and a test CA, as a user's private network would.
+// "Add a Matrix homeserver" end to end: Chromium against `serve`, which discovers a fake homeserver on a free
+// 127.0.0.1 port through --connect-to and --resolve, a loopback DNS server and a test CA, as a user's private
+// network (or a server not yet in DNS) would.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -30,7 +31,7 @@ beforeAll(async () => {
   });
   const cert = await makeLeafCert({ commonName: 'e2e.test', altNames: ['e2e.test', 'matrix.e2e.test'] });
   homeserver = await startFakeHomeserver({
-    address: '127.0.0.150',
+    names: ['e2e.test', 'matrix.e2e.test'],
     ports: [443],
     cert,
     wellKnownClient: { 'm.homeserver': { base_url: 'https://matrix.e2e.test' } },
@@ -41,6 +42,7 @@ beforeAll(async () => {
       return true;
     },
   });
+  const port = homeserver.realPorts.get(443);
   serve = await startServe([
     '--data',
     path.join(dir, 'data'),
@@ -48,10 +50,13 @@ beforeAll(async () => {
     dns.address,
     '--ca',
     caFile,
+    // e2e.test straight to the fake; matrix.e2e.test keeps its name on the moved port, where --resolve answers.
+    '--connect-to',
+    `e2e.test:443:127.0.0.1:${port}`,
+    '--connect-to',
+    `matrix.e2e.test:443::${port}`,
     '--resolve',
-    'e2e.test:443:127.0.0.150',
-    '--resolve',
-    'matrix.e2e.test:443:127.0.0.150',
+    `matrix.e2e.test:${port}:127.0.0.1`,
   ]);
   browser = await launchBrowser();
   page = await (await browser.newContext()).newPage();
@@ -65,6 +70,22 @@ afterAll(async () => {
 });
 
 describe('Add a Matrix homeserver, in a real browser', () => {
+  it('takes the name as people paste it, and says up front when a name does not resolve', async () => {
+    await page.goto(serve.url);
+    await page.getByRole('button', { name: 'Add homeserver' }).click();
+    await page.getByLabel('Server name').fill('  https://E2E.test/  ');
+    await page.getByText('Picket will discover e2e.test, the host of https://E2E.test/.').waitFor();
+    await page.getByRole('button', { name: 'Discover' }).click();
+    await page.getByRole('heading', { name: 'What Picket found for e2e.test' }).waitFor({ timeout: 15_000 });
+    await page.getByRole('button', { name: /^Create \d monitors$/ }).waitFor();
+
+    await page.getByLabel('Server name').fill('@alice:nowhere.e2e.test');
+    await page.getByRole('button', { name: 'Discover' }).click();
+    await page.getByRole('heading', { name: 'What Picket found for nowhere.e2e.test' }).waitFor({ timeout: 15_000 });
+    await page.getByText('nowhere.e2e.test does not resolve').waitFor();
+    expect(await page.getByRole('button', { name: /^Create/ }).count()).toBe(0);
+  });
+
   it('shows every discovery step, creates the group on the delegated port, and diagnoses a broken federation', async () => {
     await page.goto(serve.url);
     await page.getByRole('button', { name: 'Add a Matrix homeserver' }).click();

@@ -4,56 +4,42 @@
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { HistoryStore } from '../../electron/core/history/history-store.ts';
-import type { CheckResult } from '../../electron/shared/types.ts';
-import { expiringCert, writeCaFile } from '../fixtures/certificates.ts';
-import { closedPort, startFakeSynapse, startHttpServer, startHttpsServer } from '../fixtures/http-servers.ts';
+import { certValidForDays, writeCaFile } from '../fixtures/certificates.ts';
+import { closedPort, startHttpServer } from '../fixtures/http-servers.ts';
 import { PROJECT_ROOT } from '../cli/cli-process.ts';
 import { makeLeafCert } from '../fixtures/certificates.ts';
 import { startDnsServer } from '../fixtures/dns-server.ts';
 import { startFakeHomeserver } from '../fixtures/fake-homeserver.ts';
 import { DAY_MS, keyAnswer, makeSigningKey } from '../core/matrix/checks/matrix-fixtures.ts';
 import { launchBrowser } from './browser.ts';
+import { recordPast } from './recorded-history.ts';
 import { startServe } from './serve-process.ts';
 
 const OUT = path.join(PROJECT_ROOT, 'docs/screenshots');
-const HOUR = 3_600_000;
-
-/** A plausible past: mostly up, latency with a daily rhythm, one outage for the monitors that have one. */
-async function recordPast(historyDir: string, ids: Array<{ id: string; outageHoursAgo?: number; base: number }>): Promise<void> {
-  const end = Date.now() - 60_000;
-  let now = end - 72 * HOUR;
-  const store = await HistoryStore.open(historyDir, { now: () => now, flushIntervalMs: 3_600_000 });
-  for (; now < end; now += 5 * 60_000) {
-    for (const { id, outageHoursAgo, base } of ids) {
-      const hoursAgo = (end - now) / HOUR;
-      const down = outageHoursAgo !== undefined && hoursAgo <= outageHoursAgo && hoursAgo > outageHoursAgo - 1.5;
-      const latency = Math.round(base + base * 0.4 * Math.sin(now / (4 * HOUR)) + Math.random() * base * 0.3);
-      const result: CheckResult = down
-        ? { monitorId: id, status: 'down', at: now, latencyMs: null, message: 'connection refused', failureKind: 'refused' }
-        : { monitorId: id, status: 'up', at: now, latencyMs: latency, message: `200 OK in ${latency} ms`, statusCode: 200 };
-      store.record(result, result.status);
-    }
-    if (Math.round((end - now) / 60_000) % 60 === 0) await store.flush();
-  }
-  await store.close();
-}
 
 async function main(): Promise<void> {
   const dir = await mkdtemp(path.join(tmpdir(), 'picket-screenshots-'));
-  const synapse = await startFakeSynapse();
+  // Realistic names, reached through serve's --connect-to rules (chat.example.net, example.org) and per-monitor connectTo
+  // (status., docs.): the screenshots show what a user would type, never a 127.0.0.1:PORT test address.
   const slow = await startHttpServer((_req, res) => setTimeout(() => res.end('ok'), 350));
-  const tls = await startHttpsServer(await expiringCert(), (_req, res) => res.end('ok'));
+  const docs = await startHttpServer((_req, res) => res.end('<html>docs</html>'));
   const caFile = await writeCaFile();
-  const gone = await closedPort();
+  // Set up by hand the old way: a fixed TCP 8448 check of a server whose federation is on 443 reports a false outage.
+  const chat = await startFakeHomeserver({
+    names: ['chat.example.net'],
+    ports: [443],
+    cert: await certValidForDays(10, { commonName: 'chat.example.net', altNames: ['chat.example.net'] }),
+  });
+  // Nothing listens where chat.example.net:8448 leads: the fixed check's false outage.
+  const nothingListens = await closedPort();
   const group = 'chat.example.net (set up by hand)';
   const monitors = [
-    { id: 'client', name: 'Synapse Client API', group, type: 'http', url: `${synapse.url}/_matrix/client/versions`, keyword: 'versions', cacheBust: true, intervalSeconds: 30 },
-    { id: 'federation', name: 'Synapse Federation API', group, type: 'http', url: `${synapse.url}/_matrix/federation/v1/version`, keyword: 'Synapse', intervalSeconds: 30 },
-    { id: 'federation-tcp', name: 'Federation TCP 8448', group, type: 'tcp', host: '127.0.0.1', port: gone, intervalSeconds: 30 },
-    { id: 'certificate', name: 'chat.example.net certificate', group, type: 'tls', host: 'localhost', port: tls.port, tls: { caFile }, intervalSeconds: 60 },
-    { id: 'status', name: 'Status page', type: 'http', url: `${slow.url}/`, slowResponseMs: 300, intervalSeconds: 30 },
-    { id: 'docs', name: 'Documentation', type: 'http', url: `${synapse.url}/_matrix/client/versions`, intervalSeconds: 30 },
+    { id: 'client', name: 'Synapse Client API', group, type: 'http', url: 'https://chat.example.net/_matrix/client/versions', keyword: 'versions', cacheBust: true, tls: { caFile }, intervalSeconds: 30 },
+    { id: 'federation', name: 'Synapse Federation API', group, type: 'http', url: 'https://chat.example.net/_matrix/federation/v1/version', keyword: 'Synapse', tls: { caFile }, intervalSeconds: 30 },
+    { id: 'federation-tcp', name: 'Federation TCP 8448', group, type: 'tcp', host: 'chat.example.net', port: 8448, intervalSeconds: 30 },
+    { id: 'certificate', name: 'chat.example.net certificate', group, type: 'tls', host: 'chat.example.net', port: 443, tls: { caFile }, intervalSeconds: 60 },
+    { id: 'status', name: 'Status page', type: 'http', url: 'http://status.example.net/', connectTo: `127.0.0.1:${slow.port}`, slowResponseMs: 300, intervalSeconds: 30 },
+    { id: 'docs', name: 'Documentation', type: 'http', url: 'http://docs.example.net/', connectTo: `127.0.0.1:${docs.port}`, intervalSeconds: 30 },
   ];
   await mkdir(path.join(dir, 'data'), { recursive: true });
   await recordPast(path.join(dir, 'data/history'), [
@@ -64,12 +50,12 @@ async function main(): Promise<void> {
     { id: 'status', base: 320 },
     { id: 'docs', base: 25 },
   ]);
-  // A Matrix homeserver delegated to port 443 by SRV, on its own loopback address, whose federation
-  // listener is broken: the group header shows the diagnosis.
+  // A Matrix homeserver delegated to port 443 by SRV, on a free loopback port that --connect-to sends its
+  // names to, whose federation listener is broken: the group header shows the diagnosis.
   const key = makeSigningKey();
   const dns = await startDnsServer({ '_matrix-fed._tcp.example.org': { SRV: [{ priority: 10, weight: 5, port: 443, target: 'matrix.example.org' }] } });
   const homeserver = await startFakeHomeserver({
-    address: '127.0.0.160',
+    names: ['example.org', 'matrix.example.org'],
     ports: [443],
     cert: await makeLeafCert({ commonName: 'example.org', altNames: ['example.org', 'matrix.example.org'] }),
     wellKnownClient: { 'm.homeserver': { base_url: 'https://matrix.example.org' } },
@@ -82,11 +68,11 @@ async function main(): Promise<void> {
   });
   let brokenFederation = false;
   const config = path.join(dir, 'config.json');
-  await writeFile(config, JSON.stringify({ version: 1, settings: { referenceTarget: `127.0.0.1:${synapse.port}` }, monitors }));
+  await writeFile(config, JSON.stringify({ version: 1, settings: { referenceTarget: `127.0.0.1:${docs.port}` }, monitors }));
   const serve = await startServe([
     '--data', path.join(dir, 'data'), '--config', config,
     '--dns-server', dns.address, '--ca', caFile,
-    '--resolve', 'example.org:443:127.0.0.160', '--resolve', 'matrix.example.org:443:127.0.0.160',
+    ...[...homeserver.connectToFlags, ...chat.connectToFlags, `chat.example.net:8448:127.0.0.1:${nothingListens}`].flatMap((rule) => ['--connect-to', rule]),
   ]);
   const browser = await launchBrowser();
   await mkdir(OUT, { recursive: true });
@@ -133,7 +119,7 @@ async function main(): Promise<void> {
   } finally {
     await browser.close();
     await serve.stop();
-    await Promise.all([synapse.close(), slow.close(), tls.close(), homeserver.close(), dns.close()]);
+    await Promise.all([slow.close(), docs.close(), chat.close(), homeserver.close(), dns.close()]);
     await rm(dir, { recursive: true, force: true });
   }
   process.stdout.write(`screenshots written to ${OUT}\n`);

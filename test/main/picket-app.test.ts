@@ -2,7 +2,7 @@
 // its store and history in a temp folder, and a local HTTP server the monitors watch.
 import { EventEmitter } from 'node:events';
 import { readFileSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -10,6 +10,7 @@ import { REQUEST_CHANNEL } from '../../electron/shared/bridge.ts';
 import type { Envelope } from '../../electron/shared/contract-dispatch.ts';
 import type { MonitorView } from '../../electron/shared/contract.ts';
 import { startPicketApp, type ElectronDeps, type RunningApp } from '../../electron/main/picket-app.ts';
+import { startAlertReceiver } from '../fixtures/alert-receiver.ts';
 import { startHttpServer, type TestServer } from '../fixtures/http-servers.ts';
 
 class FakeWebContents extends EventEmitter {
@@ -258,6 +259,32 @@ describe('the desktop app', () => {
     // The notifier groups alerts for a few seconds before it shows them.
     await until(() => FakeNotification.shown.length > 0);
     expect(FakeNotification.shown[0]?.title).toContain('API');
+  });
+
+  it('delivers a down alert to a channel added over IPC, with its token sealed, and says once that a failing channel fails', async () => {
+    const receiver = await startAlertReceiver();
+    receiver.respond = (request) => (request.path.startsWith('/broken') ? { status: 401, body: '' } : { status: 200, body: '{"event_id":"$1"}' });
+    try {
+      await start();
+      const matrix = { id: 'ops', name: 'Ops room', type: 'matrix', homeserverUrl: receiver.url, accessToken: 'syt_bot_token', roomId: '!ops:example.net', default: true };
+      expect(await request('saveChannel', { channel: matrix })).toMatchObject({ ok: true });
+      expect(await request('saveChannel', { channel: { id: 'slack', name: 'Ops Slack', type: 'webhook', format: 'slack', url: `${receiver.url}/broken`, default: true } })).toMatchObject({ ok: true });
+      expect(await readFile(path.join(dir, 'userData', 'picket.json'), 'utf8')).not.toContain('syt_bot_token');
+      await request('addMonitor', { monitor: { id: 'api', name: 'API', type: 'http', url: `${server.url}/`, failureThreshold: 1, intervalSeconds: 60 } });
+      await request('checkNow', { monitorId: 'api' });
+      healthy = false;
+      const downAt = Date.now();
+      await request('checkNow', { monitorId: 'api' });
+      await until(() => receiver.requests.some((r) => r.method === 'PUT'));
+      expect(Date.now() - downAt).toBeLessThan(5_000);
+      const put = receiver.requests.find((r) => r.method === 'PUT');
+      expect(put?.headers.authorization).toBe('Bearer syt_bot_token');
+      expect(JSON.parse(put?.body ?? '{}')).toMatchObject({ msgtype: 'm.text', body: expect.stringContaining('API is down') });
+      await until(() => FakeNotification.shown.some((n) => n.title === 'Alerts to Ops Slack are failing: 401 Unauthorized'));
+      expect(FakeNotification.shown.filter((n) => n.title.startsWith('Alerts to'))).toHaveLength(1);
+    } finally {
+      await receiver.close();
+    }
   });
 
   it('stores passwords sealed by safeStorage and never sends them back in full', async () => {

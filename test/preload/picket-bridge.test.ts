@@ -49,6 +49,14 @@ describe('createPicketBridge requests', () => {
     await bridge.discoverHomeserver('example.org');
     await bridge.addHomeserver('example.org');
     await bridge.listHomeservers();
+    await bridge.previewImport('gatus', 'ZW5kcG9pbnRzOiBbXQ==');
+    await bridge.getProblems();
+    const channel = { id: 'phone', name: 'Phone', type: 'ntfy', url: 'https://ntfy.example/t' } as const;
+    await bridge.listChannels();
+    await bridge.saveChannel(channel);
+    await bridge.removeChannel('phone');
+    await bridge.testChannel(channel);
+    await bridge.setGroupChannels('example.org', ['phone']);
     expect(ipc.invoke.mock.calls).toEqual([
       [REQUEST_CHANNEL, 'listMonitors', {}],
       [REQUEST_CHANNEL, 'getHistory', { monitorId: 'api', range: '24h' }],
@@ -68,6 +76,13 @@ describe('createPicketBridge requests', () => {
       [REQUEST_CHANNEL, 'discoverHomeserver', { serverName: 'example.org' }],
       [REQUEST_CHANNEL, 'addHomeserver', { serverName: 'example.org' }],
       [REQUEST_CHANNEL, 'listHomeservers', {}],
+      [REQUEST_CHANNEL, 'previewImport', { source: 'gatus', file: 'ZW5kcG9pbnRzOiBbXQ==' }],
+      [REQUEST_CHANNEL, 'getProblems', {}],
+      [REQUEST_CHANNEL, 'listChannels', {}],
+      [REQUEST_CHANNEL, 'saveChannel', { channel }],
+      [REQUEST_CHANNEL, 'removeChannel', { channelId: 'phone' }],
+      [REQUEST_CHANNEL, 'testChannel', { channel }],
+      [REQUEST_CHANNEL, 'setGroupChannels', { group: 'example.org', channelIds: ['phone'] }],
     ]);
     expect(new Set(ipc.invoke.mock.calls.map((call) => call[1]))).toEqual(new Set(REQUEST_NAMES));
   });

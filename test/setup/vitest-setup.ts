@@ -12,6 +12,8 @@ writeFileSync(log, '');
 process.env.PICKET_NETWORK_GUARD_LOG = log;
 process.env.NODE_OPTIONS = `${process.env.NODE_OPTIONS ?? ''} --import "${GUARD}"`.trim();
 await import('./network-guard.mjs');
+// Test servers on free 127.0.0.1 ports only, so the suite passes as any user on any OS.
+await import('./portable-binds.mjs');
 
 /** What was refused since the last call, in this process and in its children; the guard's own test drains it. */
 export function takeNetworkGuardViolations(): string[] {

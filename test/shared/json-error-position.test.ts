@@ -29,3 +29,16 @@ describe('findJsonError', () => {
     );
   });
 });
+
+describe('findJsonError on hostile input', () => {
+  it('200,000 nested "[" give a position, not a stack overflow', () => {
+    const text = '['.repeat(200_000);
+    expect(findJsonError(text)).toEqual({ offset: 200_000, line: 1, column: 200_001, reason: 'unexpected end of input where a value should be' });
+    expect(findJsonError(`{"a":${'['.repeat(200_000)}1${']'.repeat(199_999)}}`)).toMatchObject({ reason: 'unexpected "}" where "," or "]" should be' });
+  });
+
+  it('a deep but valid document is valid', () => {
+    expect(findJsonError(`${'['.repeat(100_000)}${']'.repeat(100_000)}`)).toBeUndefined();
+    expect(findJsonError('{"a":[{"b":[1,2,{"c":{}}]}],"d":[]}')).toBeUndefined();
+  });
+});

@@ -129,3 +129,26 @@ describe('web transport', () => {
     expect(resolveInside('/srv/out', '/assets/app.js')).toBe('/srv/out/assets/app.js');
   });
 });
+
+describe('web transport under hostile local clients', () => {
+  it('a WebSocket client that never reads is told to resync and dropped: memory stays bounded', async () => {
+    const ws = new WebSocket(`ws://127.0.0.1:${server.port}/api/events?token=secret-token`, { origin: server.origin });
+    await new Promise<void>((resolve, reject) => {
+      ws.once('open', () => resolve());
+      ws.once('error', reject);
+    });
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    // The client stops reading: the kernel buffers fill, then the server's own queue would grow without bound.
+    ws.pause();
+    const before = process.memoryUsage().rss;
+    const big = 'x'.repeat(1024 * 1024);
+    for (let i = 0; i < 200; i++) handler.emit('problems', [big]);
+    const growth = process.memoryUsage().rss - before;
+    expect(server.connectionStats().droppedWebSockets).toBe(1);
+    // 200 MB were sent; a few MB of kernel buffers plus the 4 MB queue limit stay.
+    expect(growth).toBeLessThan(64 * 1024 * 1024);
+    const closed = new Promise<number>((resolve) => ws.once('close', (code) => resolve(code)));
+    ws.resume();
+    expect([4000, 1006]).toContain(await closed);
+  });
+});

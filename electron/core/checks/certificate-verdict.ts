@@ -1,4 +1,5 @@
 // Judges a certificate for a TLS monitor: expired, untrusted, for another name, expiring soon, or fine.
+import { untrustedCertificateWords } from '../../shared/certificate-words.ts';
 import type { CertificateInfo, CheckStatus, FailureKind, TlsMonitor } from '../../shared/types.ts';
 import { DAY_MS } from './certificate-info.ts';
 
@@ -33,7 +34,7 @@ export function judgeCertificate(
     return { status: 'down', failureKind: 'certificate', message: `certificate not valid until ${isoDay(info.validFrom)}` };
   }
   if (!info.trusted && !monitor.tls.ignoreErrors) {
-    return { status: 'down', failureKind: 'certificate', message: `certificate not trusted: ${info.trustError ?? 'unknown reason'}` };
+    return { status: 'down', failureKind: 'certificate', message: untrustedCertificateWords(info.trustError) };
   }
   if (!info.nameMatches) {
     const carried = info.names.length > 0 ? info.names.join(', ') : info.subject;

@@ -1,5 +1,6 @@
 // Maps a Node network error to a FailureKind and one line a person can read.
-// Pure (no I/O) and the one owner of the code tables, so every check, HTTP included, words a failure the same way.
+// Pure (no I/O) and the one owner of the code tables (certificate codes: shared/certificate-words.ts), so every check, HTTP included, words a failure the same way.
+import { CERTIFICATE_PROBLEMS } from '../../shared/certificate-words.ts';
 import type { FailureKind } from '../../shared/types.ts';
 
 export interface Failure {
@@ -36,29 +37,20 @@ const TIMEOUT_CODES = new Set(['ETIMEDOUT', 'ESOCKETTIMEDOUT', 'UND_ERR_CONNECT_
 
 const RESET_CODES = new Set(['ECONNRESET', 'EPIPE', 'ECONNABORTED', 'UND_ERR_SOCKET', 'UND_ERR_CLOSED', 'ERR_SOCKET_CLOSED']);
 
+/** This machine or process ran out of something: the check never reached the server. */
+const LOCAL_MESSAGES: Record<string, string> = {
+  EMFILE: 'Picket has too many files open (EMFILE): the server was not checked',
+  ENFILE: 'this machine has too many files open (ENFILE): the server was not checked',
+  ENOBUFS: 'this machine is out of network buffers (ENOBUFS): the server was not checked',
+  ENOMEM: 'this machine is out of memory (ENOMEM): the server was not checked',
+};
+
 const UNREACHABLE_MESSAGES: Record<string, string> = {
   ENETUNREACH: 'network unreachable',
   ENETDOWN: 'network is down',
   EHOSTUNREACH: 'host unreachable',
   EHOSTDOWN: 'host is down',
   EADDRNOTAVAIL: 'network unreachable (address not available)',
-};
-
-// OpenSSL verification results as Node reports them (error.code).
-const CERTIFICATE_MESSAGES: Record<string, string> = {
-  CERT_HAS_EXPIRED: 'certificate expired',
-  CERT_NOT_YET_VALID: 'certificate is not valid yet',
-  ERR_TLS_CERT_ALTNAME_INVALID: 'certificate is for another name',
-  DEPTH_ZERO_SELF_SIGNED_CERT: 'certificate is self-signed',
-  SELF_SIGNED_CERT_IN_CHAIN: 'certificate chain ends in an untrusted self-signed CA',
-  UNABLE_TO_VERIFY_LEAF_SIGNATURE: 'certificate is not trusted (its issuer is unknown)',
-  UNABLE_TO_GET_ISSUER_CERT: 'certificate is not trusted (its issuer is unknown)',
-  UNABLE_TO_GET_ISSUER_CERT_LOCALLY: 'certificate is not trusted (its issuer is unknown)',
-  CERT_UNTRUSTED: 'certificate is not trusted',
-  CERT_REVOKED: 'certificate was revoked',
-  CERT_SIGNATURE_FAILURE: 'certificate signature is invalid',
-  CERT_CHAIN_TOO_LONG: 'certificate chain is too long',
-  INVALID_CA: 'certificate chain contains an invalid CA',
 };
 
 export interface ErrorFields {
@@ -108,6 +100,9 @@ export function timeoutFailure(timeoutSeconds: number): Failure {
 /** One error's code read through the shared tables; undefined when no table knows it, so callers choose the fallback. */
 export function describeErrorCode(fields: ErrorFields, context: FailureContext): Failure | undefined {
   const { code, syscall, reason, message } = fields;
+  // Before the resolver's rule: getaddrinfo can fail with EMFILE too, and that is ours, not the DNS server's.
+  const local = code === undefined ? undefined : LOCAL_MESSAGES[code];
+  if (local !== undefined) return { failureKind: 'local', message: local };
   // Resolver errors reuse socket codes (ECONNREFUSED: the DNS server refused), so the syscall decides first.
   const fromResolver = syscall !== undefined && (syscall === 'getaddrinfo' || syscall.startsWith('query'));
   if (fromResolver || (code !== undefined && DNS_CODES.has(code))) {
@@ -118,7 +113,7 @@ export function describeErrorCode(fields: ErrorFields, context: FailureContext):
   if (TIMEOUT_CODES.has(code)) return timeoutFailure(context.timeoutSeconds);
   const unreachable = UNREACHABLE_MESSAGES[code];
   if (unreachable !== undefined) return { failureKind: 'unreachable', message: unreachable };
-  const certificate = CERTIFICATE_MESSAGES[code];
+  const certificate = CERTIFICATE_PROBLEMS[code];
   if (certificate !== undefined) return { failureKind: 'tls', message: certificate };
   if (RESET_CODES.has(code)) {
     if (context.duringTlsHandshake) return { failureKind: 'tls', message: 'TLS handshake failed: the server closed the connection' };

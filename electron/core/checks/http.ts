@@ -15,6 +15,7 @@ import { ConfigError, planRequest } from './http/request-plan.ts';
 import type { HttpPlan, HttpStep } from './http/request-plan.ts';
 import { formatExpectedStatus, statusMatches } from './http/status-ranges.ts';
 import { TimedConnector } from './http/timed-connector.ts';
+import type { ConnectToRule } from './connect-to.ts';
 
 export { statusMatches, formatExpectedStatus, parseExpectedStatus } from './http/status-ranges.ts';
 
@@ -25,6 +26,8 @@ export interface HttpCheckOptions {
   signal?: AbortSignal;
   /** dns.lookup-compatible resolver (must honour options.all), so tests and callers can replace DNS. */
   lookup?: LookupFunction;
+  /** curl-style --connect-to rules, applied after the monitor's own connectTo. */
+  connectTo?: readonly ConnectToRule[];
   /**
    * Receives the final response's body (at most maxBodyBytes) when its status was expected, for checks
    * built on this one that judge the content (Matrix JSON). Reading then goes to the end, not to the keyword.
@@ -178,7 +181,7 @@ export async function checkHttp(monitor: HttpMonitor, options: HttpCheckOptions 
   const setPhase = (phase: HttpPhase): void => {
     progress.phase = phase;
   };
-  const connector = new TimedConnector(plan.tls, setPhase, options.lookup, plan.connectTo);
+  const connector = new TimedConnector(plan.tls, setPhase, options.lookup, plan.connectTo, options.connectTo);
   // A fresh agent per check: no connection outlives the check, and the undici timeouts back up the deadline.
   const agent = new Agent({
     connect: connector.connect,

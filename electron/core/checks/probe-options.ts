@@ -1,5 +1,6 @@
 // What every check accepts besides its monitor: shared so the scheduler can call any check the same way.
 import type { LookupFunction } from 'node:net';
+import type { ConnectToRule } from './connect-to.ts';
 
 export interface ProbeOptions {
   /** Wall clock in epoch ms; tests pass a fake one to move certificate expiry without new certificates. */
@@ -8,4 +9,6 @@ export interface ProbeOptions {
   signal?: AbortSignal;
   /** Resolves host names, e.g. through a chosen DNS server (see resolver.ts); defaults to the system resolver. */
   lookup?: LookupFunction;
+  /** curl-style --connect-to rules: where connections to a host and port really go. */
+  connectTo?: readonly ConnectToRule[];
 }

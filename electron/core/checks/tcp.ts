@@ -2,6 +2,7 @@
 import { connect } from 'node:net';
 import type { CheckResult, PhaseTimings, TcpMonitor } from '../../shared/types.ts';
 import type { ProbeOptions } from './probe-options.ts';
+import { connectTarget } from './connect-to.ts';
 import { assertSocketTarget, CANCELLED, probeSocket, roundMs, timedLookup } from './probe-support.ts';
 
 export async function checkTcp(monitor: TcpMonitor, options: ProbeOptions = {}): Promise<CheckResult> {
@@ -21,9 +22,11 @@ export async function checkTcp(monitor: TcpMonitor, options: ProbeOptions = {}):
     options,
     timings,
     open: (finish) => {
+      // --connect-to moves where the socket goes; names (SNI, the certificate check) stay the monitor's.
+      const target = connectTarget(options.connectTo, monitor.host, monitor.port);
       const socket = connect({
-        host: monitor.host,
-        port: monitor.port,
+        host: target.host,
+        port: target.port,
         lookup: timedLookup(options.lookup, () => {
           resolvedAt ??= performance.now();
         }),

@@ -7,6 +7,7 @@ import { readCertificateInfo } from './certificate-info.ts';
 import { judgeCertificate } from './certificate-verdict.ts';
 import type { Failure } from './failure-kind.ts';
 import type { ProbeOptions } from './probe-options.ts';
+import { connectTarget } from './connect-to.ts';
 import { assertSocketTarget, CANCELLED, probeSocket, roundMs, timedLookup } from './probe-support.ts';
 
 type CaLoad = { ca?: string[] } | { failure: Failure };
@@ -55,9 +56,11 @@ export async function checkTls(monitor: TlsMonitor, options: ProbeOptions = {}):
     timings,
     duringTlsHandshake: () => connectedAt !== undefined,
     open: (finish) => {
+      // --connect-to moves where the socket goes; names (SNI, the certificate check) stay the monitor's.
+      const target = connectTarget(options.connectTo, monitor.host, monitor.port);
       const socket = connect({
-        host: monitor.host,
-        port: monitor.port,
+        host: target.host,
+        port: target.port,
         // No SNI for an IP literal: RFC 6066 forbids it and Node warns.
         servername: isIP(name) === 0 ? name : undefined,
         ca: trusted.ca,

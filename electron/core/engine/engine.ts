@@ -8,6 +8,7 @@ import { OfflineGuard } from '../rules/offline-guard.ts';
 import { Scheduler, type SchedulerClock } from '../scheduler/scheduler.ts';
 import { EventBus } from './event-bus.ts';
 import type { HistorySink, RuntimeStateStore } from './engine-ports.ts';
+import { describeOwnFailure } from '../health/own-failures.ts';
 
 export interface EngineOptions {
   runCheck: RunCheck;
@@ -22,6 +23,8 @@ export interface EngineOptions {
   /** Passed to every check (a custom DNS resolver, say). */
   probeOptions?: Omit<ProbeOptions, 'signal' | 'now'>;
   onLateness?: (monitorId: string, latenessMs: number) => void;
+  /** Picket's own trouble (alert bookkeeping that cannot be saved), or undefined once it is resolved. */
+  onProblem?: (source: string, problem: string | undefined) => void;
 }
 
 export interface MonitorSnapshot {
@@ -32,6 +35,8 @@ export interface MonitorSnapshot {
 
 /** Persisted rule state is written at most this often: alert bookkeeping must survive a restart. */
 const RUNTIME_SAVE_DELAY_MS = 1_000;
+/** After a failed save (a full disk), the next try: soon enough to notice space coming back. */
+const RUNTIME_RETRY_DELAY_MS = 10_000;
 
 export class Engine {
   private readonly options: EngineOptions;
@@ -47,6 +52,7 @@ export class Engine {
   private readonly scheduler: Scheduler;
   private suspended = false;
   private started = false;
+  private stopped = false;
   private runtimeSaveTimer: NodeJS.Timeout | undefined;
 
   constructor(options: EngineOptions) {
@@ -136,6 +142,16 @@ export class Engine {
     await this.scheduler.checkNow(monitorId);
   }
 
+  /**
+   * Settings changed while running: maxConcurrentChecks and resumeSettleSeconds apply at once, and the offline
+   * guard asks the new reference target (its probe is built by the caller, who knows how to reach it).
+   */
+  updateSettings(settings: Settings, referenceProbe?: () => Promise<boolean>): void {
+    if (settings.maxConcurrentChecks !== this.options.settings.maxConcurrentChecks) this.scheduler.setMaxConcurrent(settings.maxConcurrentChecks);
+    if (referenceProbe) this.guard.setReferenceProbe(referenceProbe);
+    this.options.settings = settings;
+  }
+
   /** The machine is going to sleep: checks stop, checks in flight are dropped, every monitor is unknown. */
   suspend(): void {
     if (this.suspended) return;
@@ -157,11 +173,13 @@ export class Engine {
     this.guard.setSystemOnline(online, this.now());
   }
 
+  /** Never throws for a write that fails: the failure is already reported, and closing must go on. */
   async stop(): Promise<void> {
+    this.stopped = true;
     for (const controller of this.inFlight.values()) controller.abort();
     await this.scheduler.stop();
     this.saveRuntimeNow();
-    await this.options.history?.flush();
+    await this.options.history?.flush().catch(() => undefined);
   }
 
   private async check(monitor: Monitor): Promise<void> {
@@ -192,6 +210,12 @@ export class Engine {
     if (offline) {
       this.options.history?.record(result, 'unknown');
       this.applyOutcome(monitor.id, markUnknown(previous, monitor.id, result.at, 'offline: this machine has no network'));
+      return;
+    }
+    // Our own exhaustion (too many open files) says nothing about the server: unknown, never an alert.
+    if (result.failureKind === 'local') {
+      this.options.history?.record(result, 'unknown');
+      this.applyOutcome(monitor.id, markUnknown(previous, monitor.id, result.at, result.message));
       return;
     }
     this.options.history?.record(result, result.status);
@@ -231,28 +255,40 @@ export class Engine {
   /** After a restart the old state is stale, but open outages and certificate reminders carry over. */
   private restoredRuleState(monitor: Monitor, saved: unknown): MonitorRuleState {
     const initial = initialRuleState(monitor);
+    // Paused while Picket was closed (config edit, --config): its outage ends now, as pausing would have ended it.
+    if (monitor.paused) this.options.history?.closeIncident(monitor.id, this.now());
     if (!isRuleState(saved) || monitor.paused) return initial;
     return markUnknown(saved, monitor.id, this.now(), 'Picket was not running').next;
   }
 
-  private scheduleRuntimeSave(): void {
+  private scheduleRuntimeSave(delayMs = RUNTIME_SAVE_DELAY_MS): void {
     if (!this.options.runtimeState || this.runtimeSaveTimer) return;
-    this.runtimeSaveTimer = setTimeout(() => this.saveRuntimeNow(), RUNTIME_SAVE_DELAY_MS);
+    this.runtimeSaveTimer = setTimeout(() => this.saveRuntimeNow(), delayMs);
     this.runtimeSaveTimer.unref?.();
   }
 
+  /** A failed save (full disk, too many open files) is reported and retried; it never stops the checks. */
   private saveRuntimeNow(): void {
     clearTimeout(this.runtimeSaveTimer);
     this.runtimeSaveTimer = undefined;
     if (!this.options.runtimeState) return;
     const state: Record<string, unknown> = {};
-    this.savedRuntime.clear();
+    const saved = new Map<string, string>();
     for (const [monitorId, rule] of this.rules) {
       const part = persistedPart(rule);
       state[monitorId] = part;
-      this.savedRuntime.set(monitorId, JSON.stringify(part));
+      saved.set(monitorId, JSON.stringify(part));
     }
-    this.options.runtimeState.save(state);
+    try {
+      this.options.runtimeState.save(state);
+    } catch (error) {
+      this.options.onProblem?.('runtime-state', describeOwnFailure('cannot save alert bookkeeping', error));
+      if (!this.stopped) this.scheduleRuntimeSave(RUNTIME_RETRY_DELAY_MS);
+      return;
+    }
+    this.savedRuntime.clear();
+    for (const [monitorId, part] of saved) this.savedRuntime.set(monitorId, part);
+    this.options.onProblem?.('runtime-state', undefined);
   }
 
   private requireMonitor(monitorId: string): Monitor {

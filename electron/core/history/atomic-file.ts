@@ -8,14 +8,20 @@ let tempCounter = 0;
 /** Returns the bytes written, for the store's write statistics. */
 export async function writeFileAtomic(path: string, data: string): Promise<number> {
   const temp = `${path}.${process.pid}.${++tempCounter}${TEMP_SUFFIX}`;
-  const handle = await open(temp, 'w');
+  const handle = await open(temp, 'w', 0o600);
   try {
-    await handle.writeFile(data, 'utf8');
-    await handle.sync();
-  } finally {
-    await handle.close();
+    try {
+      await handle.writeFile(data, 'utf8');
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    await rename(temp, path);
+  } catch (error) {
+    // A full disk must not also leave a half-written temp file behind.
+    await unlink(temp).catch(() => undefined);
+    throw error;
   }
-  await rename(temp, path);
   await syncDirectory(dirname(path));
   return Buffer.byteLength(data, 'utf8');
 }

@@ -5,6 +5,10 @@ import { HOUR_MS } from './time-buckets.ts';
 export interface HistoryStoreOptions {
   /** The wall clock; tests pass a fake one. */
   now?: () => number;
+  /** A monotonic clock (ms): what the wall clock is checked against before anything is deleted (trusted-time.ts). */
+  monotonicNow?: () => number;
+  /** Results kept in memory while the disk refuses them (full, read-only); beyond this the oldest are dropped. */
+  maxPendingResults?: number;
   /** How often buffered results are appended to disk; a hard kill loses at most about this much. */
   flushIntervalMs?: number;
   /** Days of raw results kept on disk (Settings.rawRetentionDays). */
@@ -26,6 +30,8 @@ export const DEFAULT_RECENT_PER_MONITOR = 100;
 export function resolveHistoryOptions(options: HistoryStoreOptions): ResolvedHistoryOptions {
   const resolved: ResolvedHistoryOptions = {
     now: options.now ?? Date.now,
+    monotonicNow: options.monotonicNow ?? (() => performance.now()),
+    maxPendingResults: options.maxPendingResults ?? 50_000,
     flushIntervalMs: options.flushIntervalMs ?? 1000,
     rawRetentionDays: options.rawRetentionDays ?? DEFAULT_SETTINGS.rawRetentionDays,
     rollupRetentionDays: options.rollupRetentionDays ?? DEFAULT_SETTINGS.rollupRetentionDays,
@@ -34,9 +40,10 @@ export function resolveHistoryOptions(options: HistoryStoreOptions): ResolvedHis
     recentSnapshotIntervalMs: options.recentSnapshotIntervalMs ?? HOUR_MS,
   };
   if (typeof resolved.now !== 'function') throw new Error('now: must be a function returning epoch milliseconds');
+  if (typeof resolved.monotonicNow !== 'function') throw new Error('monotonicNow: must be a function returning milliseconds');
   requirePositive('flushIntervalMs', resolved.flushIntervalMs);
   requirePositive('recentSnapshotIntervalMs', resolved.recentSnapshotIntervalMs);
-  for (const field of ['rawRetentionDays', 'rollupRetentionDays', 'minuteRetentionDays', 'recentPerMonitor'] as const) {
+  for (const field of ['rawRetentionDays', 'rollupRetentionDays', 'minuteRetentionDays', 'recentPerMonitor', 'maxPendingResults'] as const) {
     const value = resolved[field];
     if (!Number.isInteger(value) || value < 1) throw new Error(`${field}: must be a whole number of at least 1, got ${String(value)}`);
   }

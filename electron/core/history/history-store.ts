@@ -12,13 +12,15 @@
 //   state/recent.json                 the last N results per monitor
 // Start-up reads the year's day rows and the last week's hour rows (for uptime), the checkpoint and the recent
 // snapshot, then replays only the raw results written after them: about a minute after a crash, none after close().
-import { mkdir, readdir, truncate } from 'node:fs/promises';
+import { chmod, mkdir, readdir, truncate } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { ResultOutcome, RollupBucket, RollupResolution, UptimeReport, UptimeSummary } from '../../shared/history-types.ts';
 import type { CheckResult, Incident } from '../../shared/types.ts';
-import { readJsonFile, removeStaleTempFiles, writeFileAtomic } from './atomic-file.ts';
+import { removeStaleTempFiles, writeFileAtomic } from './atomic-file.ts';
 import { BucketSeries, type OutcomeCounts } from './bucket-series.ts';
 import { decodeCheckpoint, decodeJournal, decodeRecentSnapshot, type RecentSnapshot } from './checkpoint.ts';
+import { readStateFile } from './damaged-state.ts';
+import { describeOwnFailure } from '../health/own-failures.ts';
 import { resolveHistoryOptions, type HistoryStoreOptions, type ResolvedHistoryOptions } from './history-options.ts';
 import { decodeIncidentEvent, IncidentBook, validateIncident, type IncidentEvent } from './incident-book.ts';
 import { AppendFiles, readNdjson } from './ndjson-files.ts';
@@ -26,6 +28,8 @@ import { decodeRawLine, earlierPosition, encodeRawLine, isOutcome, listRawSegmen
 import { compressClosedSegments } from './raw-compression.ts';
 import { RecentResults } from './recent-results.ts';
 import { pruneSegments } from './retention.ts';
+import { TrustedTime } from './trusted-time.ts';
+import { foldFutureSegments } from './future-segments.ts';
 import {
   addOutcome,
   decodeRollupRow,
@@ -73,7 +77,16 @@ export class HistoryStore {
   private cycle = 0;
   private checkpointSeq = 0;
   private recentSeq = 0;
+  /** Monotonic ms of the last recent snapshot: the snapshot is hourly whatever the wall clock does. */
   private lastRecentSnapshotAt = Number.NEGATIVE_INFINITY;
+  private time!: TrustedTime;
+  /** Why the last write failed (the disk is full, ...), until one succeeds; results wait in memory meanwhile. */
+  private writeProblem: string | undefined;
+  /** Results dropped because the disk refused them for longer than maxPendingResults allows. */
+  private droppedResults = 0;
+  private readonly problemListeners = new Set<(problem: string | undefined) => void>();
+  /** Damaged state files found at open, moved aside: one sentence each, for the owner to report. */
+  readonly openProblems: string[] = [];
   /** Earliest end among open buckets: a flush only checkpoints once some bucket's period is over. */
   private nextBucketEnd = Number.POSITIVE_INFINITY;
   /** Newest raw segment written; kept if the clock steps back so the log stays in order. */
@@ -88,7 +101,6 @@ export class HistoryStore {
   private queue: Promise<void> = Promise.resolve();
   private timer: NodeJS.Timeout | undefined;
   private closed = false;
-  private backgroundError: unknown;
 
   private constructor(
     private readonly dir: string,
@@ -109,10 +121,8 @@ export class HistoryStore {
     if (this.timer !== undefined || this.closed) return;
     this.timer = setTimeout(() => {
       this.timer = undefined;
-      // A failed background flush keeps its error for the next explicit flush() to surface.
-      this.enqueue(() => this.flushNow(false)).catch((error: unknown) => {
-        this.backgroundError = error;
-      });
+      // A failed flush keeps its batch and is reported through problem(); try again while it fails.
+      this.enqueue(() => this.flushNow(false)).catch(() => this.flushSoon());
     }, this.options.flushIntervalMs);
     this.timer.unref();
   }
@@ -161,8 +171,12 @@ export class HistoryStore {
       };
       for (const name of await listRawSegments(resultsDir)) {
         const span = segmentSpan(name);
-        // Results are written within seconds of finishing; a day's margin covers any flush delay.
-        if (!span || span.end <= from - DAY_MS || span.start > to + DAY_MS) continue;
+        // Results are written within seconds of finishing; a day's margin covers any flush delay. A segment dated
+        // after trusted time (a wall clock that ran ahead) may hold results of any time, so it is always read.
+        const future = span !== null && span.start > this.time.estimate() + DAY_MS;
+        // The segment being written takes every new result, whatever day it is named after (see writeTime).
+        const current = name.startsWith(this.rawSegmentDay) && this.rawSegmentDay !== '';
+        if (!span || (!future && !current && (span.end <= from - DAY_MS || span.start > to + DAY_MS))) continue;
         const values = await readNdjson(join(resultsDir, name), { contains: `"monitorId":${JSON.stringify(monitorId)}` });
         for (const value of values) keep(decodeRawLine(value));
       }
@@ -235,11 +249,33 @@ export class HistoryStore {
     }
   }
 
+  /** Writes what is pending; throws when the disk refuses it (the results stay in memory for the next try). */
   async flush(): Promise<void> {
     await this.enqueue(() => this.flushNow(false));
-    const error = this.backgroundError;
-    this.backgroundError = undefined;
-    if (error !== undefined) throw error;
+  }
+
+  /** Why results are not reaching the disk right now, or undefined when all is written. */
+  problem(): string | undefined {
+    return this.writeProblem;
+  }
+
+  /** How many results wait in memory because the disk refused them. */
+  pendingResults(): number {
+    return this.pendingRaw.length;
+  }
+
+  onProblemChange(listener: (problem: string | undefined) => void): () => void {
+    this.problemListeners.add(listener);
+    return () => this.problemListeners.delete(listener);
+  }
+
+  /** Retention changed in the settings: applies at the next daily upkeep, and to what is pruned from then on. */
+  setRetention(retention: { rawRetentionDays?: number; rollupRetentionDays?: number }): void {
+    const next = resolveHistoryOptions({ ...this.options, ...retention });
+    this.options.rawRetentionDays = next.rawRetentionDays;
+    this.options.rollupRetentionDays = next.rollupRetentionDays;
+    // Prune by the new setting at the next flush rather than waiting for tomorrow.
+    this.lastPruneDay = '';
   }
 
   /** Writes everything (checkpoint and recent snapshot included), stops the timer, closes the files. */
@@ -261,7 +297,18 @@ export class HistoryStore {
   // ---- writing ----
 
   private async flushNow(final: boolean): Promise<void> {
+    try {
+      await this.writePending(final);
+      this.setWriteProblem(undefined);
+    } catch (error) {
+      this.setWriteProblem(describeOwnFailure('cannot write history', error));
+      throw error;
+    }
+  }
+
+  private async writePending(final: boolean): Promise<void> {
     const now = this.options.now();
+    const monotonic = this.options.monotonicNow();
     // Everything below is taken in one synchronous step, so the checkpoint's open buckets hold exactly the
     // results up to lastSeq, which are exactly the raw lines written before the checkpoint.
     const raw = this.pendingRaw;
@@ -272,15 +319,27 @@ export class HistoryStore {
     const checkpointDue = now >= this.nextBucketEnd || (final && lastSeq !== this.checkpointSeq);
     const ended = checkpointDue ? this.takeEndedBuckets(now) : [];
     const open = checkpointDue ? this.openBucketRows() : undefined;
-    const recentDue = lastSeq !== this.recentSeq && (final || now - this.lastRecentSnapshotAt >= this.options.recentSnapshotIntervalMs);
+    const recentDue = lastSeq !== this.recentSeq && (final || monotonic - this.lastRecentSnapshotAt >= this.options.recentSnapshotIntervalMs);
     const recent = recentDue ? this.recentLists() : undefined;
 
-    const today = utcDayKey(now);
+    // Filed by trusted time: a wall clock jumped years ahead must not open a segment that escapes retention.
+    const today = utcDayKey(this.time.writeTime());
     if (today > this.rawSegmentDay) this.rawSegmentDay = today;
     const rawPath = join(this.dir, 'results', rawSegmentName(this.rawSegmentDay));
-    if (raw.length > 0) await this.files.append(rawPath, raw.map(encodeRawLine).join('\n') + '\n');
-    if (incidentEvents.length > 0) await this.files.append(this.incidentsPath(), incidentEvents.map((e) => JSON.stringify(e)).join('\n') + '\n');
-    await this.files.sync();
+    let written = 0;
+    try {
+      if (raw.length > 0) await this.files.append(rawPath, raw.map(encodeRawLine).join('\n') + '\n');
+      written = 1;
+      if (incidentEvents.length > 0) await this.files.append(this.incidentsPath(), incidentEvents.map((e) => JSON.stringify(e)).join('\n') + '\n');
+      written = 2;
+      await this.files.sync();
+    } catch (error) {
+      // Nothing is lost: what did not reach the disk goes back in front of what arrived meanwhile.
+      if (written < 1) this.keepPendingRaw(raw);
+      if (written < 2) this.pendingIncidents = [...incidentEvents, ...this.pendingIncidents];
+      for (const bucket of ended) this.addToOpenBucket(bucket.resolution, bucket.monitorId, bucket.acc);
+      throw error;
+    }
     const position: RawPosition = { segment: rawSegmentName(this.rawSegmentDay), offset: await this.files.size(rawPath) };
 
     if (open) await this.writeCheckpoint(ended, open, lastSeq, position);
@@ -288,9 +347,36 @@ export class HistoryStore {
       const snapshot: RecentSnapshot = { lastSeq, position, recent };
       await this.writeAtomic(this.statePath('recent.json'), JSON.stringify(snapshot));
       this.recentSeq = lastSeq;
-      }
-    if (today !== this.lastPruneDay) await this.dailyUpkeep(now, rawPath);
+      this.lastRecentSnapshotAt = monotonic;
+    }
+    if (today !== this.lastPruneDay) await this.dailyUpkeep(today, rawPath);
     else if (open && this.compressPending) await this.compressClosedSegments();
+  }
+
+  /** Puts an unwritten batch back, oldest first; past the cap the oldest go, and the loss is reported. */
+  private keepPendingRaw(batch: RawEntry[]): void {
+    const all = [...batch, ...this.pendingRaw];
+    const excess = all.length - this.options.maxPendingResults;
+    if (excess > 0) {
+      all.splice(0, excess);
+      this.droppedResults += excess;
+    }
+    this.pendingRaw = all;
+  }
+
+  private setWriteProblem(problem: string | undefined): void {
+    let message = problem;
+    // Worded without counts that change every second, so each front shows (and a log prints) it once.
+    if (message !== undefined) {
+      const dropped = this.droppedResults > 0 ? `; more than ${this.options.maxPendingResults} waited, so the oldest are being dropped` : '';
+      message = `${message}; new results wait in memory and will be written when it can${dropped}`;
+    } else if (this.droppedResults > 0 && this.writeProblem !== undefined) {
+      console.error(`picket: history: ${this.droppedResults} results could not be kept while the disk refused writes`);
+      this.droppedResults = 0;
+    }
+    if (message === this.writeProblem) return;
+    this.writeProblem = message;
+    for (const listener of this.problemListeners) listener(message);
   }
 
   /** Appends the ended buckets under a journal, then commits with the checkpoint (see checkpoint.ts). */
@@ -353,9 +439,11 @@ export class HistoryStore {
     return lists;
   }
 
-  private async dailyUpkeep(now: number, rawPath: string): Promise<void> {
-    this.lastPruneDay = utcDayKey(now);
-    await this.prune(now);
+  private async dailyUpkeep(today: string, rawPath: string): Promise<void> {
+    this.lastPruneDay = today;
+    // After a jump of the wall clock nothing is deleted by a reading nothing confirms; tomorrow tries again.
+    const pruneAt = this.time.pruneTime();
+    if (pruneAt !== undefined) await this.prune(pruneAt);
     // Yesterday's segments will not be appended to again (late rows reopen theirs).
     await this.files.closeExcept(new Set([rawPath, this.incidentsPath()]));
     await this.compressClosedSegments();
@@ -364,7 +452,7 @@ export class HistoryStore {
   /** Gzips raw segments of days before today that the checkpoint covers; they are never appended to again. */
   private async compressClosedSegments(): Promise<void> {
     this.compressPending = true;
-    const closedBefore = rawSegmentName(utcDayKey(this.options.now()));
+    const closedBefore = rawSegmentName(utcDayKey(this.time.writeTime()));
     const run = await compressClosedSegments(join(this.dir, 'results'), closedBefore, this.checkpointPosition);
     this.compressPending = run.waiting;
   }
@@ -415,13 +503,16 @@ export class HistoryStore {
     return history;
   }
 
-  private apply(entry: RawEntry, toRollups: boolean, toRecent: boolean): void {
+  /** writtenUpTo (a rebuild without checkpoint): buckets the rollup files already hold are skipped. */
+  private apply(entry: RawEntry, toRollups: boolean, toRecent: boolean, writtenUpTo?: Map<string, number>): void {
     const { result, outcome } = entry;
     const history = this.monitor(result.monitorId);
     if (toRecent) history.recent.push(result);
     if (!toRollups) return;
     for (const resolution of RESOLUTIONS) {
-      const acc = emptyAccumulator(bucketStart(resolution, result.at));
+      const start = bucketStart(resolution, result.at);
+      if (writtenUpTo && start <= (writtenUpTo.get(`${resolution}\u0000${result.monitorId}`) ?? Number.NEGATIVE_INFINITY)) continue;
+      const acc = emptyAccumulator(start);
       addOutcome(acc, outcome, result.latencyMs);
       this.addToOpenBucket(resolution, result.monitorId, acc);
       this.addToSeries(history, resolution, acc);
@@ -447,21 +538,34 @@ export class HistoryStore {
   // ---- start-up ----
 
   private async load(): Promise<void> {
-    for (const sub of ['results', 'rollups', 'incidents', 'state']) await mkdir(join(this.dir, sub), { recursive: true });
-    const stateDir = join(this.dir, 'state');
-    for (const name of ['checkpoint.json', 'journal.json', 'recent.json']) await removeStaleTempFiles(stateDir, name);
-    const now = this.options.now();
-
-    const checkpointPath = this.statePath('checkpoint.json');
-    const checkpointValue = await readJsonFile(checkpointPath);
-    const checkpoint = checkpointValue === undefined ? undefined : decodeCheckpoint(checkpointPath, checkpointValue);
-    const journalPath = this.statePath('journal.json');
-    const journalValue = await readJsonFile(journalPath);
-    if (journalValue !== undefined) {
-      const journal = decodeJournal(journalPath, journalValue);
-      // Rows appended by a cycle whose checkpoint never landed are also in the replayed raw results.
-      if (journal.cycle > (checkpoint?.cycle ?? 0)) await this.rollBack(journal.sizes);
+    // Owner-only, like picket.json: history says which services a user watches and when they failed.
+    await mkdir(this.dir, { recursive: true, mode: 0o700 });
+    await chmod(this.dir, 0o700).catch(() => undefined);
+    for (const sub of ['results', 'rollups', 'incidents', 'state']) {
+      await mkdir(join(this.dir, sub), { recursive: true, mode: 0o700 });
+      await chmod(join(this.dir, sub), 0o700).catch(() => undefined);
     }
+    const stateDir = join(this.dir, 'state');
+    for (const name of ['checkpoint.json', 'journal.json', 'recent.json', 'fold.json']) await removeStaleTempFiles(stateDir, name);
+    const now = this.options.now();
+    let segments = await listRawSegments(join(this.dir, 'results'));
+    this.time = new TrustedTime({
+      wallNow: this.options.now,
+      monotonicNow: this.options.monotonicNow,
+      newestOnDisk: segments.length === 0 ? undefined : segmentSpan(segments.at(-1) as string)?.end,
+    });
+    const fold = await foldFutureSegments(this.dir, segments, utcDayKey(this.time.writeTime()), now);
+    if (fold.folded.length > 0) {
+      console.error(`picket: history: results filed under a future date (${fold.folded.join(', ')}) were moved to today's segment`);
+      segments = await listRawSegments(join(this.dir, 'results'));
+    }
+    const newestSegment = segments.length === 0 ? null : segmentSpan(segments.at(-1) as string);
+
+    const checkpointRead = await readStateFile(this.statePath('checkpoint.json'), decodeCheckpoint, 'the rollups of the last hour are rebuilt from the raw results', now);
+    const checkpoint = checkpointRead.value;
+    const journalRead = await readStateFile(this.statePath('journal.json'), decodeJournal, 'rollup rows of a write interrupted by a crash may be counted twice', now);
+    // Rows appended by a cycle whose checkpoint never landed are also in the replayed raw results.
+    if (journalRead.value && journalRead.value.cycle > (checkpoint?.cycle ?? 0)) await this.rollBack(journalRead.value.sizes);
 
     await this.loadSeries(now);
     if (checkpoint) {
@@ -475,10 +579,11 @@ export class HistoryStore {
         }
       }
     }
+    // Without the checkpoint, the raw log rebuilds every bucket the rollup files do not hold yet.
+    const writtenUpTo = checkpointRead.problem === undefined ? undefined : await this.newestWrittenBuckets(segments);
 
-    const recentPath = this.statePath('recent.json');
-    const recentValue = await readJsonFile(recentPath);
-    const snapshot = recentValue === undefined ? undefined : decodeRecentSnapshot(recentPath, recentValue);
+    const recentRead = await readStateFile(this.statePath('recent.json'), decodeRecentSnapshot, 'the recent results are rebuilt from the raw results', now);
+    const snapshot = recentRead.value;
     if (snapshot) {
       this.recentSeq = snapshot.lastSeq;
       for (const [monitorId, list] of Object.entries(snapshot.recent)) {
@@ -486,6 +591,7 @@ export class HistoryStore {
         for (const result of list) history.recent.push(result);
       }
     }
+    for (const read of [checkpointRead, journalRead, recentRead]) if (read.problem) this.openProblems.push(read.problem);
 
     // Without a snapshot, the last N results per monitor come from today's and yesterday's segments.
     const recentFrom: RawPosition = snapshot?.position ?? { segment: rawSegmentName(utcDayKey(now - DAY_MS)), offset: 0 };
@@ -495,23 +601,42 @@ export class HistoryStore {
     for (const entry of await readRawFrom(join(this.dir, 'results'), earlierPosition(recentFrom, rollupsFrom))) {
       const toRecent = entry.seq > this.recentSeq;
       if (toRecent) replayedRecent += 1;
-      this.apply(entry, entry.seq > this.checkpointSeq, toRecent);
+      this.apply(entry, entry.seq > this.checkpointSeq, toRecent, writtenUpTo);
       this.seq = Math.max(this.seq, entry.seq);
     }
     // After a crash, snapshot at the first flush so that repeated crashes do not replay ever more raw results.
-    this.lastRecentSnapshotAt = snapshot && replayedRecent === 0 ? now : Number.NEGATIVE_INFINITY;
+    this.lastRecentSnapshotAt = snapshot && replayedRecent === 0 ? this.options.monotonicNow() : Number.NEGATIVE_INFINITY;
     // A compressed segment is never appended to again, even if the clock has stepped back before its day.
-    const newest = (await listRawSegments(join(this.dir, 'results'))).at(-1);
-    const newestSpan = newest === undefined ? null : segmentSpan(newest);
-    if (!newest || !newestSpan) this.rawSegmentDay = '';
-    else this.rawSegmentDay = newest.endsWith(COMPRESSED_SUFFIX) ? utcDayKey(newestSpan.end) : newest.slice(0, 10);
+    const newest = segments.at(-1);
+    if (!newest || !newestSegment) this.rawSegmentDay = '';
+    else this.rawSegmentDay = newest.endsWith(COMPRESSED_SUFFIX) ? utcDayKey(newestSegment.end) : newest.slice(0, 10);
 
     for (const value of await readNdjson(this.incidentsPath())) {
       const event = decodeIncidentEvent(value);
       if (event) this.incidentBook.apply(event);
     }
-    this.lastPruneDay = utcDayKey(now);
-    await this.prune(now);
+    this.lastPruneDay = utcDayKey(this.time.writeTime());
+    const pruneAt = this.time.pruneTime();
+    if (pruneAt !== undefined) await this.prune(pruneAt);
+  }
+
+  /** Per resolution and monitor, the newest bucket start the rollup files hold for the span the raw log covers. */
+  private async newestWrittenBuckets(segments: string[]): Promise<Map<string, number>> {
+    const newest = new Map<string, number>();
+    const oldest = segments.length === 0 ? null : segmentSpan(segments[0] as string);
+    if (!oldest) return newest;
+    const to = this.options.now() + DAY_MS;
+    for (const resolution of RESOLUTIONS) {
+      for (const name of rollupSegmentsInRange(resolution, bucketStart(resolution, oldest.start), to)) {
+        for (const value of await readNdjson(join(this.dir, 'rollups', name))) {
+          const row = decodeRollupRow(value);
+          if (!row) continue;
+          const key = `${resolution}\u0000${row.monitorId}`;
+          newest.set(key, Math.max(newest.get(key) ?? Number.NEGATIVE_INFINITY, row.acc.start));
+        }
+      }
+    }
+    return newest;
   }
 
   /** Day rows of the last year and hour rows of the last week: what uptime() sums. */

@@ -42,7 +42,14 @@ export class AppendFiles {
   async append(path: string, text: string): Promise<number> {
     const file = await this.openFile(path);
     const bytes = Buffer.from(text, 'utf8');
-    await file.handle.write(bytes, 0, bytes.length, null);
+    try {
+      const { bytesWritten } = await file.handle.write(bytes, 0, bytes.length, null);
+      if (bytesWritten < bytes.length) throw Object.assign(new Error(`ENOSPC: only ${bytesWritten} of ${bytes.length} bytes written to ${path}`), { code: 'ENOSPC' });
+    } catch (error) {
+      // Cut a partly written batch off again, so a retry does not leave a torn line in the middle of the file.
+      await file.handle.truncate(file.size).catch(() => undefined);
+      throw error;
+    }
     file.size += bytes.length;
     file.dirty = true;
     this.bytesWritten += bytes.length;
@@ -88,8 +95,10 @@ export class AppendFiles {
   private async openFile(path: string): Promise<OpenFile> {
     const existing = this.files.get(path);
     if (existing) return existing;
-    await mkdir(dirname(path), { recursive: true });
-    const handle = await open(path, 'a+');
+    await mkdir(dirname(path), { recursive: true, mode: 0o700 });
+    const handle = await open(path, 'a+', 0o600);
+    // A file from an older version may be readable by others; history is the user's alone.
+    await handle.chmod(0o600).catch(() => undefined);
     const file: OpenFile = { handle, size: (await handle.stat()).size, dirty: false };
     this.files.set(path, file);
     // A crash can leave half a line at the end; end it so our first line does not glue onto it.

@@ -71,7 +71,7 @@ async function compressSegment(resultsDir: string, name: string): Promise<void> 
   const target = source + COMPRESSED_SUFFIX;
   const temp = `${target}.${process.pid}.${++tempCounter}.tmp`;
   try {
-    await pipeline(createReadStream(source), createGzip(), createWriteStream(temp, { flags: 'wx' }));
+    await pipeline(createReadStream(source), createGzip(), createWriteStream(temp, { flags: 'wx', mode: 0o600 }));
     const handle = await open(temp, 'r+');
     try {
       await handle.sync();

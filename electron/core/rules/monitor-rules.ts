@@ -63,14 +63,15 @@ export function applyResult(monitor: Monitor, prev: MonitorRuleState, result: Ch
     } else if (next.consecutiveFailures >= monitor.failureThreshold) {
       incidentOpened = { monitorId: monitor.id, start: failingSince, firstError };
       next = { ...next, state: 'down', downSince: at, lastReminderAt: undefined, openIncident: incidentOpened };
-      alerts.push({ monitorId: monitor.id, kind: 'down', at, message: `${monitor.name} is down: ${result.message}` });
+      // outageMs so far: the outage began at the first failed check, before the threshold declared it.
+      alerts.push({ monitorId: monitor.id, kind: 'down', at, message: `${monitor.name} is down: ${result.message}`, outageMs: at - failingSince });
     } else {
       next.state = 'pending';
     }
   } else {
     next = { ...prev, ...clearedStreak(), state: result.status };
     if (prev.downSince !== undefined) {
-      const outageMs = Math.max(0, at - prev.downSince);
+      const outageMs = Math.max(0, at - outageStart(prev, prev.downSince));
       alerts.push({
         monitorId: monitor.id,
         kind: 'recovered',
@@ -141,7 +142,7 @@ function reminderDue(monitor: Monitor, prev: MonitorRuleState, downSince: number
   const intervalMinutes = monitor.reminderIntervalMinutes ?? 0;
   if (intervalMinutes <= 0) return undefined;
   if (result.at - (prev.lastReminderAt ?? downSince) < intervalMinutes * 60_000) return undefined;
-  const outageMs = Math.max(0, result.at - downSince);
+  const outageMs = Math.max(0, result.at - outageStart(prev, downSince));
   return {
     monitorId: monitor.id,
     kind: 'reminder',
@@ -149,6 +150,14 @@ function reminderDue(monitor: Monitor, prev: MonitorRuleState, downSince: number
     message: `${monitor.name} is still down after ${formatDuration(outageMs)}: ${result.message}`,
     outageMs,
   };
+}
+
+/**
+ * An outage is as long as its incident: from the first failed check, not from when the threshold declared it
+ * down (with a 300 s interval and a threshold of 2 that is 5 minutes the alert would otherwise leave out).
+ */
+function outageStart(prev: MonitorRuleState, downSince: number): number {
+  return prev.openIncident?.start ?? downSince;
 }
 
 function closeIncident(prev: MonitorRuleState, monitorId: string, end: number): Incident {

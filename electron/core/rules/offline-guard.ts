@@ -19,7 +19,7 @@ export type OfflineListener = (offline: boolean, at: number) => void;
 const ANONYMOUS = '';
 
 export class OfflineGuard {
-  private readonly probe: () => Promise<boolean>;
+  private probe: () => Promise<boolean>;
   private readonly now: () => number;
   private readonly windowMs: number;
   private readonly probeCacheMs: number;
@@ -40,6 +40,12 @@ export class OfflineGuard {
     this.now = opts.now;
     this.windowMs = positive('windowMs', opts.windowMs ?? 30_000);
     this.probeCacheMs = positive('probeCacheMs', opts.probeCacheMs ?? 5_000);
+  }
+
+  /** referenceTarget changed in the settings: the next assessment asks the new target. */
+  setReferenceProbe(probe: () => Promise<boolean>): void {
+    this.probe = probe;
+    this.cachedVerdict = undefined;
   }
 
   isOffline(): boolean {

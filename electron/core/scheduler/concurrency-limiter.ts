@@ -1,15 +1,22 @@
 // At most maxConcurrent tasks run at once; the rest wait in arrival order (FIFO), so no check starves.
 
 export class ConcurrencyLimiter {
-  readonly maxConcurrent: number;
+  #maxConcurrent: number;
   #active = 0;
   readonly #waiting: Array<() => void> = [];
 
   constructor(maxConcurrent: number) {
-    if (!Number.isInteger(maxConcurrent) || maxConcurrent < 1) {
-      throw new Error(`maxConcurrent must be an integer of at least 1, got ${String(maxConcurrent)}`);
-    }
-    this.maxConcurrent = maxConcurrent;
+    this.#maxConcurrent = checkedLimit(maxConcurrent);
+  }
+
+  get maxConcurrent(): number {
+    return this.#maxConcurrent;
+  }
+
+  /** A new limit applies at once: a higher one starts waiting tasks, a lower one lets running tasks finish. */
+  setMaxConcurrent(maxConcurrent: number): void {
+    this.#maxConcurrent = checkedLimit(maxConcurrent);
+    while (this.#active < this.#maxConcurrent && this.#waiting.length > 0) this.#waiting.shift()?.();
   }
 
   /** Tasks running now. */
@@ -45,13 +52,20 @@ export class ConcurrencyLimiter {
           },
         );
       };
-      if (this.#active < this.maxConcurrent) start();
+      if (this.#active < this.#maxConcurrent) start();
       else this.#waiting.push(start);
     });
   }
 
   #release(): void {
     this.#active--;
-    this.#waiting.shift()?.();
+    if (this.#active < this.#maxConcurrent) this.#waiting.shift()?.();
   }
+}
+
+function checkedLimit(maxConcurrent: number): number {
+  if (!Number.isInteger(maxConcurrent) || maxConcurrent < 1) {
+    throw new Error(`maxConcurrent must be an integer of at least 1, got ${String(maxConcurrent)}`);
+  }
+  return maxConcurrent;
 }

@@ -245,6 +245,11 @@ export class Scheduler {
     await Promise.all([...this.#pending]);
   }
 
+  /** maxConcurrentChecks changed in the settings: applies to the next check that starts. */
+  setMaxConcurrent(maxConcurrent: number): void {
+    this.#limiter.setMaxConcurrent(maxConcurrent);
+  }
+
   stats(): SchedulerStats {
     return { inFlight: this.#limiter.active, queued: this.#limiter.queued, monitors: this.#entries.size };
   }

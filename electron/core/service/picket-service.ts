@@ -1,11 +1,14 @@
 // The contract (shared/contract.ts) implemented over the engine, the store and the history: the one place they
 // are composed for a UI. Electron IPC and the web transport both call handle() and on(); neither reimplements it.
 // Plain Node: never imports 'electron'; the Electron shell passes its safeStorage codec in.
+import fs from 'node:fs';
 import path from 'node:path';
-import type { AppSettings, EventMap, EventName, HomeserverGroup, MonitorView, RequestName, RequestParams, RequestResult } from '../../shared/contract.ts';
+import type { AppSettings, ChannelsOverview, EventMap, EventName, HomeserverGroup, MonitorView, RequestName, RequestParams, RequestResult } from '../../shared/contract.ts';
 import { validateRequest } from '../../shared/contract-validation.ts';
-import { ConfigError, parseMonitor, validateSettings, type MonitorConfig } from '../../shared/config-validation.ts';
+import { ConfigError, parseMonitor, validateSettings, type MonitorConfig, type MonitorDefaults } from '../../shared/config-validation.ts';
 import type { Monitor, Settings } from '../../shared/types.ts';
+import { unknownChannelIssues } from '../../shared/channel-validation.ts';
+import { AlertingService, type AlertingOptions } from '../alerting/alerting-service.ts';
 import type { ProbeOptions } from '../checks/probe-options.ts';
 import { runCheck as defaultRunCheck, type RunCheck } from '../checks/run-check.ts';
 import { Engine } from '../engine/engine.ts';
@@ -14,12 +17,19 @@ import { checkMatrixOptions, HomeserverService, type MatrixServiceOptions } from
 import { referenceProbeFor } from '../rules/reference-probe.ts';
 import { openStore, type MonitorStore, type StoreOpenReport } from '../storage/index.ts';
 import { readAppSettings, splitSettingsPatch } from './app-settings.ts';
+import { ChannelBook } from './channel-book.ts';
 import { ResultBatcher } from './event-batcher.ts';
 import { queryHistory } from './history-query.ts';
 import { exportConfig, planImport } from './import-export.ts';
+import { ImportFileError } from '../import/foreign-import.ts';
+import { previewImport } from '../import/preview-import.ts';
 import { openSecrets, redactSecrets, restoreRedacted, sealSecrets, type SecretCodec } from './secrets.ts';
 import { conflict, invalidParams, notFound, ServiceError } from './service-error.ts';
 import { ServiceEvents } from './service-events.ts';
+import { ProblemBoard } from '../health/problem-board.ts';
+import { describeOwnFailure, isOwnResourceError } from '../health/own-failures.ts';
+import { applyConfigBeforeStart, type StartupConfig } from './startup-config.ts';
+import type { ImportOutcome } from '../../shared/contract.ts';
 import { ViewCache } from './view-cache.ts';
 
 export { ServiceError } from './service-error.ts';
@@ -41,11 +51,16 @@ export interface PicketServiceOptions {
   viewsRefreshMs?: number;
   /** Matrix homeserver discovery (overrides, DNS server, CA) and its re-discovery period. */
   matrix?: MatrixServiceOptions;
+  /** A config file (`--config`) applied to the store before the engine starts, so its settings govern the first check. */
+  config?: StartupConfig;
+  /** The alert policy's window and the outbox's pacing; tests shorten them. */
+  alerting?: Pick<AlertingOptions, 'windowMs' | 'outbox'>;
 }
 
 const REFERENCE_PROBE_TIMEOUT_MS = 5_000;
 const DEFAULT_EVENT_BATCH_MS = 250;
 const DEFAULT_VIEWS_REFRESH_MS = 60_000;
+const MAX_ALERT_PAUSE_MS = 366 * 24 * 60 * 60 * 1000;
 /** A view's uptime figures are at most this old when nothing else about its monitor changed. */
 const VIEW_MAX_AGE_MS = 30_000;
 
@@ -63,6 +78,14 @@ export class PicketService {
   private closing: Promise<void> | undefined;
   private resultsSinceViews = false;
   private readonly viewsRefresh: NodeJS.Timeout;
+  /** Picket's own current problems (full disk, damaged files): shown by every front. */
+  private readonly problemBoard: ProblemBoard;
+  /** What the startup config did, when one was given. */
+  readonly configOutcome: ImportOutcome | undefined;
+  private readonly channelBook: ChannelBook;
+  private trustedImport = false;
+  /** The alert policy, outbox and channels: the fronts listen to it for desktop notices and delivery reports. */
+  readonly alerting: AlertingService;
   private readonly viewCache = new ViewCache(
     ({ monitor, state, lastResult }, muted, now) => ({
       monitor: redactSecrets(monitor),
@@ -81,7 +104,12 @@ export class PicketService {
     private readonly engine: Engine,
     report: StoreOpenReport,
     sealedSecretMonitors: string[],
+    problemBoard: ProblemBoard,
+    configOutcome: ImportOutcome | undefined,
   ) {
+    this.problemBoard = problemBoard;
+    this.configOutcome = configOutcome;
+    problemBoard.onChange((problems) => this.events.emit('problems', problems));
     this.openReport = report;
     this.sealedSecretMonitors = sealedSecretMonitors;
     this.batcher = new ResultBatcher(options.eventBatchMs ?? DEFAULT_EVENT_BATCH_MS, (batch) => {
@@ -95,6 +123,22 @@ export class PicketService {
       this.events.emit('monitors', this.views());
     }, options.viewsRefreshMs ?? DEFAULT_VIEWS_REFRESH_MS);
     this.viewsRefresh.unref();
+    this.channelBook = new ChannelBook(store, options.secretCodec);
+    this.alerting = new AlertingService({
+      ...options.alerting,
+      dir: path.join(options.dataDir, 'alerts'),
+      now: this.now,
+      context: {
+        monitors: () => engine.monitors(),
+        state: (monitorId) => engine.snapshot().find((entry) => entry.monitor.id === monitorId)?.state,
+        homeservers: () => this.matrix.list(),
+        silence: () => this.store.preferences(),
+        channels: () => this.channelBook.channels(),
+        groupChannels: () => this.channelBook.groupChannels(),
+        isOffline: () => engine.isOffline(),
+      },
+    });
+    this.alerting.onDelivery(() => this.events.emit('channels', this.channelsOverview()));
     this.matrix = new HomeserverService(
       {
         store,
@@ -104,7 +148,10 @@ export class PicketService {
           for (const id of monitorIds) void engine.checkNow(id).catch(() => undefined);
         },
         emitHomeservers: (groups) => this.events.emit('homeservers', groups),
-        emitAlert: (alert) => this.events.emit('alert', alert),
+        emitAlert: (alert) => {
+          this.events.emit('alert', alert);
+          this.alerting.onAlert(alert);
+        },
         now: this.now,
       },
       options.matrix,
@@ -115,11 +162,13 @@ export class PicketService {
         this.matrix.onResult(event.result);
       } else if (event.type === 'state') {
         const { type: _type, ...change } = event;
+        this.alerting.onStateChange(change);
         this.events.emit('state', change);
         this.matrix.onStateChange(change.monitorId);
       } else {
         const { type: _type, ...alert } = event;
         this.events.emit('alert', alert);
+        this.alerting.onAlert(alert);
       }
     });
   }
@@ -129,14 +178,26 @@ export class PicketService {
     // Before anything is opened: a bad --resolve or --dns-server must not leave the store and history half open.
     checkMatrixOptions(options.matrix ?? {});
     const now = options.now ?? Date.now;
-    const { store, report } = openStore(options.dataDir, { now });
-    // Engine settings are read once: a change made while running (maxConcurrentChecks, referenceTarget, ...) applies at next start.
+    // Owner-only when Picket creates it: the folder holds the monitors' secrets and their history.
+    fs.mkdirSync(options.dataDir, { recursive: true, mode: 0o700 });
+    const problems = new ProblemBoard();
+    // The store writes off the request's path: a failed write keeps the change in memory, retries, and says so here.
+    const { store, report } = openStore(options.dataDir, {
+      now,
+      onWriteError: (file, error) => problems.set(`store:${path.basename(file)}`, describeOwnFailure(`cannot write ${path.basename(file)} (changes are kept and written once it works)`, error)),
+      onWritten: (file) => problems.set(`store:${path.basename(file)}`, undefined),
+    });
+    // Settings first, then the engine: a --config file's referenceTarget must govern the very first check.
+    const configOutcome = options.config ? applyConfigBeforeStart(store, options.config, options.secretCodec) : undefined;
     const settings = store.settings();
     const history = await HistoryStore.open(path.join(options.dataDir, 'history'), {
       now,
       rawRetentionDays: settings.rawRetentionDays,
       rollupRetentionDays: settings.rollupRetentionDays,
     });
+    if (report.recovered) problems.set('store-open', `${report.problem ?? 'picket.json was damaged'}; the original was moved to ${report.movedAsideTo ?? 'a copy beside it'}`);
+    history.openProblems.forEach((problem, index) => problems.set(`history-open-${index}`, problem));
+    history.onProblemChange((problem) => problems.set('history', problem));
     const probeOptions = options.probeOptions ?? {};
     const engine = new Engine({
       runCheck: options.runCheck ?? defaultRunCheck,
@@ -144,10 +205,9 @@ export class PicketService {
       history,
       now,
       probeOptions,
-      referenceProbe:
-        options.referenceProbe ??
-        referenceProbeFor(settings.referenceTarget, REFERENCE_PROBE_TIMEOUT_MS, probeOptions.lookup ? { lookup: probeOptions.lookup } : {}),
+      referenceProbe: options.referenceProbe ?? PicketService.referenceProbe(settings, probeOptions),
       runtimeState: { load: () => store.runtimeState(), save: (state) => store.saveRuntimeState(state) },
+      onProblem: (source, problem) => problems.set(source, problem),
     });
     const sealed: string[] = [];
     const monitors = store.monitors().map((stored) => {
@@ -155,7 +215,7 @@ export class PicketService {
       if (opened.sealed) sealed.push(stored.id);
       return opened.monitor;
     });
-    const service = new PicketService(options, store, history, engine, report, sealed);
+    const service = new PicketService(options, store, history, engine, report, sealed, problems, configOutcome);
     engine.start(monitors);
     service.matrix.start();
     return service;
@@ -171,13 +231,28 @@ export class PicketService {
       return await handler(validated.params);
     } catch (error) {
       if (error instanceof ServiceError) throw error;
-      // A disk or engine failure: the transport still gets a ContractError, with the cause for the log.
+      // A disk or engine failure: the transport still gets a ContractError, with the cause for the log. Our own
+      // trouble (a full disk) is worded for a person: the request did not fail because of what they typed.
+      if (isOwnResourceError(error)) throw new ServiceError({ code: 'internal', message: describeOwnFailure(`${name} failed: nothing was saved`, error) });
       throw new ServiceError({ code: 'internal', message: `${name} failed: ${error instanceof Error ? error.message : String(error)}` });
     }
   }
 
   on<Name extends EventName>(name: Name, listener: (payload: EventMap[Name]) => void): () => void {
     return this.events.on(name, listener);
+  }
+
+  /**
+   * importConfig for the config file named on the command line (`run --config`, `serve --config`): the one
+   * place a `command` channel may be added or changed, since whoever writes that file can run programs anyway.
+   */
+  async importTrustedConfig(json: string, mode: 'merge' | 'replace'): Promise<RequestResult<'importConfig'>> {
+    this.trustedImport = true;
+    try {
+      return await this.handle('importConfig', { json, mode });
+    } finally {
+      this.trustedImport = false;
+    }
   }
 
   suspend(): void {
@@ -190,6 +265,17 @@ export class PicketService {
 
   setSystemOnline(online: boolean): void {
     this.engine.setSystemOnline(online);
+    if (online) this.alerting.wake();
+  }
+
+  /** Picket's own current problems, one sentence each (empty when all is well): the banner, tray and CLI show them. */
+  problems(): string[] {
+    return this.problemBoard.list();
+  }
+
+  /** The default reference probe: a TCP connect to settings.referenceTarget. */
+  private static referenceProbe(settings: Settings, probeOptions: Omit<ProbeOptions, 'signal' | 'now'>): () => Promise<boolean> {
+    return referenceProbeFor(settings.referenceTarget, REFERENCE_PROBE_TIMEOUT_MS, probeOptions.lookup ? { lookup: probeOptions.lookup } : {});
   }
 
   /** What the tray and the notifier need, synchronously. */
@@ -217,6 +303,8 @@ export class PicketService {
       clearInterval(this.viewsRefresh);
       this.matrix.close();
       await this.engine.stop();
+      // After the engine: its last alerts still reach the outbox, to go out at the next start if not now.
+      await this.alerting.close();
       this.batcher.flush();
       this.unsubscribeEngine();
       await this.store.flush();
@@ -280,21 +368,24 @@ export class PicketService {
     },
 
     testMonitor: async ({ monitor: draft }) => {
-      const parsed = parseMonitor(draft, 'monitor');
+      const parsed = parseMonitor(draft, 'monitor', this.monitorDefaults());
       const monitor = this.withStoredSecrets(parsed, this.findMonitor(parsed.id));
       const run = this.options.runCheck ?? defaultRunCheck;
       return run(monitor, { ...this.options.probeOptions, now: this.now });
     },
 
     importConfig: async ({ json, mode }) => {
-      const planned = planImport(json, mode, this.engine.monitors());
+      const planned = planImport(json, mode, this.engine.monitors(), this.channelBook.channels(), this.monitorDefaults());
       if (!planned.ok) throw invalidParams(`the config was not imported: ${planned.issues.map(formatPath).join('; ')}`, planned.issues);
       const { plan } = planned;
+      if (!this.trustedImport) this.channelBook.refuseNewCommands(plan.channels ?? [], 'channels', 'the config was not imported');
       let settingsChanged = false;
       if (Object.keys(plan.settings).length > 0) {
         this.updateEngineSettings(plan.settings, 'settings');
         settingsChanged = true;
       }
+      // Channels before monitors: the monitors name them.
+      if (plan.channels !== undefined) this.channelBook.replace(plan.channels);
       // One write for the whole list; the settings above were validated and written first, so nothing below can fail on input.
       this.store.replaceMonitors(plan.monitors.map((monitor) => sealSecrets(monitor, this.options.secretCodec)));
       for (const id of plan.outcome.removed) this.engine.removeMonitor(id);
@@ -307,11 +398,12 @@ export class PicketService {
         settingsChanged = true;
       }
       if (settingsChanged) this.events.emit('settings', this.settings());
+      if (plan.channels !== undefined) this.afterChannelsChange();
       this.emitViews();
       return plan.outcome;
     },
 
-    exportConfig: async () => ({ json: exportConfig(this.engine.monitors(), this.store.settings()) }),
+    exportConfig: async () => ({ json: exportConfig(this.engine.monitors(), this.store.settings(), this.channelBook.channels()) }),
 
     getSettings: async () => this.settings(),
 
@@ -324,6 +416,12 @@ export class PicketService {
     },
 
     pauseAlerts: async ({ until }) => {
+      // A pause is for a meeting or a holiday, not forever: a typo like 1e300 must not silence alerts for good.
+      if (until !== null && until > this.now() + MAX_ALERT_PAUSE_MS) {
+        throw invalidParams('until: must be at most a year from now (epoch milliseconds), or null to resume alerts', [
+          { path: 'until', message: 'must be at most a year from now' },
+        ]);
+      }
       this.store.updatePreferences({ alertsPausedUntil: until });
       return this.afterSettingsChange();
     },
@@ -333,6 +431,49 @@ export class PicketService {
     addHomeserver: async ({ serverName }) => this.matrix.add(serverName),
 
     listHomeservers: async () => this.matrix.list(),
+
+    previewImport: async ({ source, file }) => {
+      try {
+        return await previewImport(source, Buffer.from(file, 'base64'), this.engine.monitors());
+      } catch (error) {
+        if (error instanceof ImportFileError) throw invalidParams(error.message);
+        throw error;
+      }
+    },
+    getProblems: async () => this.problems(),
+
+    listChannels: async () => this.channelsOverview(),
+
+    saveChannel: async ({ channel }) => {
+      this.channelBook.refuseNewCommands([channel], 'channel', 'invalid channel');
+      this.channelBook.save(channel);
+      return this.afterChannelsChange();
+    },
+
+    removeChannel: async ({ channelId }) => {
+      this.channelBook.remove(channelId);
+      // Nothing else the user saved changes: only the removed id leaves the monitors' lists.
+      const users = this.store.monitors().filter((monitor) => monitor.channels?.includes(channelId));
+      for (const stored of users) {
+        const updated = { ...stored, channels: (stored.channels ?? []).filter((id) => id !== channelId) };
+        this.store.saveMonitor(updated);
+        const plain = this.findMonitor(stored.id);
+        if (plain) this.engine.updateMonitor({ ...plain, channels: updated.channels });
+      }
+      this.alerting.forgetChannel(channelId);
+      if (users.length > 0) this.events.emit('monitors', this.views());
+      return this.afterChannelsChange();
+    },
+
+    testChannel: async ({ channel }) => {
+      this.channelBook.refuseNewCommands([channel], 'channel', 'invalid channel');
+      return this.alerting.testChannel(this.channelBook.withStoredSecrets(channel));
+    },
+
+    setGroupChannels: async ({ group, channelIds }) => {
+      this.channelBook.setGroup(group, channelIds);
+      return this.afterChannelsChange();
+    },
   };
 
   // ---- helpers ----
@@ -363,11 +504,14 @@ export class PicketService {
    * validation, secrets, store, engine. 'upsert' adds or edits, whichever applies.
    */
   private putMonitor(draft: unknown, mode: 'add' | 'edit' | 'upsert'): Monitor {
-    const parsed = parseMonitor(draft, 'monitor');
+    const existing = mode === 'upsert' ? this.findMonitor(idOf(draft)) : undefined;
+    const parsed = parseMonitor(draft, 'monitor', this.monitorDefaults(existing));
     const previous = this.findMonitor(parsed.id);
     if (mode === 'add' && previous) throw conflict(parsed.id);
     if (mode === 'edit' && !previous) throw notFound(parsed.id);
     const monitor = this.withStoredSecrets(parsed, previous);
+    const unknownChannels = unknownChannelIssues(monitor.channels, new Set(this.channelBook.channels().map((channel) => channel.id)), 'monitor.channels');
+    if (unknownChannels.length > 0) throw invalidParams(`invalid monitor: ${unknownChannels.map(formatPath).join('; ')}`, unknownChannels);
     this.store.saveMonitor(sealSecrets(monitor, this.options.secretCodec));
     if (!previous) {
       this.engine.addMonitor(monitor);
@@ -383,7 +527,7 @@ export class PicketService {
   private saveGroupMonitors(drafts: MonitorConfig[]): MonitorView[] {
     drafts.forEach((draft, index) => {
       try {
-        parseMonitor(draft, `monitors[${index}]`);
+        parseMonitor(draft, `monitors[${index}]`, this.monitorDefaults());
       } catch (error) {
         if (error instanceof ConfigError) throw invalidParams(`the homeserver's monitors are invalid: ${error.issues.map(formatPath).join('; ')}`, error.issues);
         throw error;
@@ -393,6 +537,15 @@ export class PicketService {
     const views = this.views();
     this.events.emit('monitors', views);
     return views.filter((view) => ids.has(view.monitor.id));
+  }
+
+  /**
+   * Settings' default reminder days for a new TLS monitor. A homeserver group rebuilt over an existing
+   * certificate monitor keeps the days it has, so re-adding never resets what the user chose.
+   */
+  private monitorDefaults(existing?: Monitor): MonitorDefaults {
+    if (existing?.type === 'tls') return { expiryWarningDays: existing.expiryWarningDays };
+    return { expiryWarningDays: this.store.settings().defaultExpiryWarningDays };
   }
 
   private withStoredSecrets(draft: Monitor, stored: Monitor | undefined): Monitor {
@@ -405,7 +558,20 @@ export class PicketService {
   private updateEngineSettings(patch: Partial<Settings>, base: string): void {
     const checked = validateSettings({ ...this.store.settings(), ...patch }, base);
     if (!checked.ok) throw invalidParams(`invalid settings: ${checked.issues.map(formatPath).join('; ')}`, checked.issues);
+    const before = this.store.settings();
     this.store.updateSettings(patch);
+    this.applyLiveSettings(before, this.store.settings());
+  }
+
+  /** Engine settings act at once: concurrency, the offline guard's target, retention. */
+  private applyLiveSettings(before: Settings, after: Settings): void {
+    const probeOptions = this.options.probeOptions ?? {};
+    // A probe the embedder passed (tests, a custom shell) is theirs to keep; the default one follows the setting.
+    const probe = !this.options.referenceProbe && before.referenceTarget !== after.referenceTarget ? PicketService.referenceProbe(after, probeOptions) : undefined;
+    this.engine.updateSettings(after, probe);
+    if (before.rawRetentionDays !== after.rawRetentionDays || before.rollupRetentionDays !== after.rollupRetentionDays) {
+      this.history.setRetention({ rawRetentionDays: after.rawRetentionDays, rollupRetentionDays: after.rollupRetentionDays });
+    }
   }
 
   /** No view is built for an event nobody hears (`picket run` has no UI). */
@@ -417,6 +583,17 @@ export class PicketService {
     const views = this.views();
     this.events.emit('monitors', views);
     return views.find((view) => view.monitor.id === monitorId) as MonitorView;
+  }
+
+  private channelsOverview(): ChannelsOverview {
+    return this.channelBook.overview((channelId) => this.alerting.status(channelId));
+  }
+
+  private afterChannelsChange(): ChannelsOverview {
+    this.alerting.channelsChanged();
+    const overview = this.channelsOverview();
+    this.events.emit('channels', overview);
+    return overview;
   }
 
   private afterSettingsChange(): AppSettings {
@@ -433,4 +610,9 @@ function targetOf(monitor: Monitor): string {
 
 function formatPath(issue: { path: string; message: string }): string {
   return issue.path ? `${issue.path}: ${issue.message}` : issue.message;
+}
+
+function idOf(draft: unknown): string {
+  const id = typeof draft === 'object' && draft !== null ? (draft as { id?: unknown }).id : undefined;
+  return typeof id === 'string' ? id : '';
 }

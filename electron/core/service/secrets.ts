@@ -1,7 +1,7 @@
 // Secrets (basic-auth passwords, bearer tokens) in three forms: plain for the engine, sealed for the store,
 // REDACTED for a UI. The Electron app seals with safeStorage; plain Node (CLI, web mode) has no codec and keeps
 // them as given in picket.json, which is readable only by the user (written with mode 0600).
-import { REDACTED } from '../../shared/contract.ts';
+import { REDACTED, SEALED_PREFIX } from '../../shared/contract.ts';
 import type { ConfigIssue } from '../../shared/config-validation.ts';
 import type { HttpAuth, Monitor } from '../../shared/types.ts';
 
@@ -10,8 +10,8 @@ export interface SecretCodec {
   decrypt(stored: string): string;
 }
 
-/** Marks a stored secret as sealed, and by which scheme, so a plain one from an older file is still told apart. */
-export const SEALED_PREFIX = 'enc:v1:';
+// Sealed secrets carry this prefix, so a plain one from an older file is still told apart.
+export { SEALED_PREFIX } from '../../shared/contract.ts';
 
 function secretOf(auth: HttpAuth): string {
   return auth.type === 'basic' ? auth.password : auth.token;
@@ -23,6 +23,17 @@ function withSecret(auth: HttpAuth, secret: string): HttpAuth {
 
 function secretPath(auth: HttpAuth, base: string): string {
   return `${base}.auth.${auth.type === 'basic' ? 'password' : 'token'}`;
+}
+
+/** The password in a URL's userinfo (http://user:PASSWORD@host/), kept as typed: "scheme://user:" + it + "@". */
+const URL_PASSWORD = /^([a-z][a-z0-9+.-]*:\/\/[^/?#@:]*:)([^/?#@]*)@/i;
+
+function urlPassword(url: string): string | undefined {
+  return URL_PASSWORD.exec(url)?.[2];
+}
+
+function withUrlPassword(url: string, password: string): string {
+  return url.replace(URL_PASSWORD, (_match, head: string) => `${head}${password}@`);
 }
 
 function mapSecret(monitor: Monitor, map: (secret: string) => string): Monitor {
@@ -53,20 +64,50 @@ export function openSecrets(monitor: Monitor, codec: SecretCodec | undefined): {
   return { monitor: opened, sealed };
 }
 
-/** For a UI: whether a secret is set, never its value. */
+/**
+ * For a UI and an export: whether a secret is set, never its value; a password in the URL's userinfo too. (That
+ * one is not sealed in the store: the codec's output is not URL-safe, and picket.json is the user's alone.)
+ */
 export function redactSecrets(monitor: Monitor): Monitor {
-  return mapSecret(monitor, () => REDACTED);
+  const redacted = mapSecret(monitor, () => REDACTED);
+  if (redacted.type !== 'http') return redacted;
+  const password = urlPassword(redacted.url);
+  return password === undefined || password === '' ? redacted : { ...redacted, url: withUrlPassword(redacted.url, REDACTED) };
 }
 
 /**
  * A draft from a UI carries REDACTED where it kept the secret: put the stored (plain) one back. A REDACTED with
  * nothing of the same auth type stored is an issue naming the field: the user must type the secret.
  */
-export function restoreRedacted(draft: Monitor, stored: Monitor | undefined, base: string): { monitor: Monitor } | { issue: ConfigIssue } {
+export function restoreRedacted(given: Monitor, stored: Monitor | undefined, base: string): { monitor: Monitor } | { issue: ConfigIssue } {
+  const restoredUrl = restoreUrlPassword(given, stored, base);
+  if ('issue' in restoredUrl) return restoredUrl;
+  const draft = restoredUrl.monitor;
   if (draft.type !== 'http' || !draft.auth || secretOf(draft.auth) !== REDACTED) return { monitor: draft };
   const storedAuth = stored?.type === 'http' ? stored.auth : undefined;
   if (!storedAuth || storedAuth.type !== draft.auth.type) {
     return { issue: { path: secretPath(draft.auth, base), message: 'is the redaction placeholder but no secret is stored for it: enter the secret' } };
   }
   return { monitor: { ...draft, auth: withSecret(draft.auth, secretOf(storedAuth)) } };
+}
+
+/** A URL sent back with the placeholder as its password keeps the stored URL's password. */
+function restoreUrlPassword(draft: Monitor, stored: Monitor | undefined, base: string): { monitor: Monitor } | { issue: ConfigIssue } {
+  if (draft.type !== 'http') return { monitor: draft };
+  const given = urlPassword(draft.url);
+  // The placeholder may come back percent-encoded when a UI ran the URL through new URL().
+  if (given === undefined || (given !== REDACTED && safeDecode(given) !== REDACTED)) return { monitor: draft };
+  const storedPassword = stored?.type === 'http' ? urlPassword(stored.url) : undefined;
+  if (storedPassword === undefined || storedPassword === '') {
+    return { issue: { path: `${base}.url`, message: 'has the redaction placeholder as its password but no password is stored for it: enter the password' } };
+  }
+  return { monitor: { ...draft, url: withUrlPassword(draft.url, storedPassword) } };
+}
+
+function safeDecode(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
 }

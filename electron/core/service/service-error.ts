@@ -23,3 +23,7 @@ export function notFound(monitorId: string): ServiceError {
 export function conflict(monitorId: string): ServiceError {
   return new ServiceError({ code: 'conflict', message: `a monitor with id "${monitorId}" already exists`, issues: [{ path: 'monitor.id', message: 'already exists' }] });
 }
+
+export function channelNotFound(channelId: string): ServiceError {
+  return new ServiceError({ code: 'not-found', message: `no channel with id "${channelId}"`, issues: [{ path: 'channelId', message: 'no such channel' }] });
+}

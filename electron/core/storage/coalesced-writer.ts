@@ -14,6 +14,8 @@ export interface CoalescedWriterOptions {
   /** The file's text as of now: called when the write starts, not when the change was made. */
   render: () => string;
   onError: (error: unknown) => void;
+  /** A write succeeded (after a failure, the problem is over). */
+  onWritten?: () => void;
 }
 
 export class CoalescedWriter {
@@ -69,6 +71,7 @@ export class CoalescedWriter {
     this.#writing = writing.then(
       () => {
         this.#writing = undefined;
+        this.options.onWritten?.();
         if (this.#dirty) this.#arm(this.options.delayMs);
       },
       (error: unknown) => {

@@ -4,7 +4,9 @@
 // rewrites the user's config.
 import type { Monitor, Settings } from '../../shared/types.ts';
 import { parseMonitor } from '../../shared/config-validation.ts';
+import type { ChannelConfig } from '../../shared/channel-types.ts';
 import { CoalescedWriter } from './coalesced-writer.ts';
+import { checkedChannels, type GroupChannels } from './store-channels.ts';
 import { homeserverRecordProblem, type HomeserverRecord, type HomeserverRecords } from './store-homeservers.ts';
 import { applyPreferencesPatch, DEFAULT_PREFERENCES, type Preferences } from './store-preferences.ts';
 import { applySettingsPatch } from './store-settings.ts';
@@ -31,6 +33,13 @@ export interface MonitorStore {
   homeservers(): HomeserverRecords;
   /** Adds or replaces one homeserver's record. Validated; an Error names the bad field and nothing changes. */
   saveHomeserver(serverName: string, record: HomeserverRecord): void;
+  /** Alert channels as stored (secrets sealed in the app), [] until the first is added. */
+  channels(): ChannelConfig[];
+  /** Replaces the whole list in one write. Validated; an Error names each bad field and nothing changes. */
+  replaceChannels(channels: ChannelConfig[]): void;
+  /** Channel ids per homeserver group. */
+  groupChannels(): GroupChannels;
+  setGroupChannels(groupChannels: GroupChannels): void;
   /** Opaque per-monitor runtime state the engine persists (alert bookkeeping such as certificate reminders already sent). */
   runtimeState(): Record<string, unknown>;
   saveRuntimeState(state: Record<string, unknown>): void;
@@ -54,6 +63,8 @@ export interface MemoryStoreOptions {
   retryMs?: number;
   /** A write failed (the change stays in memory and is retried). Default: console.error. */
   onWriteError?: (file: string, error: unknown) => void;
+  /** A write of that file succeeded: a problem reported for it is over. */
+  onWritten?: (file: string) => void;
 }
 
 const DEFAULT_WRITE_DELAY_MS = 200;
@@ -76,11 +87,13 @@ export class MemoryMonitorStore implements MonitorStore {
       backupPath: files.backup,
       render: () => serializeStoreDocument(this.#document),
       onError: (error) => onError(files.file, error),
+      onWritten: () => options.onWritten?.(files.file),
     });
     this.#state = new CoalescedWriter(files.state, {
       ...common,
       render: () => serializeRuntimeState(this.#runtime),
       onError: (error) => onError(files.state, error),
+      onWritten: () => options.onWritten?.(files.state),
     });
   }
 
@@ -147,6 +160,25 @@ export class MemoryMonitorStore implements MonitorStore {
     const problem = homeserverRecordProblem(serverName, record);
     if (problem !== undefined) throw new Error(`invalid homeserver record: ${problem}`);
     this.#document.homeservers = { ...this.#document.homeservers, [serverName]: structuredClone(record) };
+    this.#config.markDirty();
+  }
+
+  channels(): ChannelConfig[] {
+    // Absent in files from before alert channels existed.
+    return structuredClone(this.#document.channels ?? []);
+  }
+
+  replaceChannels(channels: ChannelConfig[]): void {
+    this.#document.channels = checkedChannels(channels);
+    this.#config.markDirty();
+  }
+
+  groupChannels(): GroupChannels {
+    return structuredClone(this.#document.groupChannels ?? {});
+  }
+
+  setGroupChannels(groupChannels: GroupChannels): void {
+    this.#document.groupChannels = structuredClone(groupChannels);
     this.#config.markDirty();
   }
 

@@ -3,6 +3,7 @@
 import { formatIssue, validateMonitor } from '../../shared/config-validation.ts';
 import type { Monitor } from '../../shared/types.ts';
 import { NewerStoreVersionError, migrateToCurrent } from './migrations.ts';
+import { recoverChannels, recoverGroupChannels } from './store-channels.ts';
 import { recoverHomeservers } from './store-homeservers.ts';
 import { recoverPreferences } from './store-preferences.ts';
 import { recoverSettings } from './store-settings.ts';
@@ -30,7 +31,7 @@ export class UnusableStoreError extends Error {
   }
 }
 
-const KNOWN_FIELDS = new Set(['schemaVersion', 'monitors', 'settings', 'runtime', 'preferences', 'homeservers']);
+const KNOWN_FIELDS = new Set(['schemaVersion', 'monitors', 'settings', 'runtime', 'preferences', 'homeservers', 'channels', 'groupChannels']);
 
 export function emptyStoreDocument(settings = recoverSettings(undefined).settings): StoreDocument {
   return { schemaVersion: CURRENT_SCHEMA_VERSION, monitors: [], settings };
@@ -67,6 +68,16 @@ export function recoverDocument(parsed: unknown): RecoveredDocument {
     const { homeservers, reset: resetHomeservers } = recoverHomeservers(raw.homeservers);
     resetFields.push(...resetHomeservers);
     document.homeservers = homeservers;
+  }
+  if (raw.channels !== undefined) {
+    const { channels, reset: resetChannels } = recoverChannels(raw.channels);
+    resetFields.push(...resetChannels);
+    document.channels = channels;
+  }
+  if (raw.groupChannels !== undefined) {
+    const { groupChannels, reset: resetGroups } = recoverGroupChannels(raw.groupChannels);
+    resetFields.push(...resetGroups);
+    document.groupChannels = groupChannels;
   }
   return migration.migratedFrom === undefined
     ? { document, droppedMonitors, resetFields }

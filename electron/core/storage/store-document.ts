@@ -1,5 +1,7 @@
 // The layout of <data dir>/picket.json, the file of what the user owns: monitors, settings, preferences, homeservers.
 import type { Monitor, Settings } from '../../shared/types.ts';
+import type { ChannelConfig } from '../../shared/channel-types.ts';
+import type { GroupChannels } from './store-channels.ts';
 import type { HomeserverRecords } from './store-homeservers.ts';
 import type { Preferences } from './store-preferences.ts';
 
@@ -23,6 +25,10 @@ export type StoreDocument = {
   preferences?: Preferences;
   /** Matrix homeservers by server name (store-homeservers.ts); absent until the first is added. */
   homeservers?: HomeserverRecords;
+  /** Alert channels, secrets sealed (store-channels.ts); absent until the first is added. */
+  channels?: ChannelConfig[];
+  /** Channel ids per homeserver group; absent until first set. */
+  groupChannels?: GroupChannels;
 };
 
 /** One thing found wrong in a store file and dropped or reset to its default. */

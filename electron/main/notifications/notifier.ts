@@ -1,10 +1,9 @@
-// Native notifications for the engine's alerts: collected for a short window, grouped, filtered by the
-// user's settings, shown, and a click opens the monitor. Electron's Notification comes in as an option.
-import type { AppSettings, HomeserverGroup, MonitorView, PicketClient } from '../../shared/contract.ts';
-import type { Alert } from '../../shared/types.ts';
-import { systemClearTimer, systemSetTimer, type ClearTimer, type SetTimer } from '../tray/timers.ts';
-import { groupAlerts, type AlertGroup } from './alert-grouping.ts';
-import { monitorLabels } from './alert-wording.ts';
+// Desktop notifications: the one alert channel that lives in the Electron shell. The alert policy
+// (core/alerting) has already collected, filtered (mute, pause) and grouped the alerts; this shows its notices,
+// and once per failing channel "Alerts to Ops Slack are failing: …". A click opens the monitor.
+import type { AppSettings } from '../../shared/contract.ts';
+import type { AlertGroup } from '../../core/alerting/policy/alert-grouping.ts';
+import type { ChannelFailingNotice } from '../../core/alerting/alerting-service.ts';
 
 export interface NotificationLike {
   on(event: 'click', listener: () => void): unknown;
@@ -17,46 +16,27 @@ export interface NotificationFactory {
   new (options: { title: string; body: string; silent: boolean }): NotificationLike;
 }
 
-export interface NotifierSource extends Pick<PicketClient, 'on'> {
-  views(): MonitorView[];
-  /** Homeserver groups with their diagnosis, so one homeserver's alerts become one notification. */
-  homeservers?(): HomeserverGroup[];
+/** The part of the alert policy the notifier listens to. */
+export interface NotifierSource {
+  onNotice(listener: (groups: AlertGroup[]) => void): () => void;
+  onChannelFailing(listener: (notice: ChannelFailingNotice) => void): () => void;
 }
 
-export type NotifierSettings = Pick<AppSettings, 'notificationsEnabled' | 'notificationSound' | 'alertsPausedUntil' | 'mutedMonitors'>;
+export type NotifierSettings = Pick<AppSettings, 'notificationsEnabled' | 'notificationSound'>;
 
 export interface NotifierOptions {
   Notification: NotificationFactory;
   source: NotifierSource;
   openMonitor(monitorId: string): void;
-  /** Must return the current settings; read when a batch is shown, so a pause set meanwhile is honoured. */
+  /** Must return the current settings; read for each notice. */
   settings(): NotifierSettings;
-  now?: () => number;
-  setTimer?: SetTimer;
-  clearTimer?: ClearTimer;
-  /** How long after the first alert the batch is shown. Default 3 s. */
-  windowMs?: number;
-}
-
-/** Whether a batch may be shown at all, and which alerts of it. Pure, so the rules are tested directly. */
-export function alertsToNotify(alerts: readonly Alert[], settings: NotifierSettings, now: number): Alert[] {
-  if (!settings.notificationsEnabled) return [];
-  if (settings.alertsPausedUntil !== null && settings.alertsPausedUntil > now) return [];
-  const muted = new Set(settings.mutedMonitors);
-  return alerts.filter((alert) => !muted.has(alert.monitorId));
 }
 
 const MAX_HELD_NOTIFICATIONS = 20;
 
 export class Notifier {
   private readonly opts: NotifierOptions;
-  private readonly now: () => number;
-  private readonly setTimer: SetTimer;
-  private readonly clearTimer: ClearTimer;
-  private readonly windowMs: number;
-  private pending: Alert[] = [];
-  private batchTimer: unknown = undefined;
-  private unsubscribe: (() => void) | undefined;
+  private unsubscribe: Array<() => void> = [];
   /** Shown notifications are held until closed: one garbage-collected early loses its click handler. */
   private readonly shown = new Set<NotificationLike>();
 
@@ -65,56 +45,31 @@ export class Notifier {
     if (typeof opts.openMonitor !== 'function') throw new Error('Notifier: openMonitor must be a function');
     if (typeof opts.settings !== 'function') throw new Error('Notifier: settings must be a function');
     this.opts = opts;
-    this.now = opts.now ?? Date.now;
-    this.setTimer = opts.setTimer ?? systemSetTimer;
-    this.clearTimer = opts.clearTimer ?? systemClearTimer;
-    this.windowMs = opts.windowMs ?? 3_000;
-    if (!Number.isFinite(this.windowMs) || this.windowMs < 0) throw new Error(`Notifier: windowMs must be >= 0, got ${this.windowMs}`);
   }
 
   start(): void {
-    if (this.unsubscribe) return;
-    this.unsubscribe = this.opts.source.on('alert', (alert) => this.collect(alert));
+    if (this.unsubscribe.length > 0) return;
+    this.unsubscribe = [
+      this.opts.source.onNotice((groups) => {
+        for (const group of groups) this.show(group.title, group.body, group.monitorIds[0]);
+      }),
+      this.opts.source.onChannelFailing((notice) => this.show(notice.text, 'Settings → Alert channels shows the last error.', undefined)),
+    ];
   }
 
-  /** Stops listening; alerts still waiting are dropped (the app is quitting). */
   dispose(): void {
-    this.unsubscribe?.();
-    this.unsubscribe = undefined;
-    if (this.batchTimer !== undefined) this.clearTimer(this.batchTimer);
-    this.batchTimer = undefined;
-    this.pending = [];
+    for (const unsubscribe of this.unsubscribe) unsubscribe();
+    this.unsubscribe = [];
   }
 
-  /** Shows what has been collected now instead of at the end of the window. */
-  flush(): void {
-    if (this.batchTimer !== undefined) this.clearTimer(this.batchTimer);
-    this.batchTimer = undefined;
-    const batch = this.pending;
-    this.pending = [];
-    const { Notification } = this.opts;
-    if (batch.length === 0 || !Notification.isSupported()) return;
-
+  private show(title: string, body: string, monitorId: string | undefined): void {
     const settings = this.opts.settings();
-    const alerts = alertsToNotify(batch, settings, this.now());
-    if (alerts.length === 0) return;
-    // Read now, after the batch: the diagnosis then reflects the results that raised these alerts.
-    const homeservers = this.opts.source.homeservers?.() ?? [];
-    for (const group of groupAlerts(alerts, monitorLabels(this.opts.source.views()), homeservers)) this.show(group, !settings.notificationSound);
-  }
-
-  private collect(alert: Alert): void {
-    this.pending.push(alert);
-    // The window is counted from the first alert, not the last: a steady stream still shows every windowMs.
-    if (this.batchTimer === undefined) this.batchTimer = this.setTimer(() => this.flush(), this.windowMs);
-  }
-
-  private show(group: AlertGroup, silent: boolean): void {
-    const notification = new this.opts.Notification({ title: group.title, body: group.body, silent });
-    const first = group.monitorIds[0];
+    const { Notification } = this.opts;
+    if (!settings.notificationsEnabled || !Notification.isSupported()) return;
+    const notification = new Notification({ title, body, silent: !settings.notificationSound });
     notification.on('click', () => {
       this.shown.delete(notification);
-      if (first !== undefined) this.opts.openMonitor(first);
+      if (monitorId !== undefined) this.opts.openMonitor(monitorId);
     });
     notification.on('close', () => this.shown.delete(notification));
     this.shown.add(notification);

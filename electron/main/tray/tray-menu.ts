@@ -2,7 +2,7 @@
 // without Electron. Clicks call the TrayActions callbacks; times are read when clicked, not when built.
 import type { MonitorView } from '../../shared/contract.ts';
 import type { MonitorState } from '../../shared/types.ts';
-import { describeUntil, nextMorning } from './local-time.ts';
+import { describeUntil, nextMorning } from '../../core/alerting/policy/local-time.ts';
 import { trayTooltip } from './tray-status.ts';
 
 export interface TrayMenuItem {

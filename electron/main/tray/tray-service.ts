@@ -26,6 +26,8 @@ export interface ThemeSource {
 /** What the tray needs of the PicketService; the real service satisfies it structurally. */
 export interface TrayServiceSource extends Pick<PicketClient, 'on'> {
   views(): MonitorView[];
+  /** Picket's own problems (a full disk, ...), shown in the tooltip. */
+  problems?(): string[];
 }
 
 export type TraySettings = Pick<AppSettings, 'alertsPausedUntil' | 'startAtLogin'>;
@@ -86,7 +88,7 @@ export class TrayService<TMenu> {
     this.started = true;
     const { source, nativeTheme, tray } = this.opts;
     const refresh = (): void => this.refresh();
-    this.unsubscribes.push(source.on('state', refresh), source.on('monitors', refresh), source.on('settings', refresh));
+    this.unsubscribes.push(source.on('state', refresh), source.on('monitors', refresh), source.on('settings', refresh), source.on('problems', refresh));
     nativeTheme.on('updated', refresh);
     this.unsubscribes.push(() => nativeTheme.removeListener('updated', refresh));
     // Windows shows the menu on right click only; a left click opening the dashboard is what users expect there.
@@ -128,7 +130,7 @@ export class TrayService<TMenu> {
       tray.setImage(image);
       this.lastImage = image;
     }
-    const toolTip = trayTooltip(views, { offline, alertsPaused });
+    const toolTip = trayTooltip(views, { offline, alertsPaused, problems: source.problems?.() ?? [] });
     if (toolTip !== this.lastToolTip) {
       tray.setToolTip(toolTip);
       this.lastToolTip = toolTip;

@@ -42,6 +42,8 @@ const SUMMARY_ORDER: readonly MonitorState[] = ['up', 'down', 'warning', 'pendin
 export interface TrayTooltipContext {
   offline?: boolean;
   alertsPaused?: boolean;
+  /** Picket's own problems: said first, so a full disk is never read as the servers failing. */
+  problems?: readonly string[];
 }
 
 /** "12 up · 1 down · 1 warning"; zero counts left out; "No monitors" when there are none. */
@@ -55,5 +57,6 @@ export function trayTooltip(views: readonly MonitorView[], ctx: TrayTooltipConte
   const lines = [parts.length > 0 ? parts.join(' · ') : 'No monitors'];
   if (ctx.offline) lines.push('Offline: checks are on hold');
   if (ctx.alertsPaused) lines.push('Alerts paused');
+  for (const problem of ctx.problems ?? []) lines.push(`Problem: ${problem}`);
   return lines.join('\n');
 }

@@ -1,5 +1,5 @@
 // The renderer's Content-Security-Policy, one function for both the response header and the <meta> in
-// renderer/index.html, so the two never drift apart (a test compares them).
+// renderer/index.html (less the header-only directives), so the two never drift apart (a test compares them).
 
 export interface PolicyOptions {
   /** Dev only: the electron-vite dev server origin, which serves scripts and pushes hot updates over a WebSocket. */
@@ -30,6 +30,17 @@ export function contentSecurityPolicy(options: PolicyOptions = {}): string {
   }
   return Object.entries(directives)
     .map(([name, sources]) => `${name} ${sources.join(' ')}`)
+    .join('; ');
+}
+
+// Browsers ignore these in a <meta> policy and log an error for each: they only act as a response header.
+const HEADER_ONLY_DIRECTIVES = new Set(['frame-ancestors', 'report-uri', 'sandbox']);
+
+/** The production policy as renderer/index.html's <meta> carries it: the header-only directives left out. */
+export function metaContentSecurityPolicy(): string {
+  return contentSecurityPolicy()
+    .split('; ')
+    .filter((directive) => !HEADER_ONLY_DIRECTIVES.has(directive.split(' ')[0] ?? ''))
     .join('; ');
 }
 

@@ -1,9 +1,12 @@
 // The last 90 hours (or days) as 90 segments. A period without results is drawn as an empty slot, never
 // as red: no data is not downtime (the machine slept, or the monitor did not exist yet).
 import type { RollupBucket } from '../../../electron/shared/history-types.ts';
+import type { CheckResult } from '../../../electron/shared/types.ts';
 import './components.css';
 
 export type BarUnit = 'hour' | 'day';
+/** What one segment stands for: a period, or (while history is young) one check, as Uptime Kuma's beats. */
+export type BarScale = BarUnit | 'check';
 export type SegmentKind = 'up' | 'warning' | 'partial' | 'down' | 'unknown' | 'gap';
 
 export interface Segment {
@@ -35,6 +38,24 @@ export function uptimeSegments(buckets: readonly RollupBucket[], unit: BarUnit, 
   });
 }
 
+/** One segment per check, newest last; the bar's left is empty until there are `count` checks. */
+export function beatSegments(recent: readonly CheckResult[], count = SEGMENT_COUNT): Segment[] {
+  const beats = recent.slice(-count).map((result): Segment => ({ start: result.at, kind: result.status === 'down' ? 'down' : result.status }));
+  const padding = Array.from({ length: count - beats.length }, (_, i): Segment => ({ start: -1 - i, kind: 'gap' }));
+  return [...padding, ...beats];
+}
+
+/**
+ * Periods once the history reaches back further than the recent checks; until then the checks themselves,
+ * which show all there is instead of 87 empty hours and a sliver.
+ */
+export function barSegments(buckets: readonly RollupBucket[], recent: readonly CheckResult[], unit: BarUnit, now: number): { segments: Segment[]; scale: BarScale } {
+  const oldestCheck = recent[0]?.at;
+  const size = UNIT_MS[unit];
+  const young = oldestCheck !== undefined && buckets.every((bucket) => bucket.start >= Math.floor(oldestCheck / size) * size);
+  return young ? { segments: beatSegments(recent), scale: 'check' } : { segments: uptimeSegments(buckets, unit, now), scale: unit };
+}
+
 const KIND_WORDS: Record<SegmentKind, string> = {
   up: 'up',
   warning: 'warning',
@@ -44,14 +65,15 @@ const KIND_WORDS: Record<SegmentKind, string> = {
   gap: 'no data',
 };
 
-export function describeSegments(segments: readonly Segment[], unit: BarUnit): string {
+export function describeSegments(segments: readonly Segment[], unit: BarScale): string {
   const counts = new Map<SegmentKind, number>();
   for (const s of segments) counts.set(s.kind, (counts.get(s.kind) ?? 0) + 1);
   const parts = (Object.keys(KIND_WORDS) as SegmentKind[]).filter((k) => counts.has(k)).map((k) => `${counts.get(k)} ${KIND_WORDS[k]}`);
   return `Last ${segments.length} ${unit}s: ${parts.join(', ')}`;
 }
 
-function segmentTitle(segment: Segment, unit: BarUnit): string {
+function segmentTitle(segment: Segment, unit: BarScale): string {
+  if (unit === 'check') return segment.start < 0 ? 'no check yet' : `${new Date(segment.start).toLocaleString()}: ${KIND_WORDS[segment.kind]}`;
   const iso = new Date(segment.start).toISOString();
   const when = unit === 'hour' ? `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC` : iso.slice(0, 10);
   return `${when}: ${KIND_WORDS[segment.kind]}`;
@@ -60,7 +82,7 @@ function segmentTitle(segment: Segment, unit: BarUnit): string {
 export interface UptimeBarProps {
   /** null while the history is loading: the bar shows a neutral placeholder, not gaps. */
   segments: readonly Segment[] | null;
-  unit: BarUnit;
+  unit: BarScale;
   width?: number;
   height?: number;
 }

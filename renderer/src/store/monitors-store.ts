@@ -25,9 +25,11 @@ export interface MonitorsState {
   connection: StoreConnection;
   /** Why loading failed, in words, when connection is 'error'. */
   error: string | null;
+  /** Picket's own problems (a full disk, a damaged file): shown in a banner until they clear. */
+  problems: string[];
 }
 
-const initialState = (): MonitorsState => ({ views: {}, ids: [], sparklines: {}, homeservers: {}, settings: null, connection: 'loading', error: null });
+const initialState = (): MonitorsState => ({ views: {}, ids: [], sparklines: {}, homeservers: {}, settings: null, connection: 'loading', error: null, problems: [] });
 
 export const monitorsStore = createStore<MonitorsState>()(initialState);
 
@@ -204,6 +206,7 @@ export function connectStore(client: PicketClient, options: ConnectOptions = {})
     client.on('monitors', (list) => applyMonitors(list)),
     client.on('settings', (settings) => applySettings(settings)),
     client.on('homeservers', (list) => applyHomeservers(list)),
+    client.on('problems', (problems) => monitorsStore.setState({ problems })),
   ];
   if (isWebClient(client)) {
     let wasDown = false;
@@ -232,6 +235,7 @@ export function connectStore(client: PicketClient, options: ConnectOptions = {})
 /** Loads (or reloads, for "Try again") the monitor list and settings; a failure is shown, not thrown. */
 export async function loadSnapshot(client: PicketClient, isActive: () => boolean = () => true): Promise<void> {
   void loadHomeservers(client, isActive);
+  void loadProblems(client, isActive);
   try {
     const [list, settings] = await Promise.all([client.request('listMonitors', {}), client.request('getSettings', {})]);
     if (!isActive()) return;
@@ -256,10 +260,21 @@ async function loadHomeservers(client: PicketClient, isActive: () => boolean): P
   }
 }
 
+/** Quiet on failure, like the homeservers: an engine that predates the request simply has no banner. */
+async function loadProblems(client: PicketClient, isActive: () => boolean): Promise<void> {
+  try {
+    const problems = await client.request('getProblems', {});
+    if (isActive()) monitorsStore.setState({ problems });
+  } catch {
+    // See above.
+  }
+}
+
 // Selectors: each returns a stable reference unless its own slice changed, so rows re-render alone.
 export const useMonitorView = (id: string): MonitorView | undefined => useStore(monitorsStore, (state) => state.views[id]);
 export const useMonitorIds = (): string[] => useStore(monitorsStore, (state) => state.ids);
 export const useSettings = (): AppSettings | null => useStore(monitorsStore, (state) => state.settings);
+export const useProblems = (): string[] => useStore(monitorsStore, (state) => state.problems);
 export const useSparkline = (id: string): Array<number | null> | undefined => useStore(monitorsStore, (state) => state.sparklines[id]);
 /** The homeserver whose monitors form `group`; undefined for a plain group. */
 export const useHomeserver = (group: string): HomeserverGroup | undefined => useStore(monitorsStore, (state) => state.homeservers[group]);

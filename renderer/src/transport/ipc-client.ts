@@ -24,6 +24,13 @@ const CALLERS: Callers = {
   discoverHomeserver: (bridge, p) => bridge.discoverHomeserver(p.serverName),
   addHomeserver: (bridge, p) => bridge.addHomeserver(p.serverName),
   listHomeservers: (bridge) => bridge.listHomeservers(),
+  previewImport: (bridge, p) => bridge.previewImport(p.source, p.file),
+  getProblems: (bridge) => bridge.getProblems(),
+  listChannels: (bridge) => bridge.listChannels(),
+  saveChannel: (bridge, p) => bridge.saveChannel(p.channel),
+  removeChannel: (bridge, p) => bridge.removeChannel(p.channelId),
+  testChannel: (bridge, p) => bridge.testChannel(p.channel),
+  setGroupChannels: (bridge, p) => bridge.setGroupChannels(p.group, p.channelIds),
 };
 
 export function createIpcClient(bridge: PicketBridge): PicketClient {

@@ -47,7 +47,7 @@ describe('judgeCertificate', () => {
   it('reports the first problem: expiry before trust before name', () => {
     const everythingWrong = { ...info, trusted: false, trustError: 'X', nameMatches: false };
     expect(judgeCertificate(everythingWrong, monitor, 'c.example', Date.parse('2026-03-04T13:00:00Z')).message).toBe('certificate expired 3 days ago');
-    expect(judgeCertificate(everythingWrong, monitor, 'c.example', now).message).toBe('certificate not trusted: X');
+    expect(judgeCertificate(everythingWrong, monitor, 'c.example', now).message).toBe('certificate is not trusted (X)');
     expect(judgeCertificate({ ...info, nameMatches: false }, monitor, 'c.example', now).message).toBe(
       'certificate is for a.example, b.example, not c.example',
     );

@@ -52,3 +52,14 @@ describe('describeNetworkError', () => {
     expect(describeNetworkError(Object.assign(new Error('stop'), { code: 'ABORT_ERR' }), target)).toEqual({ failureKind: 'other', message: 'check cancelled' });
   });
 });
+
+describe('our own exhaustion is not the server failing', () => {
+  it('EMFILE and ENFILE from connect or getaddrinfo are "local", not refused or dns', () => {
+    for (const [code, syscall] of [['EMFILE', 'connect'], ['EMFILE', 'getaddrinfo'], ['ENFILE', 'connect'], ['ENOBUFS', 'write']]) {
+      const error = Object.assign(new Error(`${syscall} ${code}`), { code, syscall });
+      const failure = describeNetworkError(error, { host: 'example.test', timeoutSeconds: 5 });
+      expect(failure.failureKind).toBe('local');
+      expect(failure.message).toContain(`(${code}): the server was not checked`);
+    }
+  });
+});

@@ -91,13 +91,14 @@ describe('checkTls', () => {
     expect(result).toMatchObject({
       status: 'down',
       failureKind: 'certificate',
-      message: 'certificate not trusted: UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+      // In words, as the HTTP check says it (http-tls.test.ts); the code stays in the details.
+      message: 'certificate is not trusted (its issuer is unknown)',
       certificate: { trusted: false, trustError: 'UNABLE_TO_VERIFY_LEAF_SIGNATURE', nameMatches: true },
     });
 
     const selfSignedPort = await serveCertificate(await selfSignedCert());
     const selfSigned = await checkTls(tlsMonitor(selfSignedPort, { tls: { caFile } }));
-    expect(selfSigned).toMatchObject({ status: 'down', message: 'certificate not trusted: DEPTH_ZERO_SELF_SIGNED_CERT' });
+    expect(selfSigned).toMatchObject({ status: 'down', message: 'certificate is self-signed', certificate: { trustError: 'DEPTH_ZERO_SELF_SIGNED_CERT' } });
   });
 
   it('accepts an untrusted chain when told to ignore errors (a private CA)', async () => {

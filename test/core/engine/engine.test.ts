@@ -241,6 +241,46 @@ describe('Engine', () => {
     expect(() => engine.addMonitor(tcp('b'))).not.toThrow();
     expect(() => engine.addMonitor(tcp('b'))).toThrow('already exists');
   });
+
+  it('a check that fails from our own exhaustion (too many open files) is unknown, never down, and alerts nobody', async () => {
+    const checks = new ScriptedChecks();
+    const history = new MemoryHistory();
+    const { engine, events } = makeEngine(checks, { history });
+    engine.start([http('api')]);
+    await engine.checkNow('api');
+    checks.replies.set('api', { status: 'down', failureKind: 'local', message: 'Picket has too many files open (EMFILE): the server was not checked' });
+    for (let i = 0; i < 5; i++) await engine.checkNow('api');
+    expect(engine.snapshot()[0]?.state).toBe('unknown');
+    expect(alerts(events)).toEqual([]);
+    expect(history.recorded.map((r) => r.outcome)).toEqual(['up', 'unknown', 'unknown', 'unknown', 'unknown', 'unknown']);
+    expect(history.opened).toEqual([]);
+  });
+
+  it('a failed save of alert bookkeeping (full disk) is reported and retried, and never stops the checks or the shutdown', async () => {
+    const checks = new ScriptedChecks();
+    const runtime = new MemoryRuntime();
+    let diskFull = true;
+    const save = runtime.save.bind(runtime);
+    runtime.save = (state) => {
+      if (diskFull) throw Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' });
+      save(state);
+    };
+    const problems: Array<string | undefined> = [];
+    const { engine } = makeEngine(checks, { runtimeState: runtime, onProblem: (_source, problem) => problems.push(problem) });
+    engine.start([http('api')]);
+    checks.replies.set('api', { status: 'down' });
+    for (let i = 0; i < 3; i++) await engine.checkNow('api');
+    expect(engine.snapshot()[0]?.state).toBe('down');
+    await engine.stop();
+    expect(problems).toContain('cannot save alert bookkeeping: the disk is full (ENOSPC)');
+    diskFull = false;
+    const second = makeEngine(checks, { runtimeState: runtime, onProblem: (_source, problem) => problems.push(problem) });
+    second.engine.start([http('api')]);
+    await second.engine.checkNow('api');
+    await second.engine.stop();
+    expect(problems.at(-1)).toBeUndefined();
+    expect(Object.keys(runtime.state)).toEqual(['api']);
+  });
 });
 
 describe('Engine: checks spread however monitors arrive', () => {

@@ -26,16 +26,22 @@ export function makeResult(monitorId: string, at: number, outcome: ResultOutcome
   };
 }
 
-/** A fake wall clock the store and the test share. */
-export function fakeClock(start: number): { now: () => number; set: (t: number) => void; advance: (ms: number) => void } {
+/**
+ * A fake wall clock and monotonic clock the store and the test share: advance() moves both (time passing),
+ * set() moves only the wall clock (a jump, as a bad NTP answer or a restored VM makes).
+ */
+export function fakeClock(start: number): { now: () => number; monotonic: () => number; set: (t: number) => void; advance: (ms: number) => void } {
   let t = start;
+  let m = 1_000_000;
   return {
     now: () => t,
+    monotonic: () => m,
     set: (value) => {
       t = value;
     },
     advance: (ms) => {
       t += ms;
+      m += ms;
     },
   };
 }
@@ -129,7 +135,7 @@ export function historyHarness(): {
         for (const store of stores) await store.close();
       });
       const open = async (options: Parameters<typeof HistoryStore.open>[1] = {}): Promise<HistoryStore> => {
-        const store = await HistoryStore.open(dir, { now: clock.now, ...options });
+        const store = await HistoryStore.open(dir, { now: clock.now, monotonicNow: clock.monotonic, ...options });
         stores.push(store);
         return store;
       };

@@ -40,7 +40,8 @@ describe('applyResult: thresholds', () => {
     expect(first?.alerts).toEqual([]);
     expect(first?.stateChange).toMatchObject({ from: 'unknown', to: 'pending', at: 1000, message: 'connection refused' });
     expect(second?.next.state).toBe('down');
-    expect(second?.alerts).toEqual([{ monitorId: 'api', kind: 'down', at: 61_000, message: 'API is down: connection refused' }]);
+    // Since the first failed check (1000), as the incident says.
+    expect(second?.alerts).toEqual([{ monitorId: 'api', kind: 'down', at: 61_000, message: 'API is down: connection refused', outageMs: 60_000 }]);
     expect(second?.incidentOpened).toEqual({ monitorId: 'api', start: 1000, firstError: 'connection refused' });
     expect(third?.alerts).toEqual([]);
     expect(third?.stateChange).toBeUndefined();
@@ -69,12 +70,24 @@ describe('applyResult: recovery', () => {
     const { state, outcomes } = run(monitor, [down('api', 0), down('api', downAt), up('api', upAt)]);
     const last = outcomes[2];
     expect(last?.alerts).toEqual([
-      { monitorId: 'api', kind: 'recovered', at: upAt, message: 'API recovered after 4 min 12 s', outageMs: upAt - downAt },
+      // Counted from the first failed check (0), as the incident is, not from when it was declared down.
+      { monitorId: 'api', kind: 'recovered', at: upAt, message: 'API recovered after 5 min 12 s', outageMs: upAt },
     ]);
     expect(last?.incidentClosed).toEqual({ monitorId: 'api', start: 0, end: upAt, durationMs: upAt, firstError: 'connection refused' });
     expect(last?.stateChange).toMatchObject({ from: 'down', to: 'up', message: '200 OK' });
     expect(state.downSince).toBeUndefined();
     expect(state.consecutiveFailures).toBe(0);
+  });
+
+  it('the recovered alert, a reminder and the incident give one outage the same length, from the first failed check', () => {
+    // A federation monitor: 300 s apart, threshold 2, so it is declared down 5 minutes after it first failed.
+    const monitor = httpMonitor({ intervalSeconds: 300, reminderIntervalMinutes: 5 });
+    const { outcomes } = run(monitor, [down('api', 0), down('api', 5 * MIN), down('api', 10 * MIN), up('api', 15 * MIN)]);
+    const reminder = outcomes[2]?.alerts.find((a) => a.kind === 'reminder');
+    expect(reminder).toMatchObject({ outageMs: 10 * MIN, message: 'API is still down after 10 min: connection refused' });
+    const recovered = outcomes[3]?.alerts.find((a) => a.kind === 'recovered');
+    expect(recovered).toMatchObject({ outageMs: 15 * MIN, message: 'API recovered after 15 min' });
+    expect(outcomes[3]?.incidentClosed?.durationMs).toBe(recovered?.outageMs);
   });
 
   it('recovering to warning also sends recovered', () => {
@@ -167,7 +180,7 @@ describe('markUnknown', () => {
     const { state } = run(monitor, [down('api', 0), down('api', MIN)]);
     const gap = markUnknown(state, 'api', 2 * MIN, 'offline');
     const back = applyResult(monitor, gap.next, up('api', 11 * MIN));
-    expect(back.alerts).toMatchObject([{ kind: 'recovered', outageMs: 10 * MIN, message: 'API recovered after 10 min' }]);
+    expect(back.alerts).toMatchObject([{ kind: 'recovered', outageMs: 11 * MIN, message: 'API recovered after 11 min' }]);
     expect(back.incidentClosed).toEqual({ monitorId: 'api', start: 0, end: 11 * MIN, durationMs: 11 * MIN, firstError: 'connection refused' });
   });
 

@@ -140,5 +140,28 @@ describe('ConcurrencyLimiter', () => {
 
   it('names maxConcurrent when it is not a positive integer', () => {
     expect(() => new ConcurrencyLimiter(0)).toThrow(/maxConcurrent must be an integer of at least 1, got 0/);
+    expect(() => new ConcurrencyLimiter(1).setMaxConcurrent(1.5)).toThrow(/got 1.5/);
+  });
+
+  it('takes a new limit while running: a higher one starts waiting tasks now, a lower one lets running tasks finish', async () => {
+    const limiter = new ConcurrencyLimiter(1);
+    const release: Array<() => void> = [];
+    const tasks = [0, 1, 2, 3].map(() => limiter.run(() => new Promise<void>((resolve) => release.push(resolve))));
+    expect([limiter.active, limiter.queued]).toEqual([1, 3]);
+    limiter.setMaxConcurrent(3);
+    expect([limiter.active, limiter.queued]).toEqual([3, 1]);
+    limiter.setMaxConcurrent(1);
+    release.shift()?.();
+    await new Promise((resolve) => setImmediate(resolve));
+    // Two still run, above the new limit of one: nothing new starts until they are below it.
+    expect([limiter.active, limiter.queued]).toEqual([2, 1]);
+    release.shift()?.();
+    await new Promise((resolve) => setImmediate(resolve));
+    expect([limiter.active, limiter.queued]).toEqual([1, 1]);
+    release.shift()?.();
+    await new Promise((resolve) => setImmediate(resolve));
+    expect([limiter.active, limiter.queued]).toEqual([1, 0]);
+    release.shift()?.();
+    await Promise.all(tasks);
   });
 });

@@ -33,3 +33,26 @@ describe('secrets', () => {
     expect(restoreRedacted(withToken('new'), withToken('old'), 'monitor')).toEqual({ monitor: withToken('new') });
   });
 });
+
+describe('a password in the URL', () => {
+  const withUrl = (url: string): HttpMonitor => parseMonitor({ id: 'api', type: 'http', url }) as HttpMonitor;
+
+  it('is redacted for a UI and an export, like other secrets, and restored when the placeholder comes back', () => {
+    const stored = withUrl('http://alice:s3cret@127.0.0.1:1/status');
+    const view = redactSecrets(stored) as HttpMonitor;
+    expect(view.url).toBe(`http://alice:${REDACTED}@127.0.0.1:1/status`);
+    expect(JSON.stringify(view)).not.toContain('s3cret');
+    expect(restoreRedacted(withUrl(view.url), stored, 'monitor')).toEqual({ monitor: stored });
+    expect(restoreRedacted(withUrl(`http://alice:${encodeURIComponent(REDACTED)}@127.0.0.1:1/status`), stored, 'monitor')).toEqual({ monitor: stored });
+  });
+
+  it('a placeholder with no stored password names the field', () => {
+    expect(restoreRedacted(withUrl(`http://alice:${REDACTED}@127.0.0.1:1/`), undefined, 'monitors[0]')).toEqual({
+      issue: { path: 'monitors[0].url', message: expect.stringContaining('enter the password') },
+    });
+  });
+
+  it('a URL without a password, or with a user only, is left alone', () => {
+    for (const url of ['http://127.0.0.1:1/', 'http://alice@127.0.0.1:1/', 'http://127.0.0.1:1/a:b@c']) expect(redactSecrets(withUrl(url))).toEqual(withUrl(url));
+  });
+});

@@ -76,7 +76,7 @@ describe('importConfig', () => {
     expect(placeholder.issues).toEqual([expect.objectContaining({ path: 'monitors[0].auth.token' })]);
 
     const brokenJson = await rejection(service.handle('importConfig', { json: '{"version": 1,\n  "monitors": [}', mode: 'merge' }));
-    expect(brokenJson.message).toMatch(/line 2, column/);
+    expect(brokenJson.issues).toEqual([{ path: '', message: expect.stringMatching(/^This file is not valid JSON: line 2, column \d+: /) }]);
 
     expect((await readStoreText(service, dataDir))).toBe(before);
     expect(monitorEvents).toEqual([]);
@@ -126,7 +126,8 @@ describe('settings', () => {
     expect(await settingsEvent).toEqual(updated);
 
     const paused = nextEvent(first, 'settings');
-    const until = Date.UTC(2030, 0, 1);
+    // A week ahead: a pause is bounded to a year from now.
+    const until = Date.now() + 7 * 86_400_000;
     expect((await first.handle('pauseAlerts', { until })).alertsPausedUntil).toBe(until);
     expect((await paused).alertsPausedUntil).toBe(until);
     await first.close();
@@ -134,5 +135,22 @@ describe('settings', () => {
     const second = await openService(dataDir);
     expect(await second.handle('getSettings', {})).toEqual({ ...updated, alertsPausedUntil: until });
     expect((await second.handle('pauseAlerts', { until: null })).alertsPausedUntil).toBeNull();
+  });
+});
+
+describe('defaultExpiryWarningDays', () => {
+  it('is what a new TLS monitor gets when it names no reminder days: added, imported, or from the file itself', async () => {
+    const service = await openService(tempDataDir());
+    await service.handle('updateSettings', { patch: { defaultExpiryWarningDays: [45, 10] } });
+    const tls = (id: string, days?: number[]): Record<string, unknown> => ({ id, type: 'tls', host: '127.0.0.1', port: 9, paused: true, ...(days ? { expiryWarningDays: days } : {}) });
+    const daysOf = (id: string): unknown => (service.views().find((v) => v.monitor.id === id)?.monitor as { expiryWarningDays?: number[] }).expiryWarningDays;
+
+    await service.handle('addMonitor', { monitor: tls('added') });
+    await service.handle('addMonitor', { monitor: tls('own', [3]) });
+    await service.handle('importConfig', { json: configJson([tls('imported')]), mode: 'merge' });
+    expect([daysOf('added'), daysOf('own'), daysOf('imported')]).toEqual([[45, 10], [3], [45, 10]]);
+
+    await service.handle('importConfig', { json: configJson([tls('with-file-days')], { defaultExpiryWarningDays: [60] }), mode: 'merge' });
+    expect(daysOf('with-file-days')).toEqual([60]);
   });
 });

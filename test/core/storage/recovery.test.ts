@@ -169,7 +169,8 @@ describe('a store file that cannot be read', () => {
     expect(fs.statSync(storePaths(dir).file).isFile()).toBe(true);
   });
 
-  // Permission bits do not stop root from reading, so under root this case cannot fail; the directory case above covers unreadable files there.
+  // Permission bits do not stop root from reading, so under root this case could not fail and is skipped there;
+  // .ci/run runs the suite as an unprivileged user, so CI always runs it.
   it.skipIf(process.getuid?.() === 0)('(permission denied) is moved aside and the backup restored', async () => {
     const dir = await storeWithBackup();
     fs.chmodSync(storePaths(dir).file, 0o000);

@@ -74,4 +74,8 @@ describe('trayTooltip', () => {
   it('adds a line for offline and for paused alerts', () => {
     expect(trayTooltip(viewsOf('up'), { offline: true, alertsPaused: true })).toBe('1 up\nOffline: checks are on hold\nAlerts paused');
   });
+
+  it("adds a line for each of Picket's own problems, such as a full disk", () => {
+    expect(trayTooltip(viewsOf('up'), { problems: ['cannot write history: the disk is full (ENOSPC)'] })).toBe('1 up\nProblem: cannot write history: the disk is full (ENOSPC)');
+  });
 });

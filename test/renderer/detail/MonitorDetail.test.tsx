@@ -59,14 +59,16 @@ function tlsView(overrides: Partial<CheckResult> = {}): MonitorView {
   };
 }
 
-function historyFor(range: MonitorHistory['range'], now: number): MonitorHistory {
+function historyFor(range: MonitorHistory['range'], now: number, young = false): MonitorHistory {
   const base = Math.floor(now / MINUTE) * MINUTE - 30 * MINUTE;
+  // Three hours old unless young: a monitor whose history fits in the last hour opens on 1 h.
+  const older = young ? [] : [bucket(base - 150 * MINUTE, 45)];
   return {
     monitorId: 'cert',
     range,
     resolution: range === '1h' || range === '24h' ? 'minute' : 'hour',
     // Two runs of buckets: minutes 3 and 4 are missing, and minute 7 answered nothing (only failures).
-    buckets: [bucket(base, 40), bucket(base + MINUTE, 42), bucket(base + 2 * MINUTE, 44), bucket(base + 5 * MINUTE, 50), bucket(base + 6 * MINUTE, 52), bucket(base + 7 * MINUTE, null), bucket(base + 8 * MINUTE, 60), bucket(base + 9 * MINUTE, 61)],
+    buckets: [...older, bucket(base, 40), bucket(base + MINUTE, 42), bucket(base + 2 * MINUTE, 44), bucket(base + 5 * MINUTE, 50), bucket(base + 6 * MINUTE, 52), bucket(base + 7 * MINUTE, null), bucket(base + 8 * MINUTE, 60), bucket(base + 9 * MINUTE, 61)],
     uptime: { h24: 0.9995, d7: 0.98, d30: 0.97, d365: null },
     incidents: [
       { monitorId: 'cert', start: now - 3 * 3_600_000, end: now - 3 * 3_600_000 + 5 * MINUTE, durationMs: 5 * MINUTE, firstError: 'connection refused' },
@@ -102,14 +104,12 @@ describe('MonitorDetail', () => {
     await screen.findByRole('img', { name: /Latency over the last 24 hours/ });
     expect(historyRequests(client)).toEqual([{ monitorId: 'cert', range: '24h' }]);
 
-    const mean = container.querySelector('[data-testid="latency-mean"]')?.getAttribute('d') ?? '';
-    // Three runs (a missing period and a bucket without latency both break it), never a line across a gap.
-    expect(mean.match(/M/g)).toHaveLength(3);
-    // Seven buckets with a latency in three runs: seven points, three of them starting a run.
-    expect(mean.match(/L/g)).toHaveLength(7 - 3);
-    expect(screen.getByRole('img', { name: /2 gaps without data/ })).toBeTruthy();
-    const band = container.querySelector('[data-testid="latency-band"]')?.getAttribute('d') ?? '';
-    expect(band.match(/Z/g)).toHaveLength(3);
+    const plot = container.querySelector('.latency-chart-plot');
+    // Eight buckets with a latency in four runs (a missing period and a bucket without latency both break
+    // the line): eight points and three gaps, never a line across one.
+    expect(plot?.getAttribute('data-points')).toBe('8');
+    expect(plot?.getAttribute('data-gaps')).toBe('3');
+    expect(screen.getByRole('img', { name: /3 gaps without data/ })).toBeTruthy();
 
     fireEvent.click(screen.getByRole('button', { name: '7 d' }));
     await screen.findByRole('img', { name: /Latency over the last 7 days/ });
@@ -118,6 +118,19 @@ describe('MonitorDetail', () => {
       { monitorId: 'cert', range: '7d' },
     ]);
     expect(screen.getByRole('button', { name: '7 d' }).getAttribute('aria-pressed')).toBe('true');
+  });
+
+  it('opens a young monitor on the last hour, until the user picks a range', async () => {
+    const client = new FakeClient({ getHistory: ({ range }) => historyFor(range, Date.now(), true) });
+    render(<MonitorDetail client={client} view={tlsView()} onEdit={() => {}} onBack={() => {}} />);
+    await screen.findByRole('img', { name: /Latency over the last hour/ });
+    expect(historyRequests(client)).toEqual([
+      { monitorId: 'cert', range: '24h' },
+      { monitorId: 'cert', range: '1h' },
+    ]);
+    expect(screen.getByRole('button', { name: '1 h' }).getAttribute('aria-pressed')).toBe('true');
+    fireEvent.click(screen.getByRole('button', { name: '24 h' }));
+    await screen.findByRole('img', { name: /Latency over the last 24 hours/ });
   });
 
   it('shows the header, phases, uptime with "no data", incidents and the last results', async () => {
@@ -157,7 +170,15 @@ describe('MonitorDetail', () => {
     expect(panel.getByText('10 days left')).toBeTruthy();
     expect(panel.getByText('Example Issuing CA')).toBeTruthy();
     expect(panel.getByText('example.com, www.example.com')).toBeTruthy();
-    expect(panel.getByText('Chain trusted').nextElementSibling?.textContent).toContain('No (self-signed certificate in certificate chain)');
+    expect(panel.getByText('Chain trusted').nextElementSibling?.textContent).toContain('No: certificate is not trusted (self-signed certificate in certificate chain)');
+  });
+
+  it('words an OpenSSL code for people, with the code beside it', async () => {
+    const view = tlsView();
+    view.lastResult!.certificate!.trustError = 'UNABLE_TO_VERIFY_LEAF_SIGNATURE';
+    render(<MonitorDetail client={makeClient()} view={view} onEdit={() => {}} onBack={() => {}} />);
+    const panel = within(await screen.findByRole('region', { name: 'Certificate' }));
+    expect(panel.getByText('Chain trusted').nextElementSibling?.textContent).toBe('✕ No: certificate is not trusted (its issuer is unknown) UNABLE_TO_VERIFY_LEAF_SIGNATURE');
     expect(panel.getByText('Name matches').nextElementSibling?.textContent).toContain('Yes');
     const reminders = panel.getAllByRole('listitem').map((li) => li.textContent);
     expect(reminders).toEqual(['30 days: ✓ sent', '14 days: ✓ sent', '7 days: ○ not yet', '3 days: ○ not yet', '1 day: ○ not yet']);
@@ -185,6 +206,32 @@ describe('MonitorDetail', () => {
     expect(client.requests.find((r) => r.name === 'checkNow')?.params).toEqual({ monitorId: 'cert' });
     // A finished check fetches the history again at once, so the new result shows.
     await vi.waitFor(() => expect(historyRequests(client)).toHaveLength(2));
+  });
+
+  it('confirms a delete by saying what happens to the history, and offers an export first', async () => {
+    const client = makeClient();
+    client.handlers.exportConfig = () => ({ json: '{"version":1,"monitors":[{"id":"cert"}]}' });
+    client.handlers.removeMonitor = () => ({ removed: true });
+    const clicked: string[] = [];
+    const click = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
+      clicked.push(this.download);
+    });
+    const onBack = vi.fn();
+    render(<MonitorDetail client={client} view={tlsView()} onEdit={() => {}} onBack={onBack} />);
+    fireEvent.click(screen.getByRole('button', { name: 'Delete…' }));
+    const dialog = screen.getByRole('alertdialog');
+    expect(dialog.textContent).toContain('Delete Example certificate? Its checks stop, and its history (uptime, incidents and results) leaves the dashboard');
+    expect(dialog.textContent).not.toContain('its place here');
+
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Export config first' }));
+    expect(await within(dialog).findByRole('status')).toBeTruthy();
+    expect(clicked).toEqual([expect.stringMatching(/^picket-config-\d{4}-\d{2}-\d{2}\.json$/)]);
+    expect(client.requests.some((r) => r.name === 'removeMonitor')).toBe(false);
+
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Delete Example certificate' }));
+    await vi.waitFor(() => expect(onBack).toHaveBeenCalledOnce());
+    expect(client.requests.find((r) => r.name === 'removeMonitor')?.params).toEqual({ monitorId: 'cert' });
+    click.mockRestore();
   });
 
   it('fetches the history again, throttled, when a result for this monitor arrives', async () => {

@@ -3,6 +3,9 @@ import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/re
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { MonitorConfig } from '../../../electron/shared/config-validation.ts';
 import { REDACTED } from '../../../electron/shared/contract.ts';
+import type { AppSettings } from '../../../electron/shared/contract.ts';
+import { DEFAULT_SETTINGS } from '../../../electron/shared/defaults.ts';
+import { applySettings, resetMonitorsStore } from '../../../renderer/src/store/monitors-store.ts';
 import { MonitorForm } from '../../../renderer/src/views/form/MonitorForm.tsx';
 import { FakeClient, makeView } from '../store/fixtures.ts';
 
@@ -64,12 +67,24 @@ describe('MonitorForm', () => {
     expect(screen.getByLabelText('Failure threshold').getAttribute('placeholder')).toBe('1');
   });
 
+  it("offers Settings' default reminder days for a new TLS monitor", () => {
+    applySettings({ ...DEFAULT_SETTINGS, defaultExpiryWarningDays: [21, 5] } as AppSettings);
+    try {
+      render(<MonitorForm client={new FakeClient()} onSaved={() => {}} onCancel={() => {}} />);
+      fireEvent.click(screen.getByRole('radio', { name: /TLS certificate/ }));
+      expect(screen.getByLabelText('Reminder days').getAttribute('placeholder')).toBe('21, 5');
+      expect(describedText('Reminder days')).toContain('Default (from Settings): 21, 5');
+    } finally {
+      resetMonitorsStore();
+    }
+  });
+
   it('validates as the user types, with the engine schema, under the field', async () => {
     render(<MonitorForm client={new FakeClient()} onSaved={() => {}} onCancel={() => {}} />);
     fireEvent.click(screen.getByRole('radio', { name: /TCP port/ }));
     type(/^Port/, '70000');
     await waitFor(() => expect(screen.getByLabelText(/^Port/).getAttribute('aria-invalid')).toBe('true'));
-    expect(describedText(/^Port/)).toContain('must be <= 65535 (got 70000)');
+    expect(describedText(/^Port/)).toContain('must be at most 65535 (got 70000)');
     // Untouched fields stay quiet until the user submits.
     expect(screen.getByLabelText(/^Host/).getAttribute('aria-invalid')).toBeNull();
 
@@ -83,10 +98,26 @@ describe('MonitorForm', () => {
     type('Timeout (seconds)', 'soon');
     fireEvent.click(screen.getByRole('button', { name: 'Add monitor' }));
     expect(await screen.findByRole('alert')).toBeTruthy();
-    expect(describedText(/^URL/)).toContain('is required for an http monitor');
+    expect(describedText(/^URL/)).toContain('⚠ Required');
     expect(describedText(/^Id/)).toContain('must start with a letter or digit');
-    expect(describedText('Timeout (seconds)')).toContain('must be number');
+    expect(describedText('Timeout (seconds)')).toContain('must be a number');
     expect(client.requests).toEqual([]);
+  });
+
+  it('words problems for people and keeps the banner in step with what is left to fix', async () => {
+    render(<MonitorForm client={savingClient()} onSaved={() => {}} onCancel={() => {}} />);
+    type('Interval (seconds)', '5');
+    type('Timeout (seconds)', '30');
+    fireEvent.click(screen.getByRole('button', { name: 'Add monitor' }));
+    expect((await screen.findByRole('alert')).textContent).toBe('Please fix the 3 fields marked below.');
+    expect(describedText('Timeout (seconds)')).toContain('Timeout (30 s) must be shorter than the interval (5 s)');
+    expect(document.body.textContent).not.toMatch(/intervalSeconds|must not exceed|is required for/);
+
+    type(/^URL/, 'https://api.test/health');
+    await waitFor(() => expect(screen.getByRole('alert').textContent).toBe('Please fix the 2 fields marked below.'));
+    type('Name', 'API');
+    type('Timeout (seconds)', '3');
+    await waitFor(() => expect(screen.queryByRole('alert')).toBeNull());
   });
 
   it('runs "Test now" on the draft and shows the result before saving', async () => {
@@ -155,6 +186,9 @@ describe('MonitorForm', () => {
     render(<MonitorForm client={client} initial={initial} onSaved={() => {}} onCancel={() => {}} />);
     expect(screen.queryByRole('radio', { name: /TCP port/ })).toBeNull();
     expect(screen.getByLabelText(/^Id/).hasAttribute('readonly')).toBe(true);
+    // Fixed, so not "(required)": nothing to fill in.
+    expect(screen.getByText('Id', { selector: 'label' }).textContent).toBe('Id');
+    expect(describedText(/^Id/)).toContain('Fixed: history is kept under the id');
     expect(describedText('Password')).toContain('is stored and kept');
     type('Name', 'Admin panel');
     // The id is fixed while editing: a new name does not change it.

@@ -89,12 +89,14 @@ describe('AddHomeserver', () => {
     });
     renderView(client);
     discoverName('   ');
-    expect(screen.getByRole('alert').textContent).toContain('type a server name');
+    expect(screen.getByRole('alert').textContent).toContain('Type a server name');
+    discoverName('exa mple');
+    expect(screen.getByRole('alert').textContent).toContain('"exa mple" has spaces in it');
     expect(client.requests).toHaveLength(0);
 
-    discoverName('exa mple');
+    discoverName('example..org');
     const alert = await screen.findByText(/Discovery failed: the server name is not valid/);
-    expect(alert.closest('[role="alert"]')?.textContent).toContain('serverName: must be a host name with an optional port');
+    expect(alert.closest('[role="alert"]')?.textContent).toContain('Server name: must be a host name with an optional port');
     expect(screen.queryByRole('button', { name: /Create/ })).toBeNull();
   });
 
@@ -106,9 +108,42 @@ describe('AddHomeserver', () => {
     const { onCreated } = renderView(client);
     discoverName('example.org');
     fireEvent.click(await screen.findByRole('button', { name: 'Create 6 monitors' }));
-    expect((await screen.findByRole('alert')).textContent).toContain('The monitors were not created: monitor example.org-client already exists outside the group');
+    const refusal = await screen.findByRole('alert');
+    expect(refusal.textContent).toContain('The monitors were not created: monitor example.org-client already exists outside the group');
+    // Beside the button that was refused, not off-screen at the top.
+    expect(refusal.nextElementSibling?.contains(screen.getByRole('button', { name: 'Create 6 monitors' }))).toBe(true);
     expect(onCreated).not.toHaveBeenCalled();
     expect(screen.getByRole('button', { name: 'Create 6 monitors' })).toHaveProperty('disabled', false);
+  });
+
+  it('takes a name as people paste it, and says which name it read', async () => {
+    const client = new FakeClient({ discoverHomeserver: () => DISCOVERY });
+    renderView(client);
+    fireEvent.change(nameInput(), { target: { value: ' @alice:example.org ' } });
+    expect(screen.getByText(/Picket will discover/).textContent).toBe('Picket will discover example.org, the server of @alice:example.org.');
+    discoverName('https://example.org/');
+    await screen.findByRole('heading', { name: 'What Picket found for example.org' });
+    discoverName('example.org/');
+    await screen.findByRole('heading', { name: 'What Picket found for example.org' });
+    expect(client.requests.map((request) => request.params)).toEqual([{ serverName: 'example.org' }, { serverName: 'example.org' }]);
+  });
+
+  it('says up front that a name does not resolve, and offers no monitors to create', async () => {
+    const unresolved: MatrixDiscovery = {
+      ...DISCOVERY,
+      serverName: 'made-up.test',
+      federation: { ...DISCOVERY.federation, host: 'made-up.test', port: 8448, verified: false },
+      client: { baseUrl: 'https://made-up.test', verified: false },
+      steps: [
+        { step: 'well-known', tried: 'GET https://made-up.test/.well-known/matrix/server', error: 'cannot resolve made-up.test (no such name)' },
+        { step: 'federation version', tried: 'GET https://made-up.test:8448/_matrix/federation/v1/version', error: 'cannot resolve made-up.test (no such name)' },
+      ],
+    };
+    renderView(new FakeClient({ discoverHomeserver: () => unresolved }));
+    discoverName('made-up.test');
+    await screen.findByRole('heading', { name: 'What Picket found for made-up.test' });
+    expect(screen.getByRole('alert').textContent).toContain('made-up.test does not resolve');
+    expect(screen.queryByRole('button', { name: /Create/ })).toBeNull();
   });
 
   it('forgets a discovery when the name changes, and ignores an answer that arrives after a newer request', async () => {

@@ -1,9 +1,10 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import { segmentKind, uptimeSegments } from '../../../renderer/src/components/UptimeBar.tsx';
+import { barSegments, describeSegments, segmentKind, uptimeSegments } from '../../../renderer/src/components/UptimeBar.tsx';
 import { formatLatency, formatUptime } from '../../../renderer/src/components/format.ts';
 import { sparklineSegments } from '../../../renderer/src/components/Sparkline.tsx';
-import { buildEntries, DEFAULT_QUERY, filterAndSort } from '../../../renderer/src/views/list/list-model.ts';
+import type { MonitorState } from '../../../electron/shared/types.ts';
+import { buildEntries, DEFAULT_QUERY, filterAndSort, type ListQuery } from '../../../renderer/src/views/list/list-model.ts';
 import { makeView } from '../store/fixtures.ts';
 
 const ids = (views: Array<{ monitor: { id: string } }>) => views.map((v) => v.monitor.id);
@@ -51,6 +52,52 @@ describe('buildEntries', () => {
       { kind: 'group', group: '' },
       { kind: 'monitor', id: 'loose' },
     ]);
+  });
+});
+
+describe('groups, down first', () => {
+  it('ranks groups by their worst state, then by how many share it, then by name; ungrouped last', () => {
+    const view = (id: string, group: string | undefined, state: MonitorState) => makeView(id, { state, ...(group ? { group } : {}) });
+    const views = [
+      view('a1', 'all-up', 'up'),
+      view('a2', 'all-up', 'up'),
+      view('b1', 'one-down', 'down'),
+      view('b2', 'one-down', 'up'),
+      view('c1', 'three-down', 'down'),
+      view('c2', 'three-down', 'down'),
+      view('c3', 'three-down', 'down'),
+      view('d1', 'warning', 'warning'),
+      view('loose', undefined, 'down'),
+    ];
+    const groupsOf = (query: ListQuery) =>
+      buildEntries(filterAndSort(views, query), new Set(), query.sort)
+        .filter((entry) => entry.kind === 'group')
+        .map((entry) => (entry.kind === 'group' ? entry.group : ''));
+    expect(groupsOf(DEFAULT_QUERY)).toEqual(['three-down', 'one-down', 'warning', 'all-up', '']);
+    // Other sorts follow their first member, as before.
+    expect(groupsOf({ ...DEFAULT_QUERY, sort: 'name' })).toEqual(['all-up', 'one-down', 'three-down', 'warning', '']);
+  });
+});
+
+describe('uptime bar beats', () => {
+  const HOUR = 3_600_000;
+  const now = Date.UTC(2026, 0, 10, 12, 30);
+  const check = (at: number, status: 'up' | 'down' | 'warning') => ({ monitorId: 'm', status, at, latencyMs: 10, message: status });
+  const hourBucket = (start: number) => ({ start, up: 1, warning: 0, down: 0, unknown: 0, latencyMin: 1, latencyMean: 1, latencyMax: 1 });
+
+  it('shows one segment per check while the recent checks reach back to the start of the history', () => {
+    const recent = [check(now - 20 * 60_000, 'up'), check(now - 10 * 60_000, 'down'), check(now - 60_000, 'warning')];
+    const { segments, scale } = barSegments([hourBucket(Math.floor(now / HOUR) * HOUR)], recent, 'hour', now);
+    expect(scale).toBe('check');
+    expect(segments).toHaveLength(90);
+    expect(segments.slice(-3).map((s) => s.kind)).toEqual(['up', 'down', 'warning']);
+    expect(describeSegments(segments, scale)).toBe('Last 90 checks: 1 up, 1 warning, 1 down, 87 no data');
+  });
+
+  it('shows hours once the history is older than the recent checks', () => {
+    const recent = [check(now - 60_000, 'up')];
+    const { scale } = barSegments([hourBucket(Math.floor(now / HOUR) * HOUR - 5 * HOUR)], recent, 'hour', now);
+    expect(scale).toBe('hour');
   });
 });
 

@@ -1,11 +1,15 @@
 // @vitest-environment happy-dom
-import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { REDACTED, type AppSettings } from '../../../electron/shared/contract.ts';
 import { SettingsView } from '../../../renderer/src/views/settings/SettingsView.tsx';
-import { FakeClient, SETTINGS } from '../store/fixtures.ts';
+import { applyMonitors, resetMonitorsStore } from '../../../renderer/src/store/monitors-store.ts';
+import { FakeClient, makeView, SETTINGS } from '../store/fixtures.ts';
 
-afterEach(cleanup);
+afterEach(() => {
+  cleanup();
+  resetMonitorsStore();
+});
 
 const type = (label: string | RegExp, value: string) => fireEvent.change(screen.getByLabelText(label), { target: { value } });
 const refusal = (message: string, issues: Array<{ path: string; message: string }>) => Object.assign(new Error(message), { code: 'invalid-params', issues });
@@ -66,7 +70,7 @@ describe('SettingsView preferences', () => {
     render(<SettingsView client={client} settings={SETTINGS} onClose={() => {}} />);
     type('Keep raw results (days)', '0');
     fireEvent.click(screen.getByRole('button', { name: 'Save settings' }));
-    await waitFor(() => expect(describedText('Keep raw results (days)')).toContain('must be >= 1 (got 0)'));
+    await waitFor(() => expect(describedText('Keep raw results (days)')).toContain('must be at least 1 (got 0)'));
     expect(screen.getByLabelText('Keep raw results (days)').getAttribute('aria-invalid')).toBe('true');
     expect(client.requests).toEqual([]);
   });
@@ -142,7 +146,7 @@ describe('SettingsView import', () => {
 });
 
 describe('SettingsView export', () => {
-  it('offers the exported config as a download and says secrets are redacted', async () => {
+  it('downloads the exported config in one click and says secrets are redacted', async () => {
     const json = JSON.stringify({ version: 1, monitors: [{ id: 'a', type: 'http', url: 'https://a.test', auth: { type: 'bearer', token: REDACTED } }] });
     const client = new FakeClient({ exportConfig: () => ({ json }) });
     const created: Blob[] = [];
@@ -151,17 +155,35 @@ describe('SettingsView export', () => {
       return 'blob:picket/export-1';
     });
     const revokeObjectURL = vi.spyOn(URL, 'revokeObjectURL').mockImplementation(() => {});
-    const { unmount } = render(<SettingsView client={client} settings={SETTINGS} onClose={() => {}} />);
+    const downloads: Array<{ href: string; download: string }> = [];
+    const click = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
+      downloads.push({ href: this.getAttribute('href') ?? '', download: this.download });
+    });
+    render(<SettingsView client={client} settings={SETTINGS} onClose={() => {}} />);
     fireEvent.click(screen.getByRole('button', { name: 'Export config' }));
-    const link = (await screen.findByRole('link', { name: /Download picket-config-.*\.json/ })) as HTMLAnchorElement;
-    expect(link.getAttribute('href')).toBe('blob:picket/export-1');
-    expect(link.getAttribute('download')).toMatch(/^picket-config-\d{4}-\d{2}-\d{2}\.json$/);
+    const status = (await screen.findByText(/Downloaded picket-config/)).closest('[role="status"]') as HTMLElement;
+    expect(downloads).toEqual([{ href: 'blob:picket/export-1', download: expect.stringMatching(/^picket-config-\d{4}-\d{2}-\d{2}\.json$/) }]);
     expect(await created[0]?.text()).toBe(json);
-    expect(link.closest('[role="status"]')?.textContent).toContain('1 secret is redacted');
-    unmount();
-    expect(revokeObjectURL).toHaveBeenCalledWith('blob:picket/export-1');
+    expect(status.textContent).toContain('(1 monitor)');
+    expect(status.textContent).toContain('1 secret is redacted');
+    await vi.waitFor(() => expect(revokeObjectURL).toHaveBeenCalledWith('blob:picket/export-1'));
+    click.mockRestore();
     createObjectURL.mockRestore();
     revokeObjectURL.mockRestore();
+  });
+
+  it('shows counts that are current after an import', async () => {
+    const client = new FakeClient({ exportConfig: () => ({ json: '{"version":1,"monitors":[]}' }) });
+    const click = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => {});
+    render(<SettingsView client={client} settings={SETTINGS} onClose={() => {}} />);
+    fireEvent.click(screen.getByRole('button', { name: 'Export config' }));
+    expect((await screen.findByText(/Downloaded picket-config/)).textContent).toContain('(0 monitors)');
+    expect(screen.getByText(/Every monitor \(0\)/)).toBeTruthy();
+    // An import lands as a 'monitors' event: the export's old count goes, the total follows.
+    act(() => applyMonitors([makeView('imported')]));
+    expect(screen.getByText(/Every monitor \(1\)/)).toBeTruthy();
+    expect(screen.queryByText(/0 monitors/)).toBeNull();
+    click.mockRestore();
   });
 
   it('closes', () => {

@@ -7,6 +7,7 @@ import tls from 'node:tls';
 import { performance } from 'node:perf_hooks';
 import type { buildConnector } from 'undici';
 import type { HttpPhase } from './failures.ts';
+import { connectTarget, type ConnectToRule } from '../connect-to.ts';
 
 export interface ConnectionTimings {
   dnsMs?: number;
@@ -41,6 +42,7 @@ export class TimedConnector {
     private readonly onPhase: (phase: HttpPhase) => void,
     private readonly lookup?: LookupFunction,
     private readonly connectTo?: ConnectOverride,
+    private readonly connectRules?: readonly ConnectToRule[],
   ) {}
 
   readonly connect: buildConnector.connector = (options, callback) => {
@@ -53,8 +55,10 @@ export class TimedConnector {
     // Only the URL's own origin goes to connectTo: an HTTP redirect to another host connects where it says.
     const override = this.connectTo;
     const overridden = override !== undefined && override.origin.hostname === urlHost && override.origin.port === urlPort;
-    const host = overridden ? override.host : urlHost;
-    const port = overridden ? override.port : urlPort;
+    // Then the user's --connect-to rules, on where the connection was going (the delegated host, for Matrix).
+    const target = connectTarget(this.connectRules, overridden ? override.host : urlHost, overridden ? override.port : urlPort);
+    const redirected = overridden || target.rule !== undefined;
+    const { host, port } = target;
     let lookedUpAt: number | undefined;
     const resolve = this.lookup ?? (dns.lookup as LookupFunction);
     // Timed by wrapping the resolver: the socket's 'lookup' event is not emitted on every path (Happy Eyeballs).
@@ -80,7 +84,7 @@ export class TimedConnector {
           ca: this.tlsSettings.ca,
           rejectUnauthorized: this.tlsSettings.rejectUnauthorized,
           // Without SNI Node would check the certificate against the connect-to address instead of the URL's host.
-          ...(overridden ? { checkServerIdentity: (_host: string, cert: tls.PeerCertificate) => tls.checkServerIdentity(named.replace(/^\[|\]$/g, ''), cert) } : {}),
+          ...(redirected ? { checkServerIdentity: (_host: string, cert: tls.PeerCertificate) => tls.checkServerIdentity(named.replace(/^\[|\]$/g, ''), cert) } : {}),
           ALPNProtocols: ['http/1.1'],
           ...lookup,
         })

@@ -1,6 +1,7 @@
 // Reads the homeserver group's states together and names the likely cause and what to do: one message for the
 // group instead of one per monitor. Pure. The rules are tried in order, most fundamental first, because one
 // fault shows in several monitors (an expired certificate also fails the client and federation checks).
+import { untrustedCertificateWords } from '../../../shared/certificate-words.ts';
 import type { CheckResult } from '../../../shared/types.ts';
 import type { DiscoveredHomeserver } from '../group/discovered.ts';
 import { MONITOR_ROLES } from '../group/roles.ts';
@@ -61,9 +62,20 @@ class View {
   message(role: DiagnosisRole): string {
     return this.result(role)?.message ?? ROLE_LABEL[role];
   }
+  /** The host names DNS must answer for, each once: a delegation often points at the server name itself. */
+  dnsNames(): string[] {
+    if (!this.discovery) return [this.server];
+    const serverHost = this.server.replace(/:\d+$/, '').replace(/^\[|\]$/g, '');
+    return [...new Set([serverHost, this.clientHost, this.discovery.federation.host])];
+  }
   roles(predicate: (role: DiagnosisRole) => boolean): DiagnosisRole[] {
     return ALL_ROLES.filter((role) => this.present(role) && predicate(role));
   }
+}
+
+/** "a", "a and b", "a, b and c". */
+function wordList(items: readonly string[]): string {
+  return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items.at(-1) ?? ''}`;
 }
 
 function clientHostOf(discovery: DiscoveredHomeserver | undefined): string | undefined {
@@ -92,7 +104,7 @@ const rules: readonly Rule[] = [
     return {
       case: 'dns',
       cause: `DNS misconfigured: names of ${v.server} do not resolve (${roles.map((r) => ROLE_LABEL[r]).join(', ')})`,
-      advice: `Check the A/AAAA records (and the _matrix-fed._tcp SRV record, if any) of ${v.server}, ${v.clientHost} and ${v.federationAt} at your DNS provider; changes take their TTL to reach everyone.`,
+      advice: `Check the A/AAAA records (and the _matrix-fed._tcp SRV record, if any) of ${wordList(v.dnsNames())} at your DNS provider; changes take their TTL to reach everyone.`,
       severity: 'down',
       roles,
     };
@@ -113,7 +125,7 @@ const rules: readonly Rule[] = [
       cause = `Certificate on ${role === 'federationCert' ? v.federationAt : v.clientHost} is not valid for ${name}`;
       advice = `Serve a certificate that carries ${name} there (the Matrix spec requires that name for this delegation), or fix the delegation to point where it is served.`;
     } else if (certificate && !certificate.trusted) {
-      cause = `Certificate for ${name} is not trusted${certificate.trustError ? ` (${certificate.trustError})` : ''}`;
+      cause = `Certificate for ${name}: ${untrustedCertificateWords(certificate.trustError)}`;
       advice = `Serve the full chain from a public CA for ${name}: other homeservers reject self-signed and incomplete chains.`;
     }
     return { case: 'certificate-invalid', cause, advice, severity: 'down', roles: role ? certRoles : ['client', 'federation'] };

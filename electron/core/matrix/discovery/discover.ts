@@ -21,7 +21,12 @@ async function contextFrom(options: DiscoveryOptions): Promise<HttpsContext> {
   if (options.dnsServer !== undefined) parseDnsServer(options.dnsServer);
   const overrides = options.resolve ?? [];
   lookupWithOverrides(overrides, options.dnsServer); // validates every override
-  const context: HttpsContext = { overrides, timeoutMs, ...(options.dnsServer !== undefined ? { dnsServer: options.dnsServer } : {}) };
+  const context: HttpsContext = {
+    overrides,
+    timeoutMs,
+    ...(options.connectTo !== undefined ? { connectTo: options.connectTo } : {}),
+    ...(options.dnsServer !== undefined ? { dnsServer: options.dnsServer } : {}),
+  };
   if (options.caFile !== undefined) {
     let pem: string;
     try {

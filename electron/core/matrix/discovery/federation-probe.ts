@@ -8,6 +8,7 @@ import { GetError, httpsGet } from './https-get.ts';
 import type { HttpsContext } from './https-get.ts';
 import { findOverride, lookupWithOverrides } from './resolve-override.ts';
 import { joinHostPort } from './server-name.ts';
+import { connectTarget, formatTarget } from '../../checks/connect-to.ts';
 import type { DiscoveryStep, FederationTarget } from './types.ts';
 
 export interface ProbeOutcome {
@@ -27,12 +28,20 @@ function resolveAll(host: string, port: number, context: HttpsContext): Promise<
 
 async function addressStep(target: FederationTarget, context: HttpsContext): Promise<DiscoveryStep> {
   const step: DiscoveryStep = { step: 'address', tried: `A/AAAA ${target.host}` };
+  const moved = connectTarget(context.connectTo, target.host, target.port);
+  if (moved.rule !== undefined && isIP(moved.host) !== 0) {
+    step.found = `${formatTarget(moved)} (from --connect-to)`;
+    return step;
+  }
+  // A rule that keeps the name (curl's empty HOST2) moves only the port: the name is still resolved, there.
   try {
-    const addresses = await resolveAll(target.host, target.port, context);
-    const overridden = findOverride(context.overrides, target.host, target.port) ? ' (from --resolve)' : '';
-    step.found = `${addresses.map((a) => a.address).join(', ')}${overridden}`;
+    const addresses = await resolveAll(moved.host, moved.port, context);
+    const overridden = findOverride(context.overrides, moved.host, moved.port) !== undefined;
+    const list = addresses.map((a) => a.address).join(', ');
+    if (moved.rule === undefined) step.found = `${list}${overridden ? ' (from --resolve)' : ''}`;
+    else step.found = `${list} port ${moved.port} (from --connect-to${overridden ? ' and --resolve' : ''})`;
   } catch (error) {
-    step.error = describeNetworkError(error, { host: target.host, timeoutSeconds: context.timeoutMs / 1000 }).message;
+    step.error = describeNetworkError(error, { host: moved.host, timeoutSeconds: context.timeoutMs / 1000 }).message;
   }
   return step;
 }

@@ -2,16 +2,19 @@
 // --resolve overrides and the chosen DNS server, trust the system roots plus --ca, and verify the real name.
 // Redirects are followed by hand (reusing the HTTP check's rules) so loops and the hop limit are ours.
 import { isIP } from 'node:net';
+import { checkServerIdentity, type PeerCertificate } from 'node:tls';
 import { Agent, buildConnector, request } from 'undici';
 import { classifyError } from '../../checks/http/failures.ts';
 import { checkRedirectAllowed, isRedirect, RedirectError, redirectStep } from '../../checks/http/redirects.ts';
 import type { HttpStep } from '../../checks/http/request-plan.ts';
 import { lookupWithOverrides } from './resolve-override.ts';
 import type { ResolveOverride } from './types.ts';
+import { connectTarget, type ConnectToRule } from '../../checks/connect-to.ts';
 
 /** What every request of one discovery shares. */
 export interface HttpsContext {
   overrides: ResolveOverride[];
+  connectTo?: ConnectToRule[];
   dnsServer?: string;
   /** System roots plus the caFile; undefined = Node's defaults. */
   ca?: string[];
@@ -49,13 +52,17 @@ function connector(context: HttpsContext, tlsServerName: string | undefined): bu
   return (options, callback) => {
     // Built per connection because the lookup depends on the port (curl's --resolve is per host AND port).
     const port = Number(options.port) || (options.protocol === 'https:' ? 443 : 80);
+    const target = connectTarget(context.connectTo, options.hostname, port);
+    // The name verified stays the URL's (or the forced one) when --connect-to sends the socket elsewhere.
+    const named = tlsServerName ?? options.hostname;
     const connect = buildConnector({
       ca: context.ca,
-      lookup: lookupWithOverrides(context.overrides, context.dnsServer, port),
+      lookup: lookupWithOverrides(context.overrides, context.dnsServer, target.port),
       timeout: context.timeoutMs,
+      ...(target.rule !== undefined ? { checkServerIdentity: (_host: string, cert: PeerCertificate) => checkServerIdentity(named, cert) } : {}),
     });
-    const forced = tlsServerName === undefined ? options.servername : isIP(tlsServerName) === 0 ? tlsServerName : undefined;
-    connect({ ...options, servername: forced }, callback);
+    const forced = tlsServerName === undefined && target.rule === undefined ? options.servername : isIP(named) === 0 ? named : undefined;
+    connect({ ...options, hostname: target.host, port: String(target.port), servername: forced }, callback);
   };
 }
 

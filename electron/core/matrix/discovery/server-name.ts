@@ -3,6 +3,7 @@
 //   hostname = IPv4address / "[" IPv6address "]" / dns-name; dns-name = 1*255 (DIGIT / ALPHA / "-" / ".")
 // Delegated names (m.server) use the same grammar, so one parser serves both.
 import { isIP } from 'node:net';
+import { serverNameFromInput } from '../../../shared/matrix-server-input.ts';
 
 export interface ServerName {
   /** Without brackets for IPv6, lower-cased for DNS names. */
@@ -65,4 +66,15 @@ export function hostForUrl(host: string): string {
 /** "host:port", or "host" without a port; IPv6 bracketed. */
 export function joinHostPort(host: string, port?: number): string {
   return port === undefined ? hostForUrl(host) : `${hostForUrl(host)}:${port}`;
+}
+
+/**
+ * A server name as a person typed or pasted it (a URL, a user id, spaces, a trailing slash) in its canonical
+ * form, "host[:port]"; what the service and the CLI discover. Throws InvalidServerNameError naming the problem.
+ */
+export function serverNameFromUserInput(text: string): string {
+  const input = serverNameFromInput(text);
+  if (!input.ok) throw new InvalidServerNameError(input.message);
+  const { host, port } = parseServerName(input.serverName);
+  return joinHostPort(host, port);
 }

@@ -10,6 +10,8 @@ export interface ResolveOverride {
 
 export interface DiscoveryOptions {
   resolve?: ResolveOverride[];
+  /** curl-style --connect-to rules: connections for HOST1:PORT1 go to HOST2:PORT2, names unchanged. */
+  connectTo?: ConnectToRule[];
   /** "ADDRESS[:PORT]" of the DNS server for A/AAAA/SRV; the system resolver without it. */
   dnsServer?: string;
   /** Extra trusted CA (PEM file), added to the system roots. */
@@ -19,6 +21,8 @@ export interface DiscoveryOptions {
   /** Wall clock in epoch ms, for Expires headers. */
   now?: () => number;
 }
+
+import type { ConnectToRule } from '../../checks/connect-to.ts';
 
 // The report's shapes are shared with the UIs (the dashboard shows the steps): they live in electron/shared.
 export type { DiscoveryStep, FederationTarget, FederationVia, MatrixDiscovery } from '../../../shared/matrix-types.ts';

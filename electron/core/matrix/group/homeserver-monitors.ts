@@ -1,7 +1,6 @@
 // One-click setup: the monitors of a homeserver, built from where discovery says its services are rather than
 // from fixed ports (a delegated federation endpoint on 443 would make a fixed 8448 check a false outage).
 import type { MonitorConfig } from '../../../shared/config-validation.ts';
-import { DEFAULT_EXPIRY_WARNING_DAYS } from '../../../shared/defaults.ts';
 import type { DiscoveredHomeserver } from './discovered.ts';
 import { homeserverMonitorIds } from './roles.ts';
 
@@ -10,6 +9,8 @@ export interface HomeserverMonitorOptions {
   intervalSeconds?: number;
   /** A private CA for every TLS connection of the group. */
   caFile?: string;
+  /** The certificate monitors' reminder days; left out, they take Settings' defaultExpiryWarningDays. */
+  expiryWarningDays?: readonly number[];
 }
 
 const DEFAULT_INTERVAL_SECONDS = 60;
@@ -34,6 +35,8 @@ export function homeserverMonitors(discovery: DiscoveredHomeserver, options: Hom
   const { serverName, federation, client } = discovery;
   const ids = homeserverMonitorIds(serverName);
   const base = options.intervalSeconds ?? DEFAULT_INTERVAL_SECONDS;
+  // Left out unless given: the service then fills in the default reminder days from Settings.
+  const reminderDays = options.expiryWarningDays !== undefined ? { expiryWarningDays: [...options.expiryWarningDays] } : {};
   const caFile = options.caFile !== undefined ? { caFile: options.caFile } : {};
   const group = serverName;
   const endpoint = {
@@ -87,7 +90,7 @@ export function homeserverMonitors(discovery: DiscoveredHomeserver, options: Hom
       group,
       host: clientTls.host,
       port: clientTls.port,
-      expiryWarningDays: [...DEFAULT_EXPIRY_WARNING_DAYS],
+      ...reminderDays,
       failureThreshold: 1,
       intervalSeconds: Math.max(base, CERTIFICATE_INTERVAL_SECONDS),
       ...(options.caFile !== undefined ? { tls: caFile } : {}),
@@ -101,7 +104,7 @@ export function homeserverMonitors(discovery: DiscoveredHomeserver, options: Hom
       group,
       host: federation.host,
       port: federation.port,
-      expiryWarningDays: [...DEFAULT_EXPIRY_WARNING_DAYS],
+      ...reminderDays,
       failureThreshold: 1,
       intervalSeconds: Math.max(base, CERTIFICATE_INTERVAL_SECONDS),
       tls: { serverName: federation.tlsServerName, ...caFile },

@@ -11,7 +11,7 @@ import type { MonitorStore } from '../../storage/monitor-store.ts';
 import type { HomeserverRecord } from '../../storage/store-homeservers.ts';
 import type { RoleStatus } from '../diagnosis/types.ts';
 import { discoverHomeserver } from '../discovery/discover.ts';
-import { InvalidServerNameError, joinHostPort, parseServerName } from '../discovery/server-name.ts';
+import { InvalidServerNameError, serverNameFromUserInput } from '../discovery/server-name.ts';
 import { homeserverMonitorIds, homeserverMonitors, roleOfMonitor } from '../group/index.ts';
 import { DiagnosisWatch } from './diagnosis-watch.ts';
 import { nothingFound } from './discovery-verdict.ts';
@@ -187,10 +187,11 @@ export class HomeserverService {
   }
 
   private runDiscovery(serverName: string): Promise<MatrixDiscovery> {
-    const { resolve, dnsServer, caFile, discoveryTimeoutMs } = this.options;
+    const { resolve, connectTo, dnsServer, caFile, discoveryTimeoutMs } = this.options;
     return discoverHomeserver(serverName, {
       now: this.ports.now,
       ...(resolve !== undefined ? { resolve } : {}),
+      ...(connectTo !== undefined ? { connectTo } : {}),
       ...(dnsServer !== undefined ? { dnsServer } : {}),
       ...(caFile !== undefined ? { caFile } : {}),
       ...(discoveryTimeoutMs !== undefined ? { timeoutMs: discoveryTimeoutMs } : {}),
@@ -217,8 +218,7 @@ export class HomeserverService {
 /** "Example.ORG" and "example.org" are one homeserver: one record, one group, the same monitor ids. */
 function canonicalServerName(serverName: string): string {
   try {
-    const { host, port } = parseServerName(serverName);
-    return joinHostPort(host, port);
+    return serverNameFromUserInput(serverName);
   } catch (error) {
     if (error instanceof InvalidServerNameError) throw invalidParams(`serverName: ${error.message}`, [{ path: 'serverName', message: error.message }]);
     throw error;

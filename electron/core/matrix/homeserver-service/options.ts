@@ -4,10 +4,13 @@ import { parseDnsServer } from '../../checks/resolver.ts';
 import type { SchedulerClock } from '../../scheduler/clock.ts';
 import { lookupWithOverrides } from '../discovery/resolve-override.ts';
 import type { ResolveOverride } from '../discovery/types.ts';
+import type { ConnectToRule } from '../../checks/connect-to.ts';
 
 export interface MatrixServiceOptions {
   /** curl-style --resolve overrides for discovery. */
   resolve?: ResolveOverride[];
+  /** curl-style --connect-to rules for discovery (the groups' checks get them through the probe options). */
+  connectTo?: ConnectToRule[];
   /** "ADDRESS[:PORT]" of the DNS server discovery asks (A/AAAA/SRV). */
   dnsServer?: string;
   /** Extra trusted CA (PEM file) for discovery and for every TLS connection of the groups it builds. */

@@ -1,4 +1,5 @@
 // What the latest TLS check saw of the certificate, and which expiry reminders have gone out already.
+import { CERTIFICATE_PROBLEMS, untrustedCertificateWords } from '../../../../electron/shared/certificate-words.ts';
 import type { CertificateInfo } from '../../../../electron/shared/types.ts';
 import { formatDateTime, formatDaysLeft } from './format.ts';
 
@@ -15,7 +16,7 @@ function YesNo({ value, no }: { value: boolean; no?: string | undefined }) {
     </span>
   ) : (
     <span className="cert-no">
-      <span aria-hidden="true">✕ </span>No{no ? ` (${no})` : ''}
+      <span aria-hidden="true">✕ </span>No{no ? `: ${no}` : ''}
     </span>
   );
 }
@@ -38,7 +39,11 @@ export function CertificatePanel({ certificate, reminderDays }: CertificatePanel
         <dd>{certificate.names.length > 0 ? certificate.names.join(', ') : 'none'}</dd>
         <dt>Chain trusted</dt>
         <dd>
-          <YesNo value={certificate.trusted} no={certificate.trustError} />
+          <YesNo value={certificate.trusted} no={certificate.trusted ? undefined : untrustedCertificateWords(certificate.trustError)} />
+          {/* The code OpenSSL gave, for a search or a bug report; the words above are for reading. */}
+          {!certificate.trusted && certificate.trustError !== undefined && CERTIFICATE_PROBLEMS[certificate.trustError] !== undefined && (
+            <code className="cert-code"> {certificate.trustError}</code>
+          )}
         </dd>
         <dt>Name matches</dt>
         <dd>

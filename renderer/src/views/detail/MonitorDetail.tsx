@@ -1,8 +1,9 @@
 // One monitor in depth: latency over a chosen range, uptime, incidents, the certificate (TLS) and the last
 // results. History is fetched for what is on screen (useMonitorHistory), never kept in the store.
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { HistoryRange, MonitorView, PicketClient } from '../../../../electron/shared/contract.ts';
 import { LatencyChart } from '../../charts/LatencyChart.tsx';
+import { isYoungHistory } from '../../charts/latency-series.ts';
 import { CertificatePanel } from './CertificatePanel.tsx';
 import { DetailHeader } from './DetailHeader.tsx';
 import { IncidentList } from './IncidentList.tsx';
@@ -26,8 +27,14 @@ export function MonitorDetail({ client, view, onEdit, onBack }: MonitorDetailPro
   const { monitor } = view;
   // Uptime as the list shows it: one place in the store, which the history answers keep current.
   const storedView = useMonitorView(monitor.id);
-  const [range, setRange] = useState<HistoryRange>('24h');
+  // The user's choice wins; until then 24 h, or 1 h for a monitor whose whole history fits in the hour.
+  const [chosen, setChosen] = useState<HistoryRange | null>(null);
+  const [young, setYoung] = useState(false);
+  const range: HistoryRange = chosen ?? (young ? '1h' : '24h');
   const { history, loading, error, reload } = useMonitorHistory(client, monitor.id, range);
+  useEffect(() => {
+    if (chosen === null && !young && history?.range === '24h' && isYoungHistory(history.buckets, Date.now())) setYoung(true);
+  }, [chosen, young, history]);
   const option = RANGES.find((r) => r.range === range) ?? RANGES[1]!;
   const current = history && history.range === range ? history : null;
   // The window ends now; a period inside it without a bucket is drawn as a gap.
@@ -41,7 +48,7 @@ export function MonitorDetail({ client, view, onEdit, onBack }: MonitorDetailPro
       <section className="detail-section" aria-labelledby="detail-latency">
         <div className="detail-section-head">
           <h2 id="detail-latency">Latency</h2>
-          <RangePicker value={range} onChange={setRange} />
+          <RangePicker value={range} onChange={setChosen} />
         </div>
         {error && (
           <p role="alert" className="detail-error">
@@ -53,7 +60,14 @@ export function MonitorDetail({ client, view, onEdit, onBack }: MonitorDetailPro
         )}
         <div aria-busy={loading}>
           {current ? (
-            <LatencyChart buckets={current.buckets} resolution={current.resolution} from={to - option.spanMs} to={to} rangeLabel={option.spoken} />
+            <LatencyChart
+              buckets={current.buckets}
+              resolution={current.resolution}
+              from={to - option.spanMs}
+              to={to}
+              rangeLabel={option.spoken}
+              recent={current.recent}
+            />
           ) : (
             !error && <p className="detail-muted-text">Loading history…</p>
           )}

@@ -22,9 +22,10 @@ export function IdentityFields({ form, editing }: { form: FormBinding; editing: 
         field="id"
         draftKey="id"
         label="Id"
-        required
+        required={!editing}
         readOnly={editing}
-        hint={editing ? 'History is kept under the id, so it cannot change.' : 'Letters, digits, ".", "-" and "_". Made from the name unless you change it.'}
+        className={editing ? 'form-field-fixed' : undefined}
+        hint={editing ? 'Fixed: history is kept under the id, so it cannot change.' : 'Letters, digits, ".", "-" and "_". Made from the name unless you change it.'}
         onEdit={(id) => ({ id, idEdited: id !== '' })}
       />
       <TextField form={form} field="group" draftKey="group" label="Group" hint="Monitors with the same group are shown together." />

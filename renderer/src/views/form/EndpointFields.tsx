@@ -1,10 +1,13 @@
 // Host and port for TCP and TLS monitors; TLS adds its reminder days and TLS options.
 import { DEFAULT_EXPIRY_WARNING_DAYS } from '../../../../electron/shared/defaults.ts';
+import { useSettings } from '../../store/monitors-store.ts';
 import { TextField, type FormBinding } from './FormField.tsx';
 import { TlsOptionsFields } from './TlsOptionsFields.tsx';
 
 export function EndpointFields({ form }: { form: FormBinding }) {
   const tls = form.draft.type === 'tls';
+  // Left empty, the engine gives a new monitor the reminder days chosen in Settings.
+  const defaultDays = (useSettings()?.defaultExpiryWarningDays ?? DEFAULT_EXPIRY_WARNING_DAYS).join(', ');
   return (
     <>
       <fieldset className="form-section form-grid">
@@ -17,8 +20,8 @@ export function EndpointFields({ form }: { form: FormBinding }) {
             field="expiryWarningDays"
             draftKey="expiryWarningDays"
             label="Reminder days"
-            placeholder={DEFAULT_EXPIRY_WARNING_DAYS.join(', ')}
-            hint={`Days before expiry to remind you, separated by commas. Inside the largest, the monitor is a warning. Default: ${DEFAULT_EXPIRY_WARNING_DAYS.join(', ')}`}
+            placeholder={defaultDays}
+            hint={`Days before expiry to remind you, separated by commas. Inside the largest, the monitor is a warning. Default (from Settings): ${defaultDays}`}
           />
         )}
       </fieldset>

@@ -5,6 +5,7 @@ import type { MonitorConfig } from '../../../../electron/shared/config-validatio
 import type { MonitorView, PicketClient } from '../../../../electron/shared/contract.ts';
 import type { CheckResult, MonitorType } from '../../../../electron/shared/types.ts';
 import { isMatrixMonitor, TYPE_LABEL } from '../../components/monitor-type.ts';
+import { ChannelPicker } from '../channels/ChannelPicker.tsx';
 import { IdentityFields, ScheduleFields } from './CommonFields.tsx';
 import { readContractError, type FieldIssue } from './contract-error.ts';
 import { EndpointFields } from './EndpointFields.tsx';
@@ -45,7 +46,8 @@ export function MonitorForm({ client, initial, onSaved, onCancel }: MonitorFormP
   const [showAll, setShowAll] = useState(false);
   const [localIssues, setLocalIssues] = useState<FieldIssue[]>([]);
   const [serverIssues, setServerIssues] = useState<FieldIssue[]>([]);
-  const [formError, setFormError] = useState<string | null>(null);
+  // The engine's refusal of the last save or test; `withIssues` when it named fields (then shown under them).
+  const [refusal, setRefusal] = useState<{ what: string; message: string; withIssues: boolean } | null>(null);
   const [saving, setSaving] = useState(false);
   const [test, setTest] = useState<TestState>(null);
   // undefined while loading; null when this window cannot run them (see load-validation.ts).
@@ -72,6 +74,14 @@ export function MonitorForm({ client, initial, onSaved, onCancel }: MonitorFormP
   const byField = useMemo(() => issuesByField(visibleIssues), [visibleIssues]);
   const fields = shownFields(draft.type);
   const unplaced = visibleIssues.filter((issue) => !fields.has(fieldOfIssue(issue.path)));
+  // Derived, not stored: the banner counts the problems left now, and goes once they are fixed.
+  const localCount = showAll ? localIssues.length : 0;
+  const formError =
+    localCount > 0
+      ? `Please fix ${localCount === 1 ? 'the field' : `the ${localCount} fields`} marked below.`
+      : refusal && (!refusal.withIssues || serverIssues.length > 0)
+        ? `${refusal.what}: ${refusal.withIssues ? 'see the fields marked below.' : refusal.message}`
+        : null;
 
   const form: FormBinding = {
     draft,
@@ -80,6 +90,8 @@ export function MonitorForm({ client, initial, onSaved, onCancel }: MonitorFormP
       setTouched((current) => (current.has(field) ? current : new Set(current).add(field)));
       // The engine's verdict was on the old value; the local check takes over for this field.
       setServerIssues((current) => current.filter((issue) => fieldOfIssue(issue.path) !== field));
+      // A refusal without fields ("already exists") was about the old draft.
+      setRefusal((current) => (current?.withIssues ? current : null));
       setTest(null);
     },
     errorsFor: (field) => byField.get(field) ?? [],
@@ -92,18 +104,17 @@ export function MonitorForm({ client, initial, onSaved, onCancel }: MonitorFormP
     const issues = loaded ? validateDraft(loaded, draft) : [];
     setLocalIssues(issues);
     setShowAll(true);
-    setFormError(null);
+    setRefusal(null);
     if (issues.length === 0) return draftToConfig(draft);
     const first = issues.map((issue) => fieldOfIssue(issue.path)).find((field) => fields.has(field));
     if (first) document.getElementById(fieldId(first))?.focus();
-    setFormError(`Please fix ${issues.length === 1 ? 'the field' : `the ${issues.length} fields`} marked below.`);
     return null;
   };
 
   const showRefusal = (reason: unknown, what: string) => {
     const error = readContractError(reason);
     setServerIssues(error.issues);
-    setFormError(`${what}: ${error.issues.length > 0 ? 'see the fields marked below.' : error.message}`);
+    setRefusal({ what, message: error.message, withIssues: error.issues.length > 0 });
   };
 
   const runTest = async () => {
@@ -182,6 +193,13 @@ export function MonitorForm({ client, initial, onSaved, onCancel }: MonitorFormP
       <IdentityFields form={form} editing={editing} />
       {draft.type === 'http' ? <HttpFields form={form} /> : isMatrixMonitor(draft) ? <MatrixEndpointNote form={form} /> : <EndpointFields form={form} />}
       <ScheduleFields form={form} />
+      <ChannelPicker
+        client={client}
+        idPrefix="monitor-channels"
+        value={draft.channels}
+        defaultLabel={draft.group.trim() !== '' ? 'Its group\'s channels, else the default ones' : 'The default channels'}
+        onChange={(channels) => form.update({ channels }, 'channels')}
+      />
 
       <section className="form-test" aria-label="Test result" aria-live="polite">
         {test && 'running' in test && <p className="field-hint">Testing…</p>}

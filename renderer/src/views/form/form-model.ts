@@ -50,6 +50,8 @@ export interface MonitorDraft {
   host: string;
   port: string;
   expiryWarningDays: string;
+  /** Alert channel ids; null: the defaults (or the homeserver group's). */
+  channels: string[] | null;
   /** Fields the form does not show, carried over from the monitor being edited. */
   carried: Pick<MonitorConfig, 'paused' | 'maxBodyBytes' | MatrixEndpointField>;
 }
@@ -93,6 +95,7 @@ export function emptyDraft(type: MonitorType = 'http'): MonitorDraft {
     host: '',
     port: '',
     expiryWarningDays: '',
+    channels: null,
     carried: {},
   };
 }
@@ -106,6 +109,7 @@ export function draftFromConfig(config: MonitorConfig): MonitorDraft {
     idEdited: true,
     name: config.name ?? '',
     group: config.group ?? '',
+    channels: config.channels ?? null,
     intervalSeconds: text(config.intervalSeconds),
     timeoutSeconds: text(config.timeoutSeconds),
     failureThreshold: text(config.failureThreshold),
@@ -195,6 +199,7 @@ export function draftToConfig(draft: MonitorDraft): MonitorConfig {
   set(config, 'timeoutSeconds', numberOrText(draft.timeoutSeconds));
   set(config, 'failureThreshold', numberOrText(draft.failureThreshold));
   set(config, 'reminderIntervalMinutes', numberOrText(draft.reminderIntervalMinutes));
+  if (draft.channels !== null) config.channels = [...draft.channels];
 
   if (draft.type === 'http') {
     set(config, 'url', trimmed(draft.url));

@@ -3,6 +3,7 @@
 import type { MonitorConfig } from '../../../../electron/shared/config-validation.ts';
 import type { FieldIssue } from './contract-error.ts';
 import { draftToConfig, fieldOfIssue, type MonitorDraft } from './form-model.ts';
+import { fieldMessage } from './issue-words.ts';
 import type { Validators } from './load-validation.ts';
 
 /** "tls.caFile" -> "tls", "expectedStatus[1]" -> "expectedStatus": the config field an issue is in. */
@@ -34,7 +35,7 @@ export function validateDraft(validators: Validators, draft: MonitorDraft): Fiel
   });
 }
 
-const COMMON = ['id', 'name', 'group', 'intervalSeconds', 'timeoutSeconds', 'failureThreshold', 'reminderIntervalMinutes'];
+const COMMON = ['id', 'name', 'group', 'intervalSeconds', 'timeoutSeconds', 'failureThreshold', 'reminderIntervalMinutes', 'channels'];
 const TLS_OPTIONS = ['tls.caFile', 'tls.serverName', 'tls.ignoreErrors'];
 const BY_TYPE: Record<MonitorDraft['type'], string[]> = {
   http: ['url', 'method', 'headers', 'body', 'auth', 'auth.username', 'auth.password', 'auth.token', 'expectedStatus', 'keyword', 'keywordCaseInsensitive', 'keywordInvert', 'maxRedirects', 'cacheBust', 'slowResponseMs', ...TLS_OPTIONS],
@@ -55,7 +56,8 @@ export function issuesByField(issues: readonly FieldIssue[]): Map<string, string
   for (const issue of issues) {
     const field = fieldOfIssue(issue.path);
     const messages = byField.get(field) ?? [];
-    if (!messages.includes(issue.message)) messages.push(issue.message);
+    const message = fieldMessage(issue.message);
+    if (!messages.includes(message)) messages.push(message);
     byField.set(field, messages);
   }
   return byField;

@@ -2,6 +2,8 @@
 // monitors from it in one click. Nothing is created until the user has seen where the monitors will point.
 import { useRef, useState, type FormEvent } from 'react';
 import type { HomeserverGroup, MonitorView, PicketClient } from '../../../../electron/shared/contract.ts';
+import { nothingFound, unresolvedHosts } from '../../../../electron/shared/matrix-discovery-verdict.ts';
+import { serverNameFromInput } from '../../../../electron/shared/matrix-server-input.ts';
 import type { MatrixDiscovery } from '../../../../electron/shared/matrix-types.ts';
 import { readContractError, type FieldIssue } from '../form/contract-error.ts';
 import { plannedMonitorCount } from './discovery-words.ts';
@@ -25,9 +27,9 @@ interface Failure {
   issues: FieldIssue[];
 }
 
-function ErrorNotice({ failure }: { failure: Failure }) {
+function ErrorNotice({ failure, className = '' }: { failure: Failure; className?: string }) {
   return (
-    <div role="alert" className="form-alert homeserver-error">
+    <div role="alert" className={`form-alert homeserver-error ${className}`.trim()}>
       <p>
         {failure.what}: {failure.message}
       </p>
@@ -35,7 +37,7 @@ function ErrorNotice({ failure }: { failure: Failure }) {
         <ul>
           {failure.issues.map((issue) => (
             <li key={`${issue.path}:${issue.message}`}>
-              {issue.path ? `${issue.path}: ` : ''}
+              {issue.path ? `${issue.path === 'serverName' ? 'Server name' : issue.path}: ` : ''}
               {issue.message}
             </li>
           ))}
@@ -45,33 +47,52 @@ function ErrorNotice({ failure }: { failure: Failure }) {
   );
 }
 
+/** Said up front when discovery found nothing to watch: a name that does not resolve is usually a typo. */
+function NothingToWatch({ discovery }: { discovery: MatrixDiscovery }) {
+  const host = discovery.serverName.replace(/:\d+$/, '').replace(/^\[|\]$/g, '');
+  const doesNotResolve = unresolvedHosts(discovery.steps).includes(host);
+  return (
+    <div role="alert" className="form-alert homeserver-nothing">
+      {doesNotResolve ? (
+        <p>
+          <strong>{host} does not resolve</strong>: no DNS record names it. Check the spelling, or add its DNS records if the server is new. There is
+          nothing to monitor yet.
+        </p>
+      ) : (
+        <p>
+          <strong>No Matrix homeserver answers for {discovery.serverName}</strong>: neither the federation endpoint nor the client API replied. The steps
+          below say what was tried and what failed. There is nothing to monitor yet.
+        </p>
+      )}
+    </div>
+  );
+}
+
 export function AddHomeserver({ client, onCreated, onCancel }: AddHomeserverProps) {
   const [serverName, setServerName] = useState('');
   const [discovery, setDiscovery] = useState<MatrixDiscovery | null>(null);
   const [busy, setBusy] = useState<Busy>(null);
+  // Discovery failures show under the name; a refused creation shows beside the button that asked for it.
   const [failure, setFailure] = useState<Failure | null>(null);
+  const [createFailure, setCreateFailure] = useState<Failure | null>(null);
   // Only the latest discovery may land: an older, slower answer must not replace it.
   const latest = useRef(0);
   const input = useRef<HTMLInputElement>(null);
-
-  const fail = (what: string, reason: unknown) => {
-    const error = readContractError(reason);
-    setFailure({ what, message: error.message, issues: error.issues });
-  };
+  const parsed = serverNameFromInput(serverName);
 
   const discover = (event: FormEvent) => {
     event.preventDefault();
-    const name = serverName.trim();
     setFailure(null);
+    setCreateFailure(null);
     setDiscovery(null);
-    if (name === '') {
-      setFailure({ what: 'Nothing to discover', message: 'type a server name, such as example.org.', issues: [] });
+    if (!parsed.ok) {
+      setFailure({ what: 'Nothing to discover', message: parsed.message, issues: [] });
       input.current?.focus();
       return;
     }
     const request = ++latest.current;
     setBusy('discover');
-    client.request('discoverHomeserver', { serverName: name }).then(
+    client.request('discoverHomeserver', { serverName: parsed.serverName }).then(
       (found) => {
         if (request !== latest.current) return;
         setBusy(null);
@@ -80,14 +101,15 @@ export function AddHomeserver({ client, onCreated, onCancel }: AddHomeserverProp
       (reason: unknown) => {
         if (request !== latest.current) return;
         setBusy(null);
-        fail('Discovery failed', reason);
+        const error = readContractError(reason);
+        setFailure({ what: 'Discovery failed', message: error.message, issues: error.issues });
       },
     );
   };
 
   const create = () => {
     if (!discovery) return;
-    setFailure(null);
+    setCreateFailure(null);
     setBusy('create');
     // The name discovery ran for, which is what the user has just reviewed.
     client.request('addHomeserver', { serverName: discovery.serverName }).then(
@@ -97,12 +119,16 @@ export function AddHomeserver({ client, onCreated, onCancel }: AddHomeserverProp
       },
       (reason: unknown) => {
         setBusy(null);
-        fail('The monitors were not created', reason);
+        const error = readContractError(reason);
+        setCreateFailure({ what: 'The monitors were not created', message: error.message, issues: error.issues });
       },
     );
   };
 
   const count = discovery ? plannedMonitorCount(discovery) : 0;
+  // Nothing answered: there is nothing to create, so no "Create" is offered.
+  const creatable = discovery !== null && nothingFound(discovery) === undefined;
+  const readAs = parsed.ok && parsed.readAs !== undefined ? parsed : null;
 
   return (
     <section className="add-homeserver" aria-labelledby="add-homeserver-title">
@@ -129,15 +155,22 @@ export function AddHomeserver({ client, onCreated, onCancel }: AddHomeserverProp
                 setServerName(event.target.value);
                 // A discovery belongs to the name it ran for; a different name needs its own.
                 setDiscovery(null);
+                setCreateFailure(null);
               }}
             />
             {/* The primary action until there is a discovery; then "Create" is. */}
-            <button type="submit" className={discovery ? undefined : 'button-primary'} disabled={busy !== null}>
+            <button type="submit" className={creatable ? undefined : 'button-primary'} disabled={busy !== null}>
               {busy === 'discover' ? 'Discovering…' : 'Discover'}
             </button>
           </div>
           <p id="homeserver-name-hint" className="field-hint">
-            The part after the colon in a user id: for @alice:example.org, type example.org. A port (example.org:8448) skips delegation, as the spec says.
+            {readAs ? (
+              <>
+                Picket will discover <strong>{readAs.serverName}</strong>, {readAs.readAs}.
+              </>
+            ) : (
+              'Paste a server name (example.org), a user id (@alice:example.org) or the address of your homeserver. A port (example.org:8448) skips delegation, as the spec says.'
+            )}
           </p>
         </div>
       </form>
@@ -150,6 +183,7 @@ export function AddHomeserver({ client, onCreated, onCancel }: AddHomeserverProp
 
       {discovery && (
         <>
+          {!creatable && <NothingToWatch discovery={discovery} />}
           <section className="form-section" aria-labelledby="discovery-outcome-title">
             <h2 id="discovery-outcome-title">What Picket found for {discovery.serverName}</h2>
             <DiscoveryOutcome discovery={discovery} />
@@ -158,20 +192,23 @@ export function AddHomeserver({ client, onCreated, onCancel }: AddHomeserverProp
             <h2 id="discovery-steps-title">Steps</h2>
             <DiscoverySteps steps={discovery.steps} />
           </section>
-          <p className="field-hint">
-            The group {discovery.serverName} will watch the client API, federation, the federation port,{' '}
-            {count === 6 ? 'the client and federation certificates' : 'the federation certificate'} and the signing keys. Discovery re-runs daily and the
-            monitors follow a changed delegation.
-          </p>
+          {creatable && (
+            <p className="field-hint">
+              The group {discovery.serverName} will watch the client API, federation, the federation port,{' '}
+              {count === 6 ? 'the client and federation certificates' : 'the federation certificate'} and the signing keys. Discovery re-runs daily and
+              the monitors follow a changed delegation.
+            </p>
+          )}
         </>
       )}
 
+      {createFailure && <ErrorNotice failure={createFailure} className="homeserver-create-error" />}
       <div className="form-actions">
         <span className="form-actions-spacer" />
         <button type="button" onClick={onCancel}>
           Cancel
         </button>
-        {discovery && (
+        {creatable && (
           <button type="button" className="button-primary" disabled={busy !== null} onClick={create}>
             {busy === 'create' ? 'Creating…' : `Create ${count} monitors`}
           </button>

@@ -6,7 +6,7 @@ import { formatLatency, formatUptime } from '../../components/format.ts';
 import { targetOf, TYPE_LABEL } from '../../components/monitor-type.ts';
 import { Sparkline } from '../../components/Sparkline.tsx';
 import { StateBadge } from '../../components/StateBadge.tsx';
-import { UptimeBar, uptimeSegments, type BarUnit } from '../../components/UptimeBar.tsx';
+import { barSegments, UptimeBar, type BarUnit } from '../../components/UptimeBar.tsx';
 import { routeHash } from '../../store/hash-route.ts';
 import { useMonitorView, useSparkline } from '../../store/monitors-store.ts';
 import { useUptimeBar } from './use-uptime-bar.ts';
@@ -29,7 +29,9 @@ function RowUptimeBar({ client, id, unit }: { client: PicketClient; id: string; 
       </span>
     );
   }
-  return <UptimeBar segments={data.status === 'ready' ? uptimeSegments(data.buckets, unit, Date.now()) : null} unit={unit} />;
+  if (data.status !== 'ready') return <UptimeBar segments={null} unit={unit} />;
+  const { segments, scale } = barSegments(data.buckets, data.recent, unit, Date.now());
+  return <UptimeBar segments={segments} unit={scale} />;
 }
 
 export const MonitorRow = memo(function MonitorRow({ client, id, index, total, unit, onOpen }: MonitorRowProps) {

@@ -54,10 +54,26 @@ export type ListEntry = { kind: 'group'; group: string } | { kind: 'monitor'; id
 export const UNGROUPED = '';
 
 /**
- * Groups in order of their first (best-sorted) member, so "down first" also puts the group with the
- * down monitor first; ungrouped monitors always come last. No headers at all when nothing is grouped.
+ * "Down first" ranks whole groups worst first: by their worst member's state, then by how many members share
+ * it (3 down before 1 down), then by name. Other sorts keep groups in order of their first member.
  */
-export function buildEntries(sorted: readonly MonitorView[], collapsed: ReadonlySet<string>): ListEntry[] {
+function rankGroupsWorstFirst(names: string[], groups: ReadonlyMap<string, readonly MonitorView[]>): string[] {
+  const rank = new Map(
+    names.map((name) => {
+      const severities = (groups.get(name) ?? []).map((view) => STATE_SEVERITY[view.state]);
+      const worst = Math.min(...severities);
+      return [name, { worst, count: severities.filter((s) => s === worst).length }];
+    }),
+  );
+  const of = (name: string) => rank.get(name) as { worst: number; count: number };
+  return [...names].sort((a, b) => of(a).worst - of(b).worst || of(b).count - of(a).count || collator.compare(a, b));
+}
+
+/**
+ * Groups in order of their first (best-sorted) member, or worst first for "Down first"; ungrouped monitors
+ * always come last. No headers at all when nothing is grouped.
+ */
+export function buildEntries(sorted: readonly MonitorView[], collapsed: ReadonlySet<string>, sort: SortKey = 'state'): ListEntry[] {
   if (!sorted.some((view) => view.monitor.group)) return sorted.map((view) => ({ kind: 'monitor', id: view.monitor.id }));
   const groups = new Map<string, MonitorView[]>();
   for (const view of sorted) {
@@ -66,7 +82,8 @@ export function buildEntries(sorted: readonly MonitorView[], collapsed: Readonly
     members.push(view);
     groups.set(group, members);
   }
-  const names = [...groups.keys()].filter((g) => g !== UNGROUPED);
+  const grouped = [...groups.keys()].filter((g) => g !== UNGROUPED);
+  const names = sort === 'state' ? rankGroupsWorstFirst(grouped, groups) : grouped;
   if (groups.has(UNGROUPED)) names.push(UNGROUPED);
   const entries: ListEntry[] = [];
   for (const group of names) {

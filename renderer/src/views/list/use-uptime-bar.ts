@@ -4,6 +4,7 @@
 import { useEffect, useState } from 'react';
 import type { HistoryRange, MonitorHistory, PicketClient } from '../../../../electron/shared/contract.ts';
 import type { RollupBucket } from '../../../../electron/shared/history-types.ts';
+import type { CheckResult } from '../../../../electron/shared/types.ts';
 import type { BarUnit } from '../../components/UptimeBar.tsx';
 import { applyUptime, seedSparkline } from '../../store/monitors-store.ts';
 
@@ -36,7 +37,7 @@ export function fetchHistory(client: PicketClient, monitorId: string, unit: BarU
   return promise;
 }
 
-export type BarData = { status: 'loading' } | { status: 'ready'; buckets: RollupBucket[] } | { status: 'error'; message: string };
+export type BarData = { status: 'loading' } | { status: 'ready'; buckets: RollupBucket[]; recent: CheckResult[] } | { status: 'error'; message: string };
 
 const LOADING: BarData = { status: 'loading' };
 
@@ -53,7 +54,7 @@ export function useUptimeBar(client: PicketClient, monitorId: string, unit: BarU
           // The same answer carries the last results: enough to draw the sparkline straight away.
           seedSparkline(monitorId, history.recent.map((result) => result.latencyMs));
           applyUptime(monitorId, history.uptime);
-          if (live) setData({ status: 'ready', buckets: history.buckets });
+          if (live) setData({ status: 'ready', buckets: history.buckets, recent: history.recent });
         },
         (error: unknown) => live && setData({ status: 'error', message: error instanceof Error ? error.message : String(error) }),
       );

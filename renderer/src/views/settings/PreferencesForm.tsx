@@ -57,7 +57,7 @@ const settingOfIssue = (path: string): string => path.replace(/^(patch|settings)
 
 const ENGINE_KEYS = new Set(['rawRetentionDays', 'rollupRetentionDays', 'defaultExpiryWarningDays']);
 
-export function PreferencesForm({ client, settings }: { client: PicketClient; settings: AppSettings }) {
+export function PreferencesForm({ client, settings, inBrowser = false }: { client: PicketClient; settings: AppSettings; inBrowser?: boolean }) {
   const [draft, setDraft] = useState(() => draftOf(settings));
   // What the engine last said the settings are (the prop, or what a save returned): changes are relative to it.
   const [baseline, setBaseline] = useState(settings);
@@ -118,21 +118,26 @@ export function PreferencesForm({ client, settings }: { client: PicketClient; se
   return (
     <form className="settings-form" noValidate onSubmit={(event) => void submit(event)} aria-labelledby="settings-preferences">
       <h2 id="settings-preferences">Preferences</h2>
-      <fieldset className="settings-group">
-        <legend>Notifications</legend>
-        <Check id="notificationsEnabled" label="Show notifications" checked={draft.notificationsEnabled} onChange={(v) => change({ notificationsEnabled: v })} />
-        <Check
-          id="notificationSound"
-          label="Play a sound"
-          checked={draft.notificationSound}
-          disabled={!draft.notificationsEnabled}
-          onChange={(v) => change({ notificationSound: v })}
-        />
-      </fieldset>
-      <fieldset className="settings-group">
-        <legend>Start-up</legend>
-        <Check id="startAtLogin" label="Start Picket at login" checked={draft.startAtLogin} onChange={(v) => change({ startAtLogin: v })} />
-      </fieldset>
+      {/* Desktop notifications and their sound exist only in the app; in a browser, alert channels do that job. */}
+      {!inBrowser && (
+        <fieldset className="settings-group">
+          <legend>Notifications</legend>
+          <Check id="notificationsEnabled" label="Show notifications" checked={draft.notificationsEnabled} onChange={(v) => change({ notificationsEnabled: v })} />
+          <Check
+            id="notificationSound"
+            label="Play a sound"
+            checked={draft.notificationSound}
+            disabled={!draft.notificationsEnabled}
+            onChange={(v) => change({ notificationSound: v })}
+          />
+        </fieldset>
+      )}
+      {!inBrowser && (
+        <fieldset className="settings-group">
+          <legend>Start-up</legend>
+          <Check id="startAtLogin" label="Start Picket at login" checked={draft.startAtLogin} onChange={(v) => change({ startAtLogin: v })} />
+        </fieldset>
+      )}
       <fieldset className="settings-group">
         <legend>Theme</legend>
         {(['system', 'light', 'dark'] as const).map((theme) => (

@@ -187,6 +187,17 @@ describe('diagnoseHomeserver', () => {
     expect(diagnoseHomeserver(group({ federation: down('status') }), discovery)?.advice).toMatch(/does not route \/_matrix\/federation/);
   });
 
+  it('names each host once in the DNS advice, without ports: a made-up name is the server, client and federation host at once', () => {
+    const made: DiscoveredHomeserver = {
+      serverName: 'made-up-homeserver.test',
+      federation: { host: 'made-up-homeserver.test', port: 8448, hostHeader: 'made-up-homeserver.test', tlsServerName: 'made-up-homeserver.test', via: 'default-port' },
+      client: { baseUrl: 'https://made-up-homeserver.test' },
+    };
+    const everything = group({ client: down('dns'), federation: down('dns'), federationTcp: down('dns'), discovery: down('dns') });
+    expect(diagnoseHomeserver(everything, made)?.advice).toMatch(/ of made-up-homeserver\.test at your DNS provider/);
+    expect(diagnoseHomeserver(everything, discovery)?.advice).toMatch(/ of example\.org and matrix\.example\.org at your DNS provider/);
+  });
+
   it('lists the roles the cause explains, so one notification can stand for them', () => {
     const diagnosis = diagnoseHomeserver(group({ federationTcp: down('timeout'), federation: down('timeout'), keys: down('timeout') }), discovery);
     expect(diagnosis?.roles).toEqual(['federation', 'federationTcp', 'keys']);

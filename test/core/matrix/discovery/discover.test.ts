@@ -1,5 +1,5 @@
-// Discovery against fake homeservers on 127.0.0.20-49, one delegation style each, with names answered by the
-// DNS fixture (or --resolve overrides) and certificates for the real names from the test CA.
+// Discovery against fake homeservers, one delegation style each: SRV records from the DNS fixture, connections
+// sent to each fake's free port on 127.0.0.1 by --connect-to rules, certificates for the real names from the test CA.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeLeafCert, wrongNameCert, writeCaFile } from '../../../fixtures/certificates.ts';
 import { startDnsServer } from '../../../fixtures/dns-server.ts';
@@ -7,6 +7,7 @@ import type { DnsServer } from '../../../fixtures/dns-server.ts';
 import { startFakeHomeserver } from '../../../fixtures/fake-homeserver.ts';
 import type { FakeHomeserver, FakeHomeserverOptions } from '../../../fixtures/fake-homeserver.ts';
 import { discoverHomeserver } from '../../../../electron/core/matrix/discovery/discover.ts';
+import type { ConnectToRule } from '../../../../electron/core/checks/connect-to.ts';
 import type { DiscoveryOptions, DiscoveryStep, MatrixDiscovery } from '../../../../electron/core/matrix/discovery/types.ts';
 
 const NAMES = [
@@ -21,72 +22,75 @@ let dns: DnsServer;
 let caFile: string;
 const servers: FakeHomeserver[] = [];
 
-async function serve(address: string, ports: number[], rest: Omit<FakeHomeserverOptions, 'address' | 'ports' | 'cert'> = {}, cert?: FakeHomeserverOptions['cert']): Promise<FakeHomeserver> {
+async function serve(names: string[], ports: number[], rest: Omit<FakeHomeserverOptions, 'names' | 'ports' | 'cert'> = {}, cert?: FakeHomeserverOptions['cert']): Promise<FakeHomeserver> {
   const certificate = cert ?? (await makeLeafCert({ commonName: 'fake homeserver', altNames: [...NAMES, '127.0.0.26'] }));
-  const server = await startFakeHomeserver({ address, ports, cert: certificate, ...rest });
+  const server = await startFakeHomeserver({ names, ports, cert: certificate, ...rest });
   servers.push(server);
   return server;
 }
+
+/** Every fake server's --connect-to rules: their names and ports lead to their real ports on 127.0.0.1. */
+const connectTo = (): ConnectToRule[] => servers.flatMap((server) => server.connectTo);
 
 const byName: Record<string, FakeHomeserver> = {};
 
 beforeAll(async () => {
   caFile = await writeCaFile();
   dns = await startDnsServer({
-    'wk-srv.test': { A: ['127.0.0.21'] },
+    'wk-srv.test': { A: ['127.0.0.1'] },
     '_matrix-fed._tcp.hs.wk-srv.test': { SRV: [{ priority: 10, weight: 5, port: 8448, target: 'fed.wk-srv.test' }] },
-    'fed.wk-srv.test': { A: ['127.0.0.22'] },
-    'wk-old.test': { A: ['127.0.0.36'] },
+    'fed.wk-srv.test': { A: ['127.0.0.1'] },
+    'wk-old.test': { A: ['127.0.0.1'] },
     '_matrix._tcp.hs.wk-old.test': { SRV: [{ priority: 10, weight: 5, port: 8448, target: 'fed.wk-srv.test' }] },
-    'srv-only.test': { A: ['127.0.0.23'] },
+    'srv-only.test': { A: ['127.0.0.1'] },
     '_matrix-fed._tcp.srv-only.test': { SRV: [{ priority: 10, weight: 5, port: 8449, target: 'matrix.srv-only.test' }] },
-    'matrix.srv-only.test': { A: ['127.0.0.23'] },
-    'srv-old.test': { A: ['127.0.0.24'] },
+    'matrix.srv-only.test': { A: ['127.0.0.1'] },
+    'srv-old.test': { A: ['127.0.0.1'] },
     '_matrix._tcp.srv-old.test': { SRV: [{ priority: 10, weight: 5, port: 8450, target: 'srv-old.test' }] },
-    'plain.test': { A: ['127.0.0.25'] },
-    'broken.test': { A: ['127.0.0.27'] },
-    'badname.test': { A: ['127.0.0.28'] },
-    'redirect.test': { A: ['127.0.0.29'] },
-    'target.redirect.test': { A: ['127.0.0.30'] },
-    'hs.redirect.test': { A: ['127.0.0.30'] },
-    'loop.test': { A: ['127.0.0.31'] },
-    'wrongcert.test': { A: ['127.0.0.32'] },
-    'hs.wrongcert.test': { A: ['127.0.0.33'] },
-    'slow.test': { A: ['127.0.0.34'] },
-    'huge.test': { A: ['127.0.0.35'] },
-    'dangling.test': { A: ['127.0.0.39'] },
+    'plain.test': { A: ['127.0.0.1'] },
+    'broken.test': { A: ['127.0.0.1'] },
+    'badname.test': { A: ['127.0.0.1'] },
+    'redirect.test': { A: ['127.0.0.1'] },
+    'target.redirect.test': { A: ['127.0.0.1'] },
+    'hs.redirect.test': { A: ['127.0.0.1'] },
+    'loop.test': { A: ['127.0.0.1'] },
+    'wrongcert.test': { A: ['127.0.0.1'] },
+    'hs.wrongcert.test': { A: ['127.0.0.1'] },
+    'slow.test': { A: ['127.0.0.1'] },
+    'huge.test': { A: ['127.0.0.1'] },
+    'dangling.test': { A: ['127.0.0.1'] },
     '_matrix-fed._tcp.dangling.test': { SRV: [{ priority: 0, weight: 0, port: 8448, target: 'nowhere.dangling.test' }] },
-    'noclient.test': { A: ['127.0.0.37'] },
-    'cached.test': { A: ['127.0.0.38'] },
+    'noclient.test': { A: ['127.0.0.1'] },
+    'cached.test': { A: ['127.0.0.1'] },
   });
-  // wk-port.test is reached only through --resolve overrides, not DNS.
-  byName['wk-port.test'] = await serve('127.0.0.20', [443, 8448], {
+  // wk-port.test is in no DNS record: only --connect-to leads to it.
+  byName['wk-port.test'] = await serve(['wk-port.test', 'hs.wk-port.test'], [443, 8448], {
     wellKnownServer: { 'm.server': 'hs.wk-port.test:443' },
     wellKnownClient: { 'm.homeserver': { base_url: 'https://hs.wk-port.test/' } },
   });
-  byName['wk-srv.test'] = await serve('127.0.0.21', [443], { wellKnownServer: { 'm.server': 'hs.wk-srv.test' } });
-  byName['fed.wk-srv.test'] = await serve('127.0.0.22', [8448]);
-  byName['wk-old.test'] = await serve('127.0.0.36', [443], { wellKnownServer: { 'm.server': 'hs.wk-old.test' } });
-  byName['srv-only.test'] = await serve('127.0.0.23', [443, 8449]);
-  byName['srv-old.test'] = await serve('127.0.0.24', [443, 8450]);
-  byName['plain.test'] = await serve('127.0.0.25', [443, 8448]);
-  byName.ip = await serve('127.0.0.26', [443, 8448, 8449]);
-  byName['broken.test'] = await serve('127.0.0.27', [443, 8448], { wellKnownServer: '{"m.server": ' });
-  byName['badname.test'] = await serve('127.0.0.28', [443, 8448], { wellKnownServer: { 'm.server': 'bad name:99999' } });
-  byName['redirect.test'] = await serve('127.0.0.29', [443], {
+  byName['wk-srv.test'] = await serve(['wk-srv.test'], [443], { wellKnownServer: { 'm.server': 'hs.wk-srv.test' } });
+  byName['fed.wk-srv.test'] = await serve(['fed.wk-srv.test'], [8448]);
+  byName['wk-old.test'] = await serve(['wk-old.test'], [443], { wellKnownServer: { 'm.server': 'hs.wk-old.test' } });
+  byName['srv-only.test'] = await serve(['srv-only.test', 'matrix.srv-only.test'], [443, 8449]);
+  byName['srv-old.test'] = await serve(['srv-old.test'], [443, 8450]);
+  byName['plain.test'] = await serve(['plain.test'], [443, 8448]);
+  byName.ip = await serve(['127.0.0.26'], [443, 8448, 8449]);
+  byName['broken.test'] = await serve(['broken.test'], [443, 8448], { wellKnownServer: '{"m.server": ' });
+  byName['badname.test'] = await serve(['badname.test'], [443, 8448], { wellKnownServer: { 'm.server': 'bad name:99999' } });
+  byName['redirect.test'] = await serve(['redirect.test'], [443], {
     wellKnownServer: { redirectTo: 'https://target.redirect.test/.well-known/matrix/server', status: 301 },
   });
-  byName['target.redirect.test'] = await serve('127.0.0.30', [443, 8448], { wellKnownServer: { 'm.server': 'hs.redirect.test:8448' } });
-  byName['loop.test'] = await serve('127.0.0.31', [443, 8448], {
+  byName['target.redirect.test'] = await serve(['target.redirect.test', 'hs.redirect.test'], [443, 8448], { wellKnownServer: { 'm.server': 'hs.redirect.test:8448' } });
+  byName['loop.test'] = await serve(['loop.test'], [443, 8448], {
     wellKnownServer: { redirectTo: 'https://loop.test/.well-known/matrix/server' },
   });
-  byName['wrongcert.test'] = await serve('127.0.0.32', [443], { wellKnownServer: { 'm.server': 'hs.wrongcert.test:8448' } });
-  byName['hs.wrongcert.test'] = await serve('127.0.0.33', [8448], {}, await wrongNameCert());
+  byName['wrongcert.test'] = await serve(['wrongcert.test'], [443], { wellKnownServer: { 'm.server': 'hs.wrongcert.test:8448' } });
+  byName['hs.wrongcert.test'] = await serve(['hs.wrongcert.test'], [8448], {}, await wrongNameCert());
   // Answers nothing, ever: the well-known request must time out.
-  byName['slow.test'] = await serve('127.0.0.34', [443], { handler: (req) => req.url === '/.well-known/matrix/server' });
-  byName['huge.test'] = await serve('127.0.0.35', [443], { wellKnownServer: `{"m.server": "${'a'.repeat(70 * 1024)}"}` });
-  byName['noclient.test'] = await serve('127.0.0.37', [443, 8448], { clientVersions: false });
-  byName['cached.test'] = await serve('127.0.0.38', [443, 8448], {
+  byName['slow.test'] = await serve(['slow.test'], [443], { handler: (req) => req.url === '/.well-known/matrix/server' });
+  byName['huge.test'] = await serve(['huge.test'], [443], { wellKnownServer: `{"m.server": "${'a'.repeat(70 * 1024)}"}` });
+  byName['noclient.test'] = await serve(['noclient.test'], [443, 8448], { clientVersions: false });
+  byName['cached.test'] = await serve(['cached.test'], [443, 8448], {
     wellKnownServer: { 'm.server': 'cached.test:8448' },
     wellKnownHeaders: { 'cache-control': 'public, max-age=3600' },
   });
@@ -98,7 +102,7 @@ afterAll(async () => {
 });
 
 function discover(name: string, extra: DiscoveryOptions = {}): Promise<MatrixDiscovery> {
-  return discoverHomeserver(name, { dnsServer: dns.address, caFile, timeoutMs: 3000, ...extra });
+  return discoverHomeserver(name, { dnsServer: dns.address, caFile, timeoutMs: 3000, connectTo: connectTo(), ...extra });
 }
 
 function stepNamed(discovery: MatrixDiscovery, step: string): DiscoveryStep {
@@ -112,12 +116,8 @@ function federationRequest(server: FakeHomeserver | undefined): { host: string; 
 }
 
 describe('discoverHomeserver: federation, each delegation style', () => {
-  it('well-known with a port (names from --resolve): that name and port, Host name:port', async () => {
-    const resolve = [
-      { host: 'wk-port.test', port: 443, address: '127.0.0.20' },
-      { host: 'hs.wk-port.test', port: 443, address: '127.0.0.20' },
-    ];
-    const result = await discover('wk-port.test', { resolve });
+  it('well-known with a port (names only from --connect-to): that name and port, Host name:port', async () => {
+    const result = await discover('wk-port.test');
     expect(result.federation).toEqual({
       host: 'hs.wk-port.test',
       port: 443,
@@ -127,7 +127,7 @@ describe('discoverHomeserver: federation, each delegation style', () => {
       verified: true,
     });
     expect(stepNamed(result, 'well-known').found).toContain('m.server "hs.wk-port.test:443"');
-    expect(stepNamed(result, 'address').found).toBe('127.0.0.20 (from --resolve)');
+    expect(stepNamed(result, 'address').found).toBe(`127.0.0.1:${byName['wk-port.test']?.realPorts.get(443)} (from --connect-to)`);
     expect(stepNamed(result, 'federation version').found).toBe('Synapse 1.95.1');
     expect(federationRequest(byName['wk-port.test'])).toMatchObject({ host: 'hs.wk-port.test:443', servername: 'hs.wk-port.test', port: 443 });
     // No SRV lookup when m.server has a port.
@@ -218,6 +218,19 @@ describe('discoverHomeserver: federation, each delegation style', () => {
     expect(result.federation).toMatchObject({ host: 'plain.test', port: 8448, hostHeader: 'plain.test:8448', via: 'explicit-port', verified: true });
     expect(result.steps[0]?.step).toBe('explicit port');
   });
+
+  it('a rule that keeps the name (empty HOST2) moves only the port: the name is still resolved, and --resolve applies there', async () => {
+    const real = byName['plain.test']?.realPorts.get(8448);
+    const keepName: ConnectToRule = { fromHost: 'plain.test', fromPort: 8448, toHost: '', toPort: real ?? 0 };
+    const viaDns = await discover('plain.test:8448', { connectTo: [keepName] });
+    expect(viaDns.federation).toMatchObject({ host: 'plain.test', port: 8448, verified: true });
+    expect(stepNamed(viaDns, 'address').found).toBe(`127.0.0.1 port ${real} (from --connect-to)`);
+    expect(dns.queries.some((q) => q.includes('plain.test'))).toBe(true);
+    // curl's order: the port moves first, then --resolve gives the name's address on the new port.
+    const viaResolve = await discover('plain.test:8448', { connectTo: [keepName], resolve: [{ host: 'plain.test', port: real ?? 0, address: '127.0.0.1' }] });
+    expect(stepNamed(viaResolve, 'address').found).toBe(`127.0.0.1 port ${real} (from --connect-to and --resolve)`);
+    expect(viaResolve.federation.verified).toBe(true);
+  });
 });
 
 describe('discoverHomeserver: broken and odd well-knowns', () => {
@@ -287,11 +300,7 @@ describe('discoverHomeserver: failures at the target', () => {
 
 describe('discoverHomeserver: client API', () => {
   it('client well-known base_url (trailing slash stripped), verified by /versions', async () => {
-    const resolve = [
-      { host: 'wk-port.test', port: 443, address: '127.0.0.20' },
-      { host: 'hs.wk-port.test', port: 443, address: '127.0.0.20' },
-    ];
-    const result = await discover('wk-port.test', { resolve });
+    const result = await discover('wk-port.test');
     expect(result.client).toEqual({ baseUrl: 'https://hs.wk-port.test', verified: true });
     expect(stepNamed(result, 'client well-known').found).toBe('base_url https://hs.wk-port.test');
     expect(stepNamed(result, 'client versions').found).toBe('4 versions, last listed v1.11');

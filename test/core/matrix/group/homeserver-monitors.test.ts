@@ -6,6 +6,7 @@ import type { DiscoveredHomeserver } from '../../../../electron/core/matrix/grou
 import type { MatrixDiscovery } from '../../../../electron/core/matrix/discovery/index.ts';
 import { runCheck } from '../../../../electron/core/checks/run-check.ts';
 import { createLookup } from '../../../../electron/core/checks/resolver.ts';
+import { parseConnectTo } from '../../../../electron/core/checks/connect-to.ts';
 import { validateMonitor } from '../../../../electron/shared/config-validation.ts';
 import type { Monitor } from '../../../../electron/shared/types.ts';
 import { makeLeafCert, writeCaFile } from '../../../fixtures/certificates.ts';
@@ -80,8 +81,11 @@ describe('homeserverMonitors', () => {
       intervalSeconds: 300,
     });
     expect(monitors.get('example.org-federation-tcp')).toMatchObject({ type: 'tcp', host: 'matrix.example.org', port: 443, failureThreshold: 1 });
-    expect(monitors.get('example.org-client-cert')).toMatchObject({ type: 'tls', host: 'matrix.example.org', port: 443, expiryWarningDays: [30, 14, 7, 3, 1] });
-    expect(monitors.get('example.org-federation-cert')).toMatchObject({ type: 'tls', host: 'matrix.example.org', port: 443, tls: { serverName: 'matrix.example.org' }, expiryWarningDays: [30, 14, 7, 3, 1] });
+    expect(monitors.get('example.org-client-cert')).toMatchObject({ type: 'tls', host: 'matrix.example.org', port: 443 });
+    expect(monitors.get('example.org-federation-cert')).toMatchObject({ type: 'tls', host: 'matrix.example.org', port: 443, tls: { serverName: 'matrix.example.org' } });
+    // Left to the service, which fills in Settings' default reminder days.
+    expect(monitors.get('example.org-client-cert')).not.toHaveProperty('expiryWarningDays');
+    expect(byId(homeserverMonitors(delegatedTo443, { expiryWarningDays: [10, 2] })).get('example.org-federation-cert')).toMatchObject({ expiryWarningDays: [10, 2] });
     expect(monitors.get('example.org-keys')).toMatchObject({ type: 'matrix-keys', host: 'matrix.example.org', port: 443, failureThreshold: 1 });
   });
 
@@ -152,7 +156,8 @@ describe('groupChanges', () => {
   });
 });
 
-// The whole group against one fake homeserver (127.0.0.90, ports 443 and 8448) reached through a DNS fixture.
+// The whole group against one fake homeserver: matrix.example.org resolved by a DNS fixture, its port 443 moved
+// to the fake's free port by a --connect-to rule that keeps the name (so the lookup still happens).
 describe('a built group, run', () => {
   let server: FakeHomeserver;
   let dns: DnsServer;
@@ -163,12 +168,12 @@ describe('a built group, run', () => {
     caFile = await writeCaFile();
     const cert = await makeLeafCert({ commonName: 'matrix.example.org', altNames: ['matrix.example.org'] });
     server = await startFakeHomeserver({
-      address: '127.0.0.90',
+      names: ['matrix.example.org'],
       ports: [443],
       cert,
       signingKey: () => keyAnswer({ serverName: 'example.org', validUntil: Date.now() + DAY_MS, keys: [key] }),
     });
-    dns = await startDnsServer({ 'matrix.example.org': { A: ['127.0.0.90'] } });
+    dns = await startDnsServer({ 'matrix.example.org': { A: ['127.0.0.1'] } });
   });
 
   afterAll(async () => {
@@ -182,7 +187,8 @@ describe('a built group, run', () => {
       if (!result.ok) throw new Error(JSON.stringify(result.issues));
       return { ...result.monitor, timeoutSeconds: 5 } as Monitor;
     });
-    const results = await Promise.all(monitors.map((monitor) => runCheck(monitor, { ...(lookup ? { lookup } : {}) })));
+    const connectTo = [parseConnectTo(`matrix.example.org:443::${server.realPorts.get(443)}`)];
+    const results = await Promise.all(monitors.map((monitor) => runCheck(monitor, { connectTo, ...(lookup ? { lookup } : {}) })));
     for (const result of results) expect(result, `${result.monitorId}: ${result.message}`).toMatchObject({ status: 'up' });
     expect(results.find((r) => r.monitorId === 'example.org-federation')?.detail).toEqual({ serverName: 'Synapse', serverVersion: '1.95.1' });
     expect(results.find((r) => r.monitorId === 'example.org-keys')?.detail?.keyIds).toBe('ed25519:k1');

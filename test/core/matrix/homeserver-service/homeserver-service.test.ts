@@ -1,11 +1,13 @@
-// The service's Matrix requests against fake homeservers on 127.0.0.100-139: discovery, one-click groups,
+// The service's Matrix requests against fake homeservers on free 127.0.0.1 ports: discovery, one-click groups,
 // the diagnosis as the checks come in, and the re-discovery following a moved delegation (timers driven by hand).
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { makeLeafCert, writeCaFile } from '../../../fixtures/certificates.ts';
 import { startDnsServer, type DnsServer } from '../../../fixtures/dns-server.ts';
 import { startFakeHomeserver, type FakeHomeserver, type FakeHomeserverOptions } from '../../../fixtures/fake-homeserver.ts';
+import { closedPort } from '../../../fixtures/http-servers.ts';
 import { DAY_MS, keyAnswer, makeSigningKey } from '../checks/matrix-fixtures.ts';
 import { cleanUp, collectEvents, nextEvent, openService, rejection, tempDataDir } from '../../service/service-fixtures.ts';
+import { parseConnectTo, type ConnectToRule } from '../../../../electron/core/checks/connect-to.ts';
 import { lookupWithOverrides } from '../../../../electron/core/matrix/discovery/resolve-override.ts';
 import type { ResolveOverride } from '../../../../electron/core/matrix/discovery/types.ts';
 import type { PicketService, PicketServiceOptions } from '../../../../electron/core/service/picket-service.ts';
@@ -13,11 +15,13 @@ import type { TimerHandle } from '../../../../electron/core/scheduler/clock.ts';
 
 const NAMES = ['alpha.test', 'hs.alpha.test', 'beta.test', 'hs.beta.test', 'nothing.test'];
 
-/** alpha.test is reached only through --resolve overrides; beta.test and nothing.test through the DNS fixture. */
-const OVERRIDES: ResolveOverride[] = [
-  { host: 'alpha.test', port: 443, address: '127.0.0.100' },
-  { host: 'hs.alpha.test', port: 443, address: '127.0.0.101' },
-];
+/**
+ * How connections find the fakes, as curl does it: --connect-to moves each name's port to its fake's free port
+ * keeping the name, then the name is resolved. alpha.test is in no DNS record: only --resolve overrides (for the
+ * moved port, as curl applies them) lead to it. beta.test and nothing.test are resolved by the DNS fixture.
+ */
+const CONNECT_TO: ConnectToRule[] = [];
+const OVERRIDES: ResolveOverride[] = [];
 
 /** What the fake servers answer, changed by the tests. */
 const live = {
@@ -29,33 +33,38 @@ let dns: DnsServer;
 let caFile: string;
 const servers: FakeHomeserver[] = [];
 
-async function serve(options: Omit<FakeHomeserverOptions, 'cert'>, cert: FakeHomeserverOptions['cert']): Promise<void> {
-  servers.push(await startFakeHomeserver({ ...options, cert }));
+/** A fake homeserver; its names and ports lead to it through a rule keeping the name (so the name is still resolved). */
+async function serve(options: Omit<FakeHomeserverOptions, 'cert'>, cert: FakeHomeserverOptions['cert']): Promise<FakeHomeserver> {
+  const server = await startFakeHomeserver({ ...options, cert });
+  servers.push(server);
+  for (const name of options.names) {
+    for (const [port, real] of server.realPorts) CONNECT_TO.push(parseConnectTo(`${name}:${port}::${real}`));
+  }
+  return server;
 }
 
 beforeAll(async () => {
   caFile = await writeCaFile();
   const cert = await makeLeafCert({ commonName: 'fake homeserver', altNames: NAMES });
   dns = await startDnsServer({
-    'beta.test': { A: ['127.0.0.102'] },
-    'hs.beta.test': { A: ['127.0.0.103'] },
-    // Nothing listens there: refused on every port.
-    'nothing.test': { A: ['127.0.0.104'] },
+    'beta.test': { A: ['127.0.0.1'] },
+    'hs.beta.test': { A: ['127.0.0.1'] },
+    'nothing.test': { A: ['127.0.0.1'] },
   });
   const alphaKey = makeSigningKey();
   const betaKey = makeSigningKey();
-  await serve(
+  const alpha = await serve(
     {
-      address: '127.0.0.100',
+      names: ['alpha.test'],
       ports: [443],
       wellKnownServer: { 'm.server': 'hs.alpha.test:443' },
       wellKnownClient: { 'm.homeserver': { base_url: 'https://hs.alpha.test' } },
     },
     cert,
   );
-  await serve(
+  const hsAlpha = await serve(
     {
-      address: '127.0.0.101',
+      names: ['hs.alpha.test'],
       ports: [443],
       signingKey: () => keyAnswer({ serverName: 'alpha.test', validUntil: Date.now() + DAY_MS, keys: [alphaKey] }),
       handler: (req, res) => {
@@ -67,9 +76,13 @@ beforeAll(async () => {
     },
     cert,
   );
+  OVERRIDES.push(
+    { host: 'alpha.test', port: alpha.realPorts.get(443) ?? 0, address: '127.0.0.1' },
+    { host: 'hs.alpha.test', port: hsAlpha.realPorts.get(443) ?? 0, address: '127.0.0.1' },
+  );
   await serve(
     {
-      address: '127.0.0.102',
+      names: ['beta.test'],
       ports: [443],
       handler: (req, res) => {
         if (req.url !== '/.well-known/matrix/server') return false;
@@ -82,12 +95,15 @@ beforeAll(async () => {
   );
   await serve(
     {
-      address: '127.0.0.103',
+      names: ['hs.beta.test'],
       ports: [443, 8448],
       signingKey: () => keyAnswer({ serverName: 'beta.test', validUntil: Date.now() + DAY_MS, keys: [betaKey] }),
     },
     cert,
   );
+  // Nothing listens there: beta.test:8448 and nothing.test on every port are refused.
+  const closed = await closedPort();
+  CONNECT_TO.push(parseConnectTo(`beta.test:8448::${closed}`), parseConnectTo(`nothing.test:::${closed}`));
 });
 
 afterAll(async () => {
@@ -124,8 +140,8 @@ async function open(dataDir = tempDataDir(), extra: Partial<PicketServiceOptions
   const timers = new ManualTimers();
   const service = await openService(dataDir, {
     // The groups' checks reach the fake names the way discovery does.
-    probeOptions: { lookup: lookupWithOverrides(OVERRIDES, dns.address) },
-    matrix: { resolve: OVERRIDES, dnsServer: dns.address, caFile, discoveryTimeoutMs: 3000, timers },
+    probeOptions: { lookup: lookupWithOverrides(OVERRIDES, dns.address), connectTo: CONNECT_TO },
+    matrix: { resolve: OVERRIDES, connectTo: CONNECT_TO, dnsServer: dns.address, caFile, discoveryTimeoutMs: 3000, timers },
     ...extra,
   });
   return { service, timers, dataDir };
@@ -183,6 +199,29 @@ describe('addHomeserver', () => {
     const [group] = await reopened.service.handle('listHomeservers', {});
     expect(group).toEqual(expect.objectContaining({ serverName: 'alpha.test', discoveredAt: again.group.discoveredAt }));
     expect(group?.discovery).toEqual(again.group.discovery);
+  });
+
+  it("gives the certificate monitors Settings' default reminder days, and re-adding keeps days the user changed", async () => {
+    const { service } = await open();
+    await service.handle('updateSettings', { patch: { defaultExpiryWarningDays: [21, 5] } });
+
+    const added = await service.handle('addHomeserver', { serverName: 'alpha.test' });
+    const cert = added.monitors.find((v) => v.monitor.id === 'alpha.test-federation-cert')?.monitor;
+    expect(cert).toEqual(expect.objectContaining({ type: 'tls', expiryWarningDays: [21, 5] }));
+
+    await service.handle('editMonitor', { monitor: { ...cert, expiryWarningDays: [9] } });
+    const again = await service.handle('addHomeserver', { serverName: 'alpha.test' });
+    expect(again.monitors.find((v) => v.monitor.id === 'alpha.test-federation-cert')?.monitor).toEqual(expect.objectContaining({ expiryWarningDays: [9] }));
+  });
+
+  it('takes the server name as people paste it (a URL, a user id, spaces), and names the field when there is none', async () => {
+    const { service } = await open();
+    expect((await service.handle('discoverHomeserver', { serverName: ' https://Alpha.test/ ' })).serverName).toBe('alpha.test');
+    const added = await service.handle('addHomeserver', { serverName: '@alice:alpha.test' });
+    expect(added.group.serverName).toBe('alpha.test');
+    const error = await rejection(service.handle('discoverHomeserver', { serverName: '@alice' }));
+    expect(error.message).toContain('has no server part');
+    expect(error.message).not.toMatch(/pattern/);
   });
 
   it('fails when nothing answers for the name, and changes nothing', async () => {

@@ -1,0 +1,120 @@
+// rules.yml: the alerting rules that stand in for Picket's own alerts. Alert names and labels are those of the
+// Alertmanager channel (alertname, monitor, monitor_name, severity), so one set of Alertmanager routes serves both.
+import type { Monitor } from '../../../shared/types.ts';
+import type { ExportNote } from './export-notes.ts';
+import { monitorMatcher, promDuration } from './promql.ts';
+
+export interface AlertRule {
+  alert: string;
+  expr: string;
+  for?: string;
+  labels: Record<string, string>;
+  annotations: Record<string, string>;
+}
+
+const DAY_SECONDS = 86_400;
+
+/** Keys a Map by a computed key, keeping first-seen order. */
+function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) groups.set(key(item), [...(groups.get(key(item)) ?? []), item]);
+  return groups;
+}
+
+/** Down after failureThreshold consecutive failures: probe_success == 0 for threshold × interval. */
+function downRules(monitors: Monitor[]): AlertRule[] {
+  const byFor = groupBy(monitors, (m) => promDuration(m.failureThreshold * m.intervalSeconds));
+  return [...byFor].map(([duration, group]) => ({
+    alert: 'PicketMonitorDown',
+    expr: `probe_success{${monitorMatcher(group.map((m) => m.id))}} == 0`,
+    for: duration,
+    // down_for tells the rules apart: promtool reports rules with the same name and labels as duplicates.
+    labels: { severity: 'critical', down_for: duration },
+    annotations: {
+      summary: '{{ $labels.monitor_name }} is down',
+      description: '{{ $labels.monitor_name }} ({{ $labels.instance }}) has failed its check for ' + duration + '.',
+    },
+  }));
+}
+
+/** One rule per reminder day (30/14/7/3/1 by default), over the TLS monitors that have that day. */
+function certificateRules(monitors: Monitor[]): AlertRule[] {
+  const days = new Map<number, string[]>();
+  for (const monitor of monitors) {
+    if (monitor.type !== 'tls') continue;
+    for (const day of monitor.expiryWarningDays) days.set(day, [...(days.get(day) ?? []), monitor.id]);
+  }
+  return [...days]
+    .sort(([a], [b]) => b - a)
+    .map(([day, ids]) => ({
+      alert: 'PicketCertificateExpiring',
+      expr: `probe_ssl_earliest_cert_expiry{${monitorMatcher(ids)}} - time() < ${day} * ${DAY_SECONDS}`,
+      labels: { severity: 'warning', threshold_days: String(day) },
+      annotations: {
+        summary: `The certificate of {{ $labels.monitor_name }} expires in less than ${day} day${day === 1 ? '' : 's'}`,
+        description: 'The certificate of {{ $labels.monitor_name }} ({{ $labels.instance }}) expires in {{ $value | humanizeDuration }}.',
+      },
+    }));
+}
+
+/** Picket's "slow" verdict: an answer slower than slowResponseMs. */
+function slowRules(monitors: Monitor[]): AlertRule[] {
+  return monitors.flatMap((monitor) =>
+    monitor.type === 'http' && monitor.slowResponseMs !== undefined
+      ? [
+          {
+            alert: 'PicketMonitorSlow',
+            expr: `probe_success{${monitorMatcher([monitor.id])}} == 1 and probe_duration_seconds{${monitorMatcher([monitor.id])}} > ${monitor.slowResponseMs / 1000}`,
+            labels: { severity: 'warning' },
+            annotations: { summary: `{{ $labels.monitor_name }} answers slower than ${monitor.slowResponseMs} ms` },
+          },
+        ]
+      : [],
+  );
+}
+
+/** What Picket alerts on that Prometheus rules cannot see. */
+function inexpressible(monitors: Monitor[]): ExportNote[] {
+  const notes: ExportNote[] = [];
+  for (const monitor of monitors) {
+    const about = { id: monitor.id, name: monitor.name };
+    if (monitor.type === 'matrix-keys') {
+      notes.push({
+        monitor: about,
+        file: 'rules.yml',
+        what: 'PicketSigningKeyChanged (the Ed25519 signing key changed)',
+        reason: 'blackbox_exporter does not expose the key, so no rule can compare it with the one seen before',
+      });
+    }
+    if (monitor.reminderIntervalMinutes > 0) {
+      notes.push({
+        monitor: about,
+        file: 'rules.yml',
+        what: `a reminder every ${monitor.reminderIntervalMinutes} minutes while down`,
+        reason: "re-sending is Alertmanager's repeat_interval, set on its route, not in a rule",
+      });
+    }
+  }
+  if (monitors.some((monitor) => monitor.type === 'matrix-federation' || monitor.type === 'matrix-keys')) {
+    notes.push({
+      file: 'rules.yml',
+      what: 'PicketDelegationChanged (Matrix discovery now points elsewhere)',
+      reason: 'Prometheus probes the fixed endpoints written at export time and never re-runs server discovery',
+    });
+  }
+  return notes;
+}
+
+export interface RuleGroup {
+  name: string;
+  rules: AlertRule[];
+}
+
+export function alertRules(monitors: Monitor[]): { groups: RuleGroup[]; notes: ExportNote[] } {
+  const groups = [
+    { name: 'picket_down', rules: downRules(monitors) },
+    { name: 'picket_certificates', rules: certificateRules(monitors) },
+    { name: 'picket_slow', rules: slowRules(monitors) },
+  ];
+  return { groups: groups.filter((group) => group.rules.length > 0), notes: inexpressible(monitors) };
+}
