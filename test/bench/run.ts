@@ -50,7 +50,7 @@ async function main(): Promise<void> {
   lines.push('');
 
   stage('run --config: 1,000 HTTP monitors every 60 s...');
-  const large = await runPathBench({ monitors: 1000, intervalSeconds: 60, warmupSeconds: quick ? 30 : 65, measureSeconds: quick ? 30 : 60, baseline: false });
+  const large = await runPathBench({ monitors: 1000, intervalSeconds: 60, warmupSeconds: quick ? 30 : 65, measureSeconds: quick ? 30 : 125, baseline: false });
   lines.push(`### \`picket run --config\`: 1,000 HTTP monitors every 60 s`);
   lines.push('');
   lines.push('| figure | value | goal |');

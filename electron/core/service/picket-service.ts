@@ -181,12 +181,11 @@ export class PicketService {
     // Owner-only when Picket creates it: the folder holds the monitors' secrets and their history.
     fs.mkdirSync(options.dataDir, { recursive: true, mode: 0o700 });
     const problems = new ProblemBoard();
-    // The store answers from memory and writes in the background: a write the disk refuses stays in memory,
-    // is retried, and is one problem on the board until a write succeeds.
+    // The store writes off the request's path: a failed write keeps the change in memory, retries, and says so here.
     const { store, report } = openStore(options.dataDir, {
       now,
-      onWriteError: (file, error) => problems.set(`store:${file}`, describeOwnFailure(`${path.basename(file)} could not be saved; Picket keeps your changes and retries`, error)),
-      onWriteOk: (file) => problems.set(`store:${file}`, undefined),
+      onWriteError: (file, error) => problems.set(`store:${path.basename(file)}`, describeOwnFailure(`cannot write ${path.basename(file)} (changes are kept and written once it works)`, error)),
+      onWritten: (file) => problems.set(`store:${path.basename(file)}`, undefined),
     });
     // Settings first, then the engine: a --config file's referenceTarget must govern the very first check.
     const configOutcome = options.config ? applyConfigBeforeStart(store, options.config, options.secretCodec) : undefined;

@@ -14,7 +14,7 @@ export interface CoalescedWriterOptions {
   /** The file's text as of now: called when the write starts, not when the change was made. */
   render: () => string;
   onError: (error: unknown) => void;
-  /** A write reached the disk: whoever reported its failure can clear that. */
+  /** A write succeeded (after a failure, the problem is over). */
   onWritten?: () => void;
 }
 

@@ -63,8 +63,8 @@ export interface MemoryStoreOptions {
   retryMs?: number;
   /** A write failed (the change stays in memory and is retried). Default: console.error. */
   onWriteError?: (file: string, error: unknown) => void;
-  /** A write of that file succeeded (after a failure, the problem is over). */
-  onWriteOk?: (file: string) => void;
+  /** A write of that file succeeded: a problem reported for it is over. */
+  onWritten?: (file: string) => void;
 }
 
 const DEFAULT_WRITE_DELAY_MS = 200;
@@ -87,13 +87,13 @@ export class MemoryMonitorStore implements MonitorStore {
       backupPath: files.backup,
       render: () => serializeStoreDocument(this.#document),
       onError: (error) => onError(files.file, error),
-      onWritten: () => options.onWriteOk?.(files.file),
+      onWritten: () => options.onWritten?.(files.file),
     });
     this.#state = new CoalescedWriter(files.state, {
       ...common,
       render: () => serializeRuntimeState(this.#runtime),
       onError: (error) => onError(files.state, error),
-      onWritten: () => options.onWriteOk?.(files.state),
+      onWritten: () => options.onWritten?.(files.state),
     });
   }
 
