@@ -2,6 +2,10 @@
 // docs/benchmarks.md. Not a test: the figures depend on the machine and what else it runs.
 // Picket is measured as users run it: the built CLI bundle (`npm run build` first), `run --config`.
 import os from 'node:os';
+import { fileURLToPath } from 'node:url';
+// No packet may leave the machine from the bench either: the same guard as the tests, here and in every
+// process the bench starts.
+import '../setup/network-guard.mjs';
 import { runDashboardBench } from './dashboard-bench.ts';
 import { runMetricsBench } from './metrics-bench.ts';
 import { runDiskWriteBench } from './disk-writes-bench.ts';
@@ -10,6 +14,8 @@ import { runPersistenceBench } from './persistence-bench.ts';
 import { runPathBench, type RunPathFigures } from './run-path-bench.ts';
 import { runStoreBench, type StoreBenchFigures } from './store-bench.ts';
 import { runServeStartBench } from './serve-start-bench.ts';
+
+process.env.NODE_OPTIONS = `${process.env.NODE_OPTIONS ?? ''} --import "${fileURLToPath(new URL('../setup/network-guard.mjs', import.meta.url))}"`.trim();
 
 const fixed = (value: number, digits = 2): string => value.toFixed(digits);
 const stage = (text: string): void => {
