@@ -2,13 +2,7 @@
 // a check in it went. Live for screen readers; a quiet line while nothing is hovered keeps the height steady.
 import { formatLatency } from '../views/detail/format.ts';
 import type { LatencyReadout } from './latency-series.ts';
-
-const PHASES = [
-  { key: 'dnsMs', label: 'DNS' },
-  { key: 'connectMs', label: 'Connect' },
-  { key: 'tlsMs', label: 'TLS' },
-  { key: 'firstByteMs', label: 'First byte' },
-] as const;
+import { CHECK_PHASES as PHASES } from '../components/check-phases.ts';
 
 function periodLabel(at: number, stepMs: number): string {
   const start = new Date(at);

@@ -1,13 +1,7 @@
 // Where the latest check spent its time, as one stacked bar with a labelled legend (not colour alone).
 import type { PhaseTimings } from '../../../../electron/shared/types.ts';
 import { formatLatency } from './format.ts';
-
-const PHASES = [
-  { key: 'dnsMs', label: 'DNS' },
-  { key: 'connectMs', label: 'Connect' },
-  { key: 'tlsMs', label: 'TLS' },
-  { key: 'firstByteMs', label: 'First byte' },
-] as const;
+import { CHECK_PHASES as PHASES } from '../../components/check-phases.ts';
 
 export function PhaseBreakdown({ timings }: { timings: PhaseTimings | undefined }) {
   const phases = PHASES.flatMap((phase) => {
