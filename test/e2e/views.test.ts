@@ -15,7 +15,8 @@ let dir: string;
 let target: TestServer;
 let serve: ServeProcess;
 let browser: LaunchedBrowser;
-const SHOTS_DIR = path.join(tmpdir(), 'picket-e2e-views');
+// Kept after the run to look at; one folder per user, so a run as another user never meets a folder it cannot write.
+const SHOTS_DIR = path.join(tmpdir(), `picket-e2e-views-${process.getuid?.() ?? 'user'}`);
 
 beforeAll(async () => {
   dir = await mkdtemp(path.join(tmpdir(), 'picket-e2e-views-'));

@@ -24,7 +24,7 @@ export function makeView(id: string, options: { state?: MonitorState; name?: str
 export const SETTINGS: AppSettings = {
   rawRetentionDays: 2,
   rollupRetentionDays: 365,
-  referenceTarget: '1.1.1.1:443',
+  referenceTarget: '127.0.0.1:9',
   maxConcurrentChecks: 64,
   resumeSettleSeconds: 5,
   defaultExpiryWarningDays: [30, 14, 7, 3, 1],
