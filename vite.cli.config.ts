@@ -33,7 +33,8 @@ export default defineConfig({
     sourcemap: true,
     rolldownOptions: {
       external: isExternal,
-      output: { format: 'es', entryFileNames: 'picket.mjs', banner: '#!/usr/bin/env node', codeSplitting: false },
+      // The entry stays tiny (a Node version check); the commands load as chunks, only the one a command needs.
+      output: { format: 'es', entryFileNames: 'picket.mjs', chunkFileNames: 'chunks/[name]-[hash].mjs', banner: (chunk) => (chunk.isEntry ? '#!/usr/bin/env node' : '') },
     },
   },
   ssr: { noExternal: true },

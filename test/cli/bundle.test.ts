@@ -10,11 +10,27 @@ import { PICKET_BUNDLE, PROJECT_ROOT, runCli } from './cli-process.ts';
 
 const pkg = JSON.parse(readFileSync(path.join(PROJECT_ROOT, 'package.json'), 'utf8')) as { version: string; bin: Record<string, string> };
 
+/** A Node older than the project's minimum, when the machine has one (Debian's own node, say). */
+function olderNode(): string | undefined {
+  for (const candidate of ['/usr/bin/node', '/usr/local/bin/node']) {
+    const version = spawnSync(candidate, ['-p', 'process.versions.node'], { encoding: 'utf8' }).stdout?.trim();
+    const [major = 99, minor = 99] = (version ?? '').split('.').map(Number);
+    if (version && (major < 22 || (major === 22 && minor < 12))) return candidate;
+  }
+  return undefined;
+}
+
 describe('the built picket command', () => {
   it('is plain JavaScript with a shebang, executable, and named by package.json bin', () => {
     expect(path.join(PROJECT_ROOT, pkg.bin.picket ?? '')).toBe(PICKET_BUNDLE);
     expect(readFileSync(PICKET_BUNDLE, 'utf8').startsWith('#!/usr/bin/env node\n')).toBe(true);
     expect(() => accessSync(PICKET_BUNDLE, constants.X_OK)).not.toThrow();
+  });
+
+  it.skipIf(olderNode() === undefined)('says which Node it needs on an older one, instead of a stack trace (skipped without an older Node here)', () => {
+    const result = spawnSync(olderNode() as string, [PICKET_BUNDLE, '--version'], { encoding: 'utf8' });
+    expect(result.status).toBe(3);
+    expect(result.stderr).toMatch(/^picket: needs Node 22\.12 or newer; this is Node \d+\.\d+\.\d+\n$/);
   });
 
   it('prints its version', async () => {
