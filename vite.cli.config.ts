@@ -34,7 +34,8 @@ export default defineConfig({
     rolldownOptions: {
       external: isExternal,
       // The entry stays tiny (a Node version check); the commands load as chunks, only the one a command needs.
-      output: { format: 'es', entryFileNames: 'picket.mjs', chunkFileNames: 'chunks/[name]-[hash].mjs', banner: (chunk) => (chunk.isEntry ? '#!/usr/bin/env node' : '') },
+      // Chunks sit beside the entry: serve finds the dashboard relative to its own file (../../out/renderer).
+      output: { format: 'es', entryFileNames: 'picket.mjs', chunkFileNames: '[name]-[hash].mjs', banner: (chunk) => (chunk.isEntry ? '#!/usr/bin/env node' : '') },
     },
   },
   ssr: { noExternal: true },
