@@ -1,5 +1,6 @@
 // The guard that keeps the suite on this machine must itself work: these reach for addresses beyond
-// loopback on purpose and expect to be refused before any packet leaves.
+// loopback on purpose and expect to be refused before any packet leaves. The addresses are TEST-NET-1
+// (RFC 5737), for documentation only: even a broken guard would reach nothing real.
 import { spawn } from 'node:child_process';
 import dnsPromises from 'node:dns/promises';
 import { createServer, type Server } from 'node:http';
@@ -37,7 +38,7 @@ describe('the network guard', () => {
   });
 
   it('refuses TCP, HTTP, system lookups and DNS queries beyond loopback, and records them', async () => {
-    await expect(tcpTo(443, '1.1.1.1')).rejects.toThrow(/network guard: refused a TCP connection to 1\.1\.1\.1:443/);
+    await expect(tcpTo(443, '192.0.2.1')).rejects.toThrow(/network guard: refused a TCP connection to 192\.0\.2\.1:443/);
     await expect(request('http://picket-guard.example/')).rejects.toThrow(/network guard: refused a system name lookup/);
     const resolver = new dnsPromises.Resolver();
     resolver.setServers(['192.0.2.53']);
@@ -46,13 +47,13 @@ describe('the network guard', () => {
   });
 
   it('reaches the processes a test starts, through NODE_OPTIONS', async () => {
-    const child = spawn(process.execPath, ['-e', "require('net').connect(443, '1.1.1.1').on('error', (e) => { console.log(e.message); })"], {
+    const child = spawn(process.execPath, ['-e', "require('net').connect(443, '192.0.2.1').on('error', (e) => { console.log(e.message); })"], {
       stdio: ['ignore', 'pipe', 'inherit'],
     });
     let out = '';
     child.stdout.on('data', (chunk: Buffer) => (out += String(chunk)));
     await new Promise((resolve) => child.once('close', resolve));
     expect(out).toMatch(/network guard: refused/);
-    expect(takeNetworkGuardViolations().join('\n')).toMatch(/1\.1\.1\.1/);
+    expect(takeNetworkGuardViolations().join('\n')).toMatch(/192\.0\.2\.1/);
   });
 });
