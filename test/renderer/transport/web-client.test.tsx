@@ -61,7 +61,7 @@ describe('createWebClient requests', () => {
   });
 
   it('turns a refused token or session (401) into an "unauthorized" error with the server message', async () => {
-    const fetch = vi.fn(async () => jsonResponse(401, { ok: false, error: { code: 'invalid-params', message: 'request refused: missing or wrong access token' } }));
+    const fetch = vi.fn(async (_url: RequestInfo | URL, _init?: RequestInit) => jsonResponse(401, { ok: false, error: { code: 'invalid-params', message: 'request refused: missing or wrong access token' } }));
     const client = createWebClient({ origin: ORIGIN, fetch, WebSocket: FakeSocket });
     await expect(client.request('listMonitors', {})).rejects.toMatchObject({ code: 'unauthorized', message: expect.stringMatching(/access token/) });
     // No token (a reload, a bookmark): no sign-in and no bearer, the session cookie goes by itself.
