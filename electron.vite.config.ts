@@ -5,7 +5,8 @@ import react from '@vitejs/plugin-react';
 import { defineConfig } from 'electron-vite';
 import type { Plugin } from 'vite';
 import { Ajv } from 'ajv';
-import standaloneCode from 'ajv/dist/standalone/index.js';
+// CommonJS: its `default` is the function under every interop (Node's, the bundler's, and tsc's NodeNext).
+import ajvStandalone from 'ajv/dist/standalone/index.js';
 import { AJV_OPTIONS, SHAPE_SCHEMAS, VALIDATOR_EXPORTS } from './electron/shared/shape-schemas.ts';
 
 const root = import.meta.dirname;
@@ -32,7 +33,7 @@ function precompiledValidators(): Plugin {
       if (id.split('?')[0] !== target) return null;
       const ajv = new Ajv({ ...AJV_OPTIONS, code: { source: true, esm: true } });
       for (const [name, schema] of Object.entries(SHAPE_SCHEMAS)) ajv.addSchema(schema, name);
-      return standaloneCode(ajv, VALIDATOR_EXPORTS);
+      return ajvStandalone.default(ajv, VALIDATOR_EXPORTS);
     },
   };
 }

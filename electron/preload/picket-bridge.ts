@@ -61,12 +61,12 @@ export function createPicketBridge(ipc: IpcRendererLike): PicketBridge {
       const listener = (_event: unknown, eventName: unknown, payload: unknown): void => {
         if (eventName === name) callback(payload as EventMap[Name]);
       };
-      ipc.on(EVENT_CHANNEL, listener as (event: unknown, ...args: unknown[]) => void);
+      ipc.on(EVENT_CHANNEL, listener);
       let subscribed = true;
       return () => {
         if (!subscribed) return;
         subscribed = false;
-        ipc.removeListener(EVENT_CHANNEL, listener as (event: unknown, ...args: unknown[]) => void);
+        ipc.removeListener(EVENT_CHANNEL, listener);
       };
     },
   };

@@ -413,7 +413,7 @@ export function mergeSettings(patch: Partial<Settings>): Settings {
 /** Validates a whole parsed config document. */
 export function validateConfig(input: unknown, defaults: MonitorDefaults = {}): { ok: true; config: ValidConfig } | { ok: false; issues: ConfigIssue[] } {
   if (!validateConfigShape(input)) return { ok: false, issues: ajvIssues(validateConfigShape.errors, '') };
-  const doc = input as unknown as ConfigFile;
+  const doc = input as ConfigFile;
   // The file's own default reminder days apply to its monitors, as they will to monitors added later.
   const fileDays = doc.settings?.defaultExpiryWarningDays;
   const monitorDefaults: MonitorDefaults = Array.isArray(fileDays) ? { ...defaults, expiryWarningDays: fileDays } : defaults;

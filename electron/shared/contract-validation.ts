@@ -157,5 +157,5 @@ export function validateRequest<Name extends RequestName>(
     const result = validateChannel((params as { channel: unknown }).channel, 'channel');
     if (!result.ok) return invalid(`invalid channel: ${result.issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`, result.issues);
   }
-  return { ok: true, name: name as Name, params: (params ?? {}) as RequestParams<Name> };
+  return { ok: true, name: name as Name, params: (params ?? {}) };
 }

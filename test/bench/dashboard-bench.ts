@@ -61,15 +61,15 @@ export async function runDashboardBench(options: { monitors: number; measureSeco
       if (waited > 30_000) throw new Error('the list never rendered');
       await page.waitForTimeout(50);
     }
-    const firstRowsMs = (await page.evaluate('window.__firstRows')) as number;
-    const rowsInDom = (await page.evaluate("document.querySelectorAll('.monitor-row').length")) as number;
+    const firstRowsMs = await page.evaluate<number>('window.__firstRows');
+    const rowsInDom = await page.evaluate<number>("document.querySelectorAll('.monitor-row').length");
     // When the list and settings had arrived: what is left of firstRowsMs is the dashboard's own render.
-    const dataArrivedMs = (await page.evaluate(
+    const dataArrivedMs = await page.evaluate<number>(
       "Math.max(...performance.getEntriesByType('resource').filter((e) => e.name.endsWith('/api/request')).slice(0, 2).map((e) => e.responseEnd))",
-    )) as number;
+    );
     // Let the first checks (spread over 15 s) get going, then measure frames while results stream in.
     await page.waitForTimeout(5_000);
-    const frames = (await page.evaluate(`new Promise((resolve) => {
+    const frames = await page.evaluate<number[]>(`new Promise((resolve) => {
       const intervals = [];
       let last = performance.now();
       const end = last + ${options.measureSeconds * 1000};
@@ -79,7 +79,7 @@ export async function runDashboardBench(options: { monitors: number; measureSeco
         if (now < end) requestAnimationFrame(tick); else resolve(intervals);
       };
       requestAnimationFrame(tick);
-    })`)) as number[];
+    })`);
     const summary = (await page.locator('.app-summary').textContent()) ?? '';
     const sorted = [...frames].sort((a, b) => a - b);
     return {

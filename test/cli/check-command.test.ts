@@ -79,7 +79,7 @@ describe('check', () => {
     const config = await writeConfig('warn.json', [{ id: 'cert', type: 'tls', host: 'localhost', port: tlsExpiring.port, tls: { caFile } }]);
     const run = await inProcess(['check', '--config', config, '--json']);
     expect(run.code).toBe(1);
-    expect(JSON.parse(run.stdout).results[0]).toMatchObject({ status: 'warning', certificate: { daysLeft: expect.toSatisfy((d: number) => d >= 4 && d <= 5) } });
+    expect((JSON.parse(run.stdout) as { results: unknown[] }).results[0]).toMatchObject({ status: 'warning', certificate: { daysLeft: expect.toSatisfy((d: number) => d >= 4 && d <= 5) } });
   });
 
   it('exits 2 when anything is down, and prints a readable table', async () => {
@@ -97,7 +97,7 @@ describe('check', () => {
       { id: 'unknown', type: 'tcp', host: 'nowhere.test', port: 80 },
     ]);
     const run = await inProcess(['check', '--config', config, '--json', '--dns-server', dns.address]);
-    const results = JSON.parse(run.stdout).results as Array<{ id: string; status: string; failureKind: string | null; message: string }>;
+    const { results } = JSON.parse(run.stdout) as { results: Array<{ id: string; status: string; failureKind: string | null; message: string }> };
     expect(results[0]).toMatchObject({ id: 'named', status: 'up' });
     expect(results[1]).toMatchObject({ id: 'unknown', status: 'down', failureKind: 'dns' });
     expect(results[1]?.message).toContain('nowhere.test');

@@ -1,4 +1,3 @@
-/* global require, process */
 // Loaded with -r before the app's main (CommonJS, as Electron's -r wants): points the app's user-data folder
 // at the smoke test's temp folder with app.setPath before 'ready', as Electron documents, on every platform.
 // eslint-disable-next-line @typescript-eslint/no-require-imports -- a CommonJS module that Electron itself loads

@@ -95,7 +95,7 @@ describe('web transport', () => {
       good.once('open', resolve);
       good.once('error', reject);
     });
-    const received = new Promise<unknown>((resolve) => good.once('message', (data) => resolve(JSON.parse(String(data)))));
+    const received = new Promise<unknown>((resolve) => good.once('message', (data) => resolve(JSON.parse((data as Buffer).toString('utf8')))));
     handler.emit('state', { monitorId: 'a', from: 'up', to: 'down', at: 1, message: 'refused' });
     expect(await received).toEqual({ event: 'state', payload: { monitorId: 'a', from: 'up', to: 'down', at: 1, message: 'refused' } });
     good.close();

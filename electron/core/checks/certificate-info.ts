@@ -43,7 +43,7 @@ function trustErrorOf(trust: PeerTrust): string | undefined {
   if (trust.authorized) return undefined;
   const error = trust.authorizationError;
   if (typeof error === 'string') return error;
-  const code = (error as (Error & { code?: unknown }) | null | undefined)?.code;
+  const code = error && 'code' in error ? error.code : undefined;
   return typeof code === 'string' ? code : (error?.message ?? 'UNKNOWN');
 }
 

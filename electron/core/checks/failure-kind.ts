@@ -72,7 +72,7 @@ export function readFields(error: object): ErrorFields {
     syscall: stringOr(record.syscall),
     hostname: stringOr(record.hostname),
     reason: stringOr(record.reason),
-    message: stringOr(record.message) ?? String(error),
+    message: stringOr(record.message) ?? 'an error without a message',
   };
 }
 

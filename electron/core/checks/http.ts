@@ -51,8 +51,10 @@ class DeadlineReached extends Error {
 
 function abortedBy(signal: AbortSignal): Promise<never> {
   return new Promise((_resolve, reject) => {
-    if (signal.aborted) reject(signal.reason);
-    else signal.addEventListener('abort', () => reject(signal.reason), { once: true });
+    // The reason as the aborter gave it (DeadlineReached, or the caller's cancel); the DOM types call it any.
+    const rejectWithReason = (): void => reject(signal.reason as unknown);
+    if (signal.aborted) rejectWithReason();
+    else signal.addEventListener('abort', rejectWithReason, { once: true });
   });
 }
 

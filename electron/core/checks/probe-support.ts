@@ -11,7 +11,7 @@ import type { ProbeOptions } from './probe-options.ts';
  * with autoSelectFamily (Node 20's default) it is skipped when the name has a single address.
  */
 export function timedLookup(lookup: LookupFunction | undefined, onResolved: () => void): LookupFunction {
-  const inner: LookupFunction = lookup ?? (systemLookup as LookupFunction);
+  const inner: LookupFunction = lookup ?? systemLookup;
   return (hostname, options, callback) => {
     inner(hostname, options, (error, address, family) => {
       onResolved();

@@ -96,7 +96,7 @@ export function createLookup(dnsServer?: string, options: ResolverOptions = {}):
       },
     );
   };
-  return lookup as LookupFunction;
+  return lookup;
 }
 
 /** SRV records for name (e.g. "_matrix-fed._tcp.example.org"), through dnsServer when given. */

@@ -108,7 +108,7 @@ function convertEndpoint(endpoint: Endpoint, id: string, certificateId: () => st
 
   const client = isObject(endpoint.client) ? endpoint.client : {};
   const interval = typeof endpoint.interval === 'string' ? parseGoDuration(endpoint.interval) : undefined;
-  if (endpoint.interval !== undefined && interval === undefined) skip(`interval "${String(endpoint.interval)}": not a duration, ${DEFAULT_INTERVAL_SECONDS}s used`);
+  if (endpoint.interval !== undefined && interval === undefined) skip(`interval ${JSON.stringify(endpoint.interval)}: not a duration, ${DEFAULT_INTERVAL_SECONDS}s used`);
   const intervalSeconds = Math.min(86_400, Math.max(1, interval ?? DEFAULT_INTERVAL_SECONDS));
   const timeout = typeof client.timeout === 'string' ? parseGoDuration(client.timeout) : undefined;
   const alerts = Array.isArray(endpoint.alerts) ? endpoint.alerts.filter(isObject) : [];

@@ -15,12 +15,13 @@ type SqliteModule = typeof import('node:sqlite');
 
 async function loadSqlite(): Promise<SqliteModule> {
   // Node 22 calls node:sqlite experimental: that warning is about Node, not the user's file, so it is not shown.
+  // eslint-disable-next-line @typescript-eslint/unbound-method -- kept to be put back as it was; called with .call(process)
   const emitWarning = process.emitWarning;
-  process.emitWarning = ((warning: string | Error, ...rest: unknown[]) => {
+  process.emitWarning = (warning: string | Error, ...rest: unknown[]) => {
     if (!String(warning instanceof Error ? warning.message : warning).startsWith('SQLite is an experimental feature')) {
       (emitWarning as (...args: unknown[]) => void).call(process, warning, ...rest);
     }
-  }) as typeof process.emitWarning;
+  };
   try {
     return await import('node:sqlite');
   } catch {

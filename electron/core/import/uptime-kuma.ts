@@ -80,7 +80,7 @@ function common(row: KumaRow, id: string, group: string | undefined): MonitorCon
 
 function httpMonitor(row: KumaRow, base: MonitorConfig, skip: (reason: string) => void): MonitorConfig | string {
   const url = text(row.url);
-  if (url === undefined || !/^https?:\/\//i.test(url)) return `its URL "${String(row.url ?? '')}" is not an http(s) URL`;
+  if (url === undefined || !/^https?:\/\//i.test(url)) return `its URL "${url ?? ''}" is not an http(s) URL`;
   if (flag(row.upside_down)) return "upside-down mode (down counts as up) has no Picket equivalent";
   const method = (text(row.method) ?? 'GET').toUpperCase();
   if (!(METHODS as readonly string[]).includes(method)) return `method ${method}: Picket sends GET, HEAD or POST`;

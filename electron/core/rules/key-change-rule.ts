@@ -36,5 +36,5 @@ function keyDetail(detail: Record<string, string>): Record<string, string> {
 function stringRecord(value: unknown): Record<string, string> | undefined {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return undefined;
   const entries = Object.entries(value);
-  return entries.every(([, v]) => typeof v === 'string') ? Object.fromEntries(entries) as Record<string, string> : undefined;
+  return entries.every(([, v]) => typeof v === 'string') ? Object.fromEntries(entries) : undefined;
 }

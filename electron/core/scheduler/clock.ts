@@ -1,8 +1,8 @@
 // The scheduler's only source of time. Monotonic on purpose: Date.now() jumps when the user or NTP
 // moves the wall clock, and a scheduler built on it would burst (clock moved forward) or stall (moved back).
 
-/** Whatever the clock's setTimer returns; only ever handed back to its clearTimer. */
-export type TimerHandle = unknown;
+/** Whatever the clock's setTimer returns; only ever handed back to its clearTimer. Never null: the scheduler's "no timer". */
+export type TimerHandle = NonNullable<unknown>;
 
 export interface SchedulerClock {
   /** Monotonic milliseconds; only differences between two readings mean anything. */

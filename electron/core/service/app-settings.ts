@@ -18,5 +18,5 @@ export function splitSettingsPatch(patch: Partial<AppSettings>): { engine: Parti
     if (value === undefined) continue;
     (ENGINE_FIELDS.has(field) ? engine : preferences)[field] = value;
   }
-  return { engine: engine as Partial<Settings>, preferences: preferences as Partial<Preferences> };
+  return { engine, preferences };
 }

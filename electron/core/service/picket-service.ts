@@ -64,7 +64,9 @@ const MAX_ALERT_PAUSE_MS = 366 * 24 * 60 * 60 * 1000;
 /** A view's uptime figures are at most this old when nothing else about its monitor changed. */
 const VIEW_MAX_AGE_MS = 30_000;
 
-type Handlers = { [Name in RequestName]: (params: RequestParams<Name>) => Promise<RequestResult<Name>> };
+// handle() awaits each handler inside its try, so one that needs no I/O may answer synchronously: a throw still
+// becomes the contract's error.
+type Handlers = { [Name in RequestName]: (params: RequestParams<Name>) => Promise<RequestResult<Name>> | RequestResult<Name> };
 
 export class PicketService {
   readonly openReport: StoreOpenReport;
@@ -226,7 +228,7 @@ export class PicketService {
     if (this.closing) throw new ServiceError({ code: 'internal', message: 'the service is closed' });
     const validated = validateRequest<Name>(name, params);
     if (!validated.ok) throw new ServiceError(validated.error);
-    const handler = this.handlers[validated.name] as (params: RequestParams<Name>) => Promise<RequestResult<Name>>;
+    const handler = this.handlers[validated.name] as (params: RequestParams<Name>) => Promise<RequestResult<Name>> | RequestResult<Name>;
     try {
       return await handler(validated.params);
     } catch (error) {
@@ -316,7 +318,7 @@ export class PicketService {
   // ---- requests ----
 
   private readonly handlers: Handlers = {
-    listMonitors: async () => this.views(),
+    listMonitors: () => this.views(),
 
     getHistory: async ({ monitorId, range }) => {
       this.requireMonitor(monitorId);
@@ -325,11 +327,11 @@ export class PicketService {
       return queryHistory(this.history, monitorId, range, this.now(), view.uptime);
     },
 
-    addMonitor: async ({ monitor: draft }) => this.afterMonitorChange(this.putMonitor(draft, 'add').id),
+    addMonitor: ({ monitor: draft }) => this.afterMonitorChange(this.putMonitor(draft, 'add').id),
 
-    editMonitor: async ({ monitor: draft }) => this.afterMonitorChange(this.putMonitor(draft, 'edit').id),
+    editMonitor: ({ monitor: draft }) => this.afterMonitorChange(this.putMonitor(draft, 'edit').id),
 
-    removeMonitor: async ({ monitorId }) => {
+    removeMonitor: ({ monitorId }) => {
       this.requireMonitor(monitorId);
       this.store.removeMonitor(monitorId);
       this.engine.removeMonitor(monitorId);
@@ -342,7 +344,7 @@ export class PicketService {
       return { removed: true };
     },
 
-    setPaused: async ({ monitorId, paused }) => {
+    setPaused: ({ monitorId, paused }) => {
       this.requireMonitor(monitorId);
       const stored = this.storedMonitor(monitorId);
       // Persisted in the monitor itself, so a paused monitor stays paused across restarts.
@@ -351,7 +353,7 @@ export class PicketService {
       return this.afterMonitorChange(monitorId);
     },
 
-    setMuted: async ({ monitorId, muted }) => {
+    setMuted: ({ monitorId, muted }) => {
       this.requireMonitor(monitorId);
       const current = this.store.preferences().mutedMonitors.filter((id) => id !== monitorId);
       this.store.updatePreferences({ mutedMonitors: muted ? [...current, monitorId] : current });
@@ -374,7 +376,7 @@ export class PicketService {
       return run(monitor, { ...this.options.probeOptions, now: this.now });
     },
 
-    importConfig: async ({ json, mode }) => {
+    importConfig: ({ json, mode }) => {
       const planned = planImport(json, mode, this.engine.monitors(), this.channelBook.channels(), this.monitorDefaults());
       if (!planned.ok) throw invalidParams(`the config was not imported: ${planned.issues.map(formatPath).join('; ')}`, planned.issues);
       const { plan } = planned;
@@ -403,11 +405,11 @@ export class PicketService {
       return plan.outcome;
     },
 
-    exportConfig: async () => ({ json: exportConfig(this.engine.monitors(), this.store.settings(), this.channelBook.channels()) }),
+    exportConfig: () => ({ json: exportConfig(this.engine.monitors(), this.store.settings(), this.channelBook.channels()) }),
 
-    getSettings: async () => this.settings(),
+    getSettings: () => this.settings(),
 
-    updateSettings: async ({ patch }) => {
+    updateSettings: ({ patch }) => {
       const { engine, preferences } = splitSettingsPatch(patch);
       // Engine settings first: they have checks the request schema cannot express (a reference port in range).
       if (Object.keys(engine).length > 0) this.updateEngineSettings(engine, 'patch');
@@ -415,7 +417,7 @@ export class PicketService {
       return this.afterSettingsChange();
     },
 
-    pauseAlerts: async ({ until }) => {
+    pauseAlerts: ({ until }) => {
       // A pause is for a meeting or a holiday, not forever: a typo like 1e300 must not silence alerts for good.
       if (until !== null && until > this.now() + MAX_ALERT_PAUSE_MS) {
         throw invalidParams('until: must be at most a year from now (epoch milliseconds), or null to resume alerts', [
@@ -430,7 +432,7 @@ export class PicketService {
 
     addHomeserver: async ({ serverName }) => this.matrix.add(serverName),
 
-    listHomeservers: async () => this.matrix.list(),
+    listHomeservers: () => this.matrix.list(),
 
     previewImport: async ({ source, file }) => {
       try {
@@ -440,17 +442,17 @@ export class PicketService {
         throw error;
       }
     },
-    getProblems: async () => this.problems(),
+    getProblems: () => this.problems(),
 
-    listChannels: async () => this.channelsOverview(),
+    listChannels: () => this.channelsOverview(),
 
-    saveChannel: async ({ channel }) => {
+    saveChannel: ({ channel }) => {
       this.channelBook.refuseNewCommands([channel], 'channel', 'invalid channel');
       this.channelBook.save(channel);
       return this.afterChannelsChange();
     },
 
-    removeChannel: async ({ channelId }) => {
+    removeChannel: ({ channelId }) => {
       this.channelBook.remove(channelId);
       // Nothing else the user saved changes: only the removed id leaves the monitors' lists.
       const users = this.store.monitors().filter((monitor) => monitor.channels?.includes(channelId));
@@ -470,7 +472,7 @@ export class PicketService {
       return this.alerting.testChannel(this.channelBook.withStoredSecrets(channel));
     },
 
-    setGroupChannels: async ({ group, channelIds }) => {
+    setGroupChannels: ({ group, channelIds }) => {
       this.channelBook.setGroup(group, channelIds);
       return this.afterChannelsChange();
     },

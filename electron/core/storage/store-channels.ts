@@ -42,7 +42,7 @@ export function recoverGroupChannels(raw: unknown): { groupChannels: GroupChanne
   const groupChannels: GroupChannels = {};
   const reset: FieldProblem[] = [];
   for (const [group, ids] of Object.entries(raw)) {
-    if (Array.isArray(ids) && ids.every((id) => typeof id === 'string')) groupChannels[group] = [...(ids as string[])];
+    if (Array.isArray(ids) && ids.every((id) => typeof id === 'string')) groupChannels[group] = [...ids];
     else reset.push({ field: `groupChannels.${group}`, reason: 'must be a list of channel ids' });
   }
   return { groupChannels, reset };

@@ -215,7 +215,7 @@ describe('Engine', () => {
     await engine.checkNow('a');
     expect(history.recorded).toEqual([]);
     engine.setPaused('a', false);
-    engine.updateMonitor({ ...engine.monitors()[0]!, name: 'Renamed', failureThreshold: 3 } as Monitor);
+    engine.updateMonitor({ ...engine.monitors()[0]!, name: 'Renamed', failureThreshold: 3 });
     await engine.checkNow('a');
     expect(engine.ruleState('a')?.state).toBe('pending');
     expect(states(events, 'a')).toEqual(['paused', 'unknown', 'pending']);

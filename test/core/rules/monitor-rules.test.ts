@@ -8,7 +8,6 @@ import {
   setPaused,
   type RuleOutcome,
 } from '../../../electron/core/rules/monitor-rules.ts';
-import type { Alert } from '../../../electron/shared/types.ts';
 import { MIN, certificate, down, httpMonitor, runRules, tcpMonitor, tlsMonitor, up, warning } from './fixtures.ts';
 
 const run = runRules;
@@ -250,7 +249,7 @@ describe('properties', () => {
                 : s.kind === 'unknown'
                   ? markUnknown(state, 'api', at, 'asleep')
                   : setPaused(state, 'api', s.paused, at);
-            for (const alert of outcome.alerts as Alert[]) {
+            for (const alert of outcome.alerts) {
               if (alert.kind === 'down') {
                 expect(outageOpen).toBe(false);
                 outageOpen = true;

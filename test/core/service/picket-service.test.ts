@@ -136,7 +136,7 @@ describe('monitors, checks and alerts against a real local server', () => {
 
     const paused = await service.handle('setPaused', { monitorId: 'api', paused: true });
     expect(paused.state).toBe('paused');
-    expect(JSON.parse((await readStoreText(service, dataDir))).monitors[0].paused).toBe(true);
+    expect((JSON.parse(await readStoreText(service, dataDir)) as { monitors: Array<{ paused?: boolean }> }).monitors[0]?.paused).toBe(true);
     expect(await service.handle('checkNow', {})).toEqual({ checked: 0 });
 
     const settingsEvent = nextEvent(service, 'settings');
@@ -146,7 +146,7 @@ describe('monitors, checks and alerts against a real local server', () => {
     const monitorsEvent = nextEvent(service, 'monitors');
     expect(await service.handle('removeMonitor', { monitorId: 'api' })).toEqual({ removed: true });
     expect(await monitorsEvent).toEqual([]);
-    expect(JSON.parse((await readStoreText(service, dataDir))).monitors).toEqual([]);
+    expect((JSON.parse(await readStoreText(service, dataDir)) as { monitors: unknown[] }).monitors).toEqual([]);
     // A removed monitor leaves nothing muted behind.
     expect((await service.handle('getSettings', {})).mutedMonitors).toEqual([]);
   });

@@ -24,7 +24,7 @@ describe('channels in the service', () => {
     expect(stored).not.toContain('hmac-key');
     const exported = (await service.handle('exportConfig', {})).json;
     expect(exported).not.toContain('XXXXSECRET');
-    expect(JSON.parse(exported).channels).toEqual([{ ...slack(REDACTED), secret: REDACTED }]);
+    expect((JSON.parse(exported) as { channels: unknown[] }).channels).toEqual([{ ...slack(REDACTED), secret: REDACTED }]);
     expect(JSON.stringify(await service.handle('listChannels', {}))).not.toContain('SECRET');
 
     // Renamed in a form that kept the placeholders: the secrets stay, and the test alert uses them.

@@ -30,7 +30,7 @@ describe('importConfig', () => {
     expect((await monitorsEvent).map((v) => v.monitor.id)).toEqual(['api', 'db', 'cache']);
     expect((await settingsEvent).maxConcurrentChecks).toBe(8);
     expect(service.views().find((v) => v.monitor.id === 'db')?.monitor).toEqual(expect.objectContaining({ port: 5432 }));
-    expect(JSON.parse((await readStoreText(service, dataDir))).monitors.map((m: { id: string }) => m.id)).toEqual(['api', 'db', 'cache']);
+    expect((JSON.parse(await readStoreText(service, dataDir)) as { monitors: Array<{ id: string }> }).monitors.map((m) => m.id)).toEqual(['api', 'db', 'cache']);
   });
 
   it('replace removes the monitors the file does not name, keeping REDACTED secrets from the store', async () => {
@@ -96,10 +96,10 @@ describe('exportConfig', () => {
 
     expect(json).not.toMatch(/s3cret|t0ken|enc:v1:/);
     expect(json).toContain('\n  "monitors"');
-    const exported = JSON.parse(json);
+    const exported = JSON.parse(json) as { version: number; settings: unknown; monitors: Array<{ auth: unknown }> };
     expect(exported.version).toBe(1);
     expect(exported.settings).toEqual(DEFAULT_SETTINGS);
-    expect(exported.monitors.map((m: { auth: unknown }) => m.auth)).toEqual([
+    expect(exported.monitors.map((m) => m.auth)).toEqual([
       { type: 'basic', username: 'probe', password: REDACTED },
       { type: 'bearer', token: REDACTED },
     ]);

@@ -156,7 +156,7 @@ describe('hardenSession', () => {
     hardenSession(session, contentSecurityPolicy());
     for (const permission of ['media', 'geolocation', 'notifications', 'clipboard-read', 'openExternal']) {
       let granted: boolean | undefined;
-      calls.request?.(undefined as never, permission, (g) => (granted = g));
+      calls.request?.(undefined, permission, (g) => (granted = g));
       expect(granted, permission).toBe(false);
       expect(calls.check?.(undefined as never, permission)).toBe(false);
     }

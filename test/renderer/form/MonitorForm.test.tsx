@@ -124,7 +124,7 @@ describe('MonitorForm', () => {
     const client = savingClient();
     render(<MonitorForm client={client} onSaved={() => {}} onCancel={() => {}} />);
     type('Name', 'My API (prod)');
-    expect((screen.getByLabelText(/^Id/) as HTMLInputElement).value).toBe('my-api-prod');
+    expect(screen.getByLabelText<HTMLInputElement>(/^Id/).value).toBe('my-api-prod');
     type(/^URL/, 'https://api.test/health');
     fireEvent.click(screen.getByRole('button', { name: 'Test now' }));
     expect(await screen.findByText('200 OK in 43 ms')).toBeTruthy();
@@ -170,7 +170,7 @@ describe('MonitorForm', () => {
         },
       },
     ]);
-    expect(onSaved.mock.calls[0]?.[0].monitor.id).toBe('shop');
+    expect((onSaved.mock.calls[0]?.[0] as { monitor: { id: string } } | undefined)?.monitor.id).toBe('shop');
   });
 
   it('edits a monitor and keeps a stored secret that was not retyped', async () => {
@@ -192,7 +192,7 @@ describe('MonitorForm', () => {
     expect(describedText('Password')).toContain('is stored and kept');
     type('Name', 'Admin panel');
     // The id is fixed while editing: a new name does not change it.
-    expect((screen.getByLabelText(/^Id/) as HTMLInputElement).value).toBe('admin');
+    expect(screen.getByLabelText<HTMLInputElement>(/^Id/).value).toBe('admin');
     fireEvent.click(screen.getByRole('button', { name: 'Save changes' }));
     await waitFor(() => expect(client.requests).toHaveLength(1));
     expect(client.requests[0]).toEqual({

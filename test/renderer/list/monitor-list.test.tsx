@@ -6,7 +6,7 @@ import { connectStore, monitorsStore, resetMonitorsStore } from '../../../render
 import { MonitorDetail } from '../../../renderer/src/views/detail/MonitorDetail.tsx';
 import { MonitorList } from '../../../renderer/src/views/list/MonitorList.tsx';
 import { clearUptimeBarCache, SETTLE_MS } from '../../../renderer/src/views/list/use-uptime-bar.ts';
-import { clientWith, makeView, type FakeClient } from '../store/fixtures.ts';
+import { clientWith, makeView } from '../store/fixtures.ts';
 
 let disconnect: (() => void) | null = null;
 
@@ -140,7 +140,7 @@ describe('MonitorList', () => {
       await act(async () => {
         await vi.advanceTimersByTimeAsync(SETTLE_MS + 10);
       });
-      const asked = (client as FakeClient).requests.filter((r) => r.name === 'getHistory');
+      const asked = client.requests.filter((r) => r.name === 'getHistory');
       expect(asked.length).toBeGreaterThan(0);
       expect(asked.length).toBeLessThan(60);
       expect(asked[0]?.params).toMatchObject({ range: '7d' });
@@ -149,7 +149,7 @@ describe('MonitorList', () => {
       await act(async () => {
         await vi.advanceTimersByTimeAsync(SETTLE_MS + 10);
       });
-      expect((client as FakeClient).requests.filter((r) => r.name === 'getHistory' && (r.params as { range: string }).range === '1y')).toHaveLength(asked.length);
+      expect(client.requests.filter((r) => r.name === 'getHistory' && (r.params as { range: string }).range === '1y')).toHaveLength(asked.length);
     } finally {
       vi.useRealTimers();
     }

@@ -48,7 +48,7 @@ describe('Alert channels', () => {
     fireEvent.click(await screen.findByRole('button', { name: 'Add channel' }));
     fireEvent.change(screen.getByLabelText('Provider'), { target: { value: 'ntfy' } });
     type('Name', 'My phone');
-    expect((screen.getByLabelText('Id') as HTMLInputElement).value).toBe('my-phone');
+    expect(screen.getByLabelText<HTMLInputElement>('Id').value).toBe('my-phone');
     type('Topic URL', 'ntfy.sh/alerts');
     expect(await screen.findByText('"ntfy.sh/alerts" has no scheme: write http://… or https://…')).toBeTruthy();
     type('Topic URL', 'https://ntfy.sh/alerts');

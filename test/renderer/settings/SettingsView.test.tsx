@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { REDACTED, type AppSettings } from '../../../electron/shared/contract.ts';
+import { REDACTED } from '../../../electron/shared/contract.ts';
 import { SettingsView } from '../../../renderer/src/views/settings/SettingsView.tsx';
 import { applyMonitors, resetMonitorsStore } from '../../../renderer/src/store/monitors-store.ts';
 import { FakeClient, makeView, SETTINGS } from '../store/fixtures.ts';
@@ -23,10 +23,10 @@ function describedText(label: string | RegExp): string {
 
 describe('SettingsView preferences', () => {
   it('sends only what changed to updateSettings and shows the saved settings', async () => {
-    const client = new FakeClient({ updateSettings: ({ patch }) => ({ ...SETTINGS, ...patch }) as AppSettings });
+    const client = new FakeClient({ updateSettings: ({ patch }) => ({ ...SETTINGS, ...patch }) });
     render(<SettingsView client={client} settings={SETTINGS} onClose={() => {}} />);
-    expect((screen.getByLabelText('Keep raw results (days)') as HTMLInputElement).value).toBe('2');
-    expect((screen.getByLabelText('Default reminder days') as HTMLInputElement).value).toBe('30, 14, 7, 3, 1');
+    expect(screen.getByLabelText<HTMLInputElement>('Keep raw results (days)').value).toBe('2');
+    expect(screen.getByLabelText<HTMLInputElement>('Default reminder days').value).toBe('30, 14, 7, 3, 1');
 
     fireEvent.click(screen.getByLabelText('Play a sound'));
     fireEvent.click(screen.getByLabelText('Dark'));
@@ -42,7 +42,7 @@ describe('SettingsView preferences', () => {
         params: { patch: { notificationSound: false, startAtLogin: true, theme: 'dark', rawRetentionDays: 7, defaultExpiryWarningDays: [21, 7] } },
       },
     ]);
-    expect((screen.getByLabelText('Dark') as HTMLInputElement).checked).toBe(true);
+    expect(screen.getByLabelText<HTMLInputElement>('Dark').checked).toBe(true);
 
     // Saved is the new baseline: saving again sends nothing.
     fireEvent.click(screen.getByRole('button', { name: 'Save settings' }));
@@ -53,16 +53,16 @@ describe('SettingsView preferences', () => {
   it('follows settings changed elsewhere, but not over the user\'s own edits', () => {
     const { rerender } = render(<SettingsView client={new FakeClient()} settings={SETTINGS} onClose={() => {}} />);
     rerender(<SettingsView client={new FakeClient()} settings={{ ...SETTINGS, rawRetentionDays: 5 }} onClose={() => {}} />);
-    expect((screen.getByLabelText('Keep raw results (days)') as HTMLInputElement).value).toBe('5');
+    expect(screen.getByLabelText<HTMLInputElement>('Keep raw results (days)').value).toBe('5');
     type('Keep raw results (days)', '9');
     rerender(<SettingsView client={new FakeClient()} settings={{ ...SETTINGS, rawRetentionDays: 6 }} onClose={() => {}} />);
-    expect((screen.getByLabelText('Keep raw results (days)') as HTMLInputElement).value).toBe('9');
+    expect(screen.getByLabelText<HTMLInputElement>('Keep raw results (days)').value).toBe('9');
   });
 
   it('turning notifications off disables the sound option', () => {
     render(<SettingsView client={new FakeClient()} settings={SETTINGS} onClose={() => {}} />);
     fireEvent.click(screen.getByLabelText('Show notifications'));
-    expect((screen.getByLabelText('Play a sound') as HTMLInputElement).disabled).toBe(true);
+    expect(screen.getByLabelText<HTMLInputElement>('Play a sound').disabled).toBe(true);
   });
 
   it('shows the schema message under a bad field and sends nothing', async () => {
@@ -120,7 +120,7 @@ describe('SettingsView import', () => {
     render(<SettingsView client={new FakeClient()} settings={SETTINGS} onClose={() => {}} />);
     const file = new File([json], 'picket.json', { type: 'application/json' });
     fireEvent.change(screen.getByLabelText('Config file'), { target: { files: [file] } });
-    await waitFor(() => expect((screen.getByLabelText('Config JSON') as HTMLTextAreaElement).value).toBe(json));
+    await waitFor(() => expect(screen.getByLabelText<HTMLTextAreaElement>('Config JSON').value).toBe(json));
   });
 
   it('lists every issue with its path when the engine refuses the file', async () => {

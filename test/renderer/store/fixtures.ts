@@ -49,7 +49,7 @@ export class FakeClient implements PicketClient {
     // and not recorded, so a test about other requests need not mention it.
     if (name === 'listChannels' && !this.handlers.listChannels) return { channels: [], groupChannels: {} } as RequestResult<Name>;
     this.requests.push({ name, params });
-    const handler = this.handlers[name] as ((p: RequestParams<Name>) => Promise<RequestResult<Name>> | RequestResult<Name>) | undefined;
+    const handler = this.handlers[name];
     if (!handler) throw new Error(`FakeClient: no handler for ${name}`);
     return handler(params);
   }
@@ -57,8 +57,8 @@ export class FakeClient implements PicketClient {
   on<Name extends EventName>(name: Name, listener: (payload: EventMap[Name]) => void): () => void {
     const set = this.listeners.get(name) ?? new Set();
     this.listeners.set(name, set);
-    set.add(listener as (payload: never) => void);
-    return () => set.delete(listener as (payload: never) => void);
+    set.add(listener);
+    return () => set.delete(listener);
   }
 
   emit<Name extends EventName>(name: Name, payload: EventMap[Name]): void {

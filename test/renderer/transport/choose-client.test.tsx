@@ -40,7 +40,7 @@ describe('chooseClient', () => {
   it('leaves the address bar alone when the user moved to another view before the sign-in answered', async () => {
     const { win, replaceState } = fakeWindow('#token=abc123');
     let answer: (response: Response) => void = () => undefined;
-    const fetch = vi.fn((url: RequestInfo | URL) => (String(url).endsWith('/api/session') ? new Promise<Response>((resolve) => (answer = resolve)) : Promise.resolve(new Response('{"ok":true,"result":[]}'))));
+    const fetch = vi.fn((url: RequestInfo | URL) => ((url as string).endsWith('/api/session') ? new Promise<Response>((resolve) => (answer = resolve)) : Promise.resolve(new Response('{"ok":true,"result":[]}'))));
     chooseClient(win, { fetch });
     win.location.hash = '#/add-homeserver';
     answer(new Response(null, { status: 204 }));

@@ -48,7 +48,7 @@ describe('createWebClient requests', () => {
     expect(url).toBe(`${ORIGIN}/api/request`);
     expect(init?.method).toBe('POST');
     expect((init?.headers as Record<string, string>).authorization).toBe('Bearer s3cret');
-    expect(JSON.parse(String(init?.body))).toEqual({ name: 'checkNow', params: { monitorId: 'a' } });
+    expect(JSON.parse(init?.body as string)).toEqual({ name: 'checkNow', params: { monitorId: 'a' } });
   });
 
   it('rejects with the contract error code, message and issues', async () => {

@@ -6,7 +6,7 @@ import type { Delivery } from '../alert-message.ts';
 export interface SendContext {
   /** Aborts the attempt (the outbox's deadline, or Picket quitting). */
   signal: AbortSignal;
-  now(): number;
+  now: () => number;
 }
 
 export interface ChannelProvider<Config extends ChannelConfig = ChannelConfig> {

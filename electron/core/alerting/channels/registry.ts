@@ -28,5 +28,5 @@ export const CHANNEL_PROVIDERS: { [Type in ChannelType]: ProviderOf<Type> } = {
 };
 
 export function providerFor(channel: ChannelConfig): ChannelProvider {
-  return CHANNEL_PROVIDERS[channel.type] as ChannelProvider;
+  return CHANNEL_PROVIDERS[channel.type];
 }

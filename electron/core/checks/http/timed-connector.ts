@@ -60,7 +60,7 @@ export class TimedConnector {
     const redirected = overridden || target.rule !== undefined;
     const { host, port } = target;
     let lookedUpAt: number | undefined;
-    const resolve = this.lookup ?? (dns.lookup as LookupFunction);
+    const resolve = this.lookup ?? dns.lookup;
     // Timed by wrapping the resolver: the socket's 'lookup' event is not emitted on every path (Happy Eyeballs).
     const lookup = {
       lookup: ((hostname, lookupOptions, lookupCallback) => {

@@ -43,14 +43,14 @@ type LookupCallback = (error: NodeJS.ErrnoException | null, address: string | Lo
  */
 export function lookupWithOverrides(overrides: readonly ResolveOverride[] = [], dnsServer?: string, port?: number): LookupFunction {
   overrides.forEach(checkOverride);
-  const fallback: LookupFunction = createLookup(dnsServer) ?? (systemLookup as LookupFunction);
+  const fallback: LookupFunction = createLookup(dnsServer) ?? systemLookup;
   const lookup = (hostname: string, options: LookupOptions | number | LookupCallback, maybeCallback?: LookupCallback): void => {
     const callback = typeof options === 'function' ? options : maybeCallback;
     const opts: LookupOptions = typeof options === 'object' ? options : typeof options === 'number' ? { family: options } : {};
     if (callback === undefined) throw new Error('lookup: callback is required');
     const override = findOverride(overrides, hostname, port);
     if (override === undefined) {
-      fallback(hostname, opts, callback as Parameters<LookupFunction>[2]);
+      fallback(hostname, opts, callback);
       return;
     }
     const family = isIP(override.address);
@@ -60,5 +60,5 @@ export function lookupWithOverrides(overrides: readonly ResolveOverride[] = [], 
       else callback(null, override.address, family);
     });
   };
-  return lookup as LookupFunction;
+  return lookup;
 }

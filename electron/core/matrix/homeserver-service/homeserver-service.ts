@@ -35,7 +35,7 @@ export interface HomeserverServicePorts {
   checkSoon(monitorIds: string[]): void;
   emitHomeservers(groups: HomeserverGroup[]): void;
   emitAlert(alert: Alert): void;
-  now(): number;
+  now: () => number;
 }
 
 /** A failed re-discovery is tried again sooner than the period: a fixed well-known should not stay "broken" a day. */

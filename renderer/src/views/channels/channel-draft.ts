@@ -25,7 +25,7 @@ function valueToText(field: ChannelField, value: unknown): string {
   if (value === undefined || value === null) return '';
   if (field.kind === 'list' && Array.isArray(value)) return value.join(', ');
   if (field.kind === 'map' && typeof value === 'object') return Object.entries(value as Record<string, string>).map(([key, item]) => `${key}: ${item}`).join('\n');
-  return String(value);
+  return typeof value === 'string' ? value : JSON.stringify(value);
 }
 
 export function draftFromChannel(channel: ChannelConfig): ChannelDraft {

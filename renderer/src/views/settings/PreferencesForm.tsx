@@ -95,7 +95,7 @@ export function PreferencesForm({ client, settings, inBrowser = false }: { clien
       return;
     }
     setStatus({ kind: 'saving', text: 'Saving…' });
-    client.request('updateSettings', { patch: patch as Partial<AppSettings> }).then(
+    client.request('updateSettings', { patch }).then(
       (saved) => {
         setBaseline(saved);
         setDraft(draftOf(saved));

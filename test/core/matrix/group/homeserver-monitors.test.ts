@@ -8,7 +8,6 @@ import { runCheck } from '../../../../electron/core/checks/run-check.ts';
 import { createLookup } from '../../../../electron/core/checks/resolver.ts';
 import { parseConnectTo } from '../../../../electron/core/checks/connect-to.ts';
 import { validateMonitor } from '../../../../electron/shared/config-validation.ts';
-import type { Monitor } from '../../../../electron/shared/types.ts';
 import { makeLeafCert, writeCaFile } from '../../../fixtures/certificates.ts';
 import { startDnsServer } from '../../../fixtures/dns-server.ts';
 import type { DnsServer } from '../../../fixtures/dns-server.ts';
@@ -185,7 +184,7 @@ describe('a built group, run', () => {
     const monitors = homeserverMonitors(delegatedTo443, { caFile }).map((config) => {
       const result = validateMonitor(config);
       if (!result.ok) throw new Error(JSON.stringify(result.issues));
-      return { ...result.monitor, timeoutSeconds: 5 } as Monitor;
+      return { ...result.monitor, timeoutSeconds: 5 };
     });
     const connectTo = [parseConnectTo(`matrix.example.org:443::${server.realPorts.get(443)}`)];
     const results = await Promise.all(monitors.map((monitor) => runCheck(monitor, { connectTo, ...(lookup ? { lookup } : {}) })));
