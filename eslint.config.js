@@ -1,4 +1,5 @@
 import js from '@eslint/js';
+import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
@@ -32,6 +33,15 @@ export default tseslint.config(
     // The Electron glue (and its tests, which fake it) are the only places that may import electron.
     files: ['electron/main/**', 'electron/preload/**', 'test/main/**', 'test/preload/**'],
     rules: { 'no-restricted-imports': 'off' },
+  },
+  {
+    files: ['renderer/**/*.{ts,tsx}'],
+    ...reactHooks.configs.flat.recommended,
+  },
+  {
+    files: ['renderer/**/*.{ts,tsx}'],
+    // A missing dependency is a stale-closure bug, not a style point: as strict as the rest.
+    rules: { 'react-hooks/exhaustive-deps': 'error' },
   },
   {
     files: ['test/**'],

@@ -1,7 +1,7 @@
 // Latency over a range, drawn by uPlot (small, fast, canvas): axes that fit any width, a hover read-out and
 // drag-to-zoom. CSP-safe: uPlot neither evals nor injects <style>; it sizes elements through the CSSOM, which
 // style-src 'self' allows, and its stylesheet is bundled like ours. Words around the canvas are HTML.
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 import type { RollupBucket, RollupResolution } from '../../../electron/shared/history-types.ts';
@@ -102,17 +102,21 @@ export function LatencyChart({ buckets, resolution, from, to, rangeLabel, recent
   const values = series.points.filter((p) => p !== null);
 
   const view = useRef<XView>({ window: { from, to }, zoom: null });
-  view.current.window = { from, to };
   const spanMs = to - from;
   const hasValues = values.length > 0;
   const latestColumns = useRef(series.columns);
-  latestColumns.current = series.columns;
+  // The plot reads these when it draws: kept current after each render, before the effects below run.
+  useLayoutEffect(() => {
+    view.current.window = { from, to };
+    latestColumns.current = series.columns;
+  });
 
   // One plot per range: new data and a moving "now" update it in place, so a zoom survives new results.
   useEffect(() => {
     const host = canvasHost.current;
     const root = figure.current;
     if (!host || !root || !hasValues || !canDraw()) return;
+    const shownView = view.current;
     const u = new uPlot(plotOptions(root, Math.max(200, host.clientWidth), view, setHovered, setZoomed), latestColumns.current, host);
     plot.current = u;
     // The plot follows its box: at 1280, 1600 or 1920 px the axes are laid out for the width it really has.
@@ -122,7 +126,7 @@ export function LatencyChart({ buckets, resolution, from, to, rangeLabel, recent
       resize.disconnect();
       u.destroy();
       plot.current = null;
-      view.current.zoom = null;
+      shownView.zoom = null;
       setZoomed(false);
       setHovered(null);
     };

@@ -1,6 +1,6 @@
 // One monitor in depth: latency over a chosen range, uptime, incidents, the certificate (TLS) and the last
 // results. History is fetched for what is on screen (useMonitorHistory), never kept in the store.
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { HistoryRange, MonitorView, PicketClient } from '../../../../electron/shared/contract.ts';
 import { LatencyChart } from '../../charts/LatencyChart.tsx';
 import { isYoungHistory } from '../../charts/latency-series.ts';
@@ -31,14 +31,13 @@ export function MonitorDetail({ client, view, onEdit, onBack }: MonitorDetailPro
   const [chosen, setChosen] = useState<HistoryRange | null>(null);
   const [young, setYoung] = useState(false);
   const range: HistoryRange = chosen ?? (young ? '1h' : '24h');
-  const { history, loading, error, reload } = useMonitorHistory(client, monitor.id, range);
-  useEffect(() => {
-    if (chosen === null && !young && history?.range === '24h' && isYoungHistory(history.buckets, Date.now())) setYoung(true);
-  }, [chosen, young, history]);
+  const { history, answeredAt, loading, error, reload } = useMonitorHistory(client, monitor.id, range);
+  // Decided while rendering from the answer (React's way for state that follows data), and kept once decided.
+  if (chosen === null && !young && history?.range === '24h' && isYoungHistory(history.buckets, answeredAt)) setYoung(true);
   const option = RANGES.find((r) => r.range === range) ?? RANGES[1]!;
   const current = history && history.range === range ? history : null;
-  // The window ends now; a period inside it without a bucket is drawn as a gap.
-  const to = Date.now();
+  // The window ends when the history was answered; a period inside it without a bucket is drawn as a gap.
+  const to = answeredAt;
   const certificate = view.lastResult?.certificate;
 
   return (

@@ -10,6 +10,8 @@ export const REFRESH_THROTTLE_MS = 5_000;
 
 export interface HistoryState {
   history: MonitorHistory | null;
+  /** When that history was answered (Date.now()): where its time window ends. */
+  answeredAt: number;
   loading: boolean;
   error: string | null;
   reload: () => void;
@@ -17,6 +19,7 @@ export interface HistoryState {
 
 export function useMonitorHistory(client: PicketClient, monitorId: string, range: HistoryRange): HistoryState {
   const [history, setHistory] = useState<MonitorHistory | null>(null);
+  const [answeredAt, setAnsweredAt] = useState(0);
   const [loading, setLoading] = useState(true);
   const [error, setError] = useState<string | null>(null);
   // Only the newest request may land: a slow 1 y answer must not overwrite the 1 h the user switched to.
@@ -32,6 +35,7 @@ export function useMonitorHistory(client: PicketClient, monitorId: string, range
         applyUptime(result.monitorId, result.uptime);
         if (ticket !== sequence.current) return;
         setHistory(result);
+        setAnsweredAt(Date.now());
         setError(null);
         setLoading(false);
       },
@@ -44,9 +48,9 @@ export function useMonitorHistory(client: PicketClient, monitorId: string, range
   }, [client, monitorId, range]);
 
   useEffect(() => {
-    setHistory((current) => (current && current.monitorId === monitorId ? current : null));
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- a fetch: load() marks it loading, the answer lands later
     load();
-  }, [load, monitorId]);
+  }, [load]);
 
   useEffect(() => {
     let timer: ReturnType<typeof setTimeout> | undefined;
@@ -64,5 +68,6 @@ export function useMonitorHistory(client: PicketClient, monitorId: string, range
     };
   }, [client, monitorId, load]);
 
-  return { history, loading, error, reload: load };
+  // Another monitor's history (the one shown before) is never shown as this one's.
+  return { history: history?.monitorId === monitorId ? history : null, answeredAt, loading, error, reload: load };
 }

@@ -30,7 +30,8 @@ function RowUptimeBar({ client, id, unit }: { client: PicketClient; id: string; 
     );
   }
   if (data.status !== 'ready') return <UptimeBar segments={null} unit={unit} />;
-  const { segments, scale } = barSegments(data.buckets, data.recent, unit, Date.now());
+  // The bar ends when its buckets were read (a render reads no clock: it must give the same bar every time).
+  const { segments, scale } = barSegments(data.buckets, data.recent, unit, data.at);
   return <UptimeBar segments={segments} unit={scale} />;
 }
 

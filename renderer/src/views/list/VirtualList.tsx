@@ -77,6 +77,7 @@ export function VirtualList({ count, rowHeight, overscan = 6, fallbackHeight = 8
     if (first > 0 && first >= count) {
       const element = container.current;
       if (element) element.scrollTop = 0;
+      // eslint-disable-next-line react-hooks/set-state-in-effect -- the scroll position just moved: the state follows it
       setFirst(0);
     }
   }, [count, first]);
@@ -110,7 +111,8 @@ export function VirtualList({ count, rowHeight, overscan = 6, fallbackHeight = 8
       target.focus();
       setPendingFocus(null);
     }
-  });
+    // Again whenever the rendered rows may have changed, until the row is there.
+  }, [pendingFocus, first, count, height]);
 
   const shownFirst = Math.min(first, count - 1);
   const lastVisible = layout.indexAt(layout.top(Math.max(0, shownFirst)) + height);

@@ -37,7 +37,7 @@ export function fetchHistory(client: PicketClient, monitorId: string, unit: BarU
   return promise;
 }
 
-export type BarData = { status: 'loading' } | { status: 'ready'; buckets: RollupBucket[]; recent: CheckResult[] } | { status: 'error'; message: string };
+export type BarData = { status: 'loading' } | { status: 'ready'; buckets: RollupBucket[]; recent: CheckResult[]; at: number } | { status: 'error'; message: string };
 
 const LOADING: BarData = { status: 'loading' };
 
@@ -54,7 +54,7 @@ export function useUptimeBar(client: PicketClient, monitorId: string, unit: BarU
           // The same answer carries the last results: enough to draw the sparkline straight away.
           seedSparkline(monitorId, history.recent.map((result) => result.latencyMs));
           applyUptime(monitorId, history.uptime);
-          if (live) setData({ status: 'ready', buckets: history.buckets, recent: history.recent });
+          if (live) setData({ status: 'ready', buckets: history.buckets, recent: history.recent, at: Date.now() });
         },
         (error: unknown) => live && setData({ status: 'error', message: error instanceof Error ? error.message : String(error) }),
       );

@@ -1,6 +1,6 @@
 // Notifications, start-up, reminders, retention and theme -> one updateSettings with only what changed.
 // Engine settings are checked with the engine's validateSettings first, so messages match the engine's.
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import type { AppSettings, PicketClient } from '../../../../electron/shared/contract.ts';
 import type { Settings } from '../../../../electron/shared/types.ts';
 import { readContractError, type FieldIssue } from '../form/contract-error.ts';
@@ -61,19 +61,22 @@ export function PreferencesForm({ client, settings, inBrowser = false }: { clien
   const [draft, setDraft] = useState(() => draftOf(settings));
   // What the engine last said the settings are (the prop, or what a save returned): changes are relative to it.
   const [baseline, setBaseline] = useState(settings);
-  const dirty = useRef(false);
+  const [dirty, setDirty] = useState(false);
   const [issues, setIssues] = useState<FieldIssue[]>([]);
   const [status, setStatus] = useState<{ kind: 'saved' | 'error' | 'saving'; text: string } | null>(null);
 
-  // Settings changed elsewhere (the tray, another window) show up here unless the user is mid-edit.
-  useEffect(() => {
+  // Settings changed elsewhere (the tray, another window) show up here unless the user is mid-edit. Adjusted while
+  // rendering, as React advises for state that follows a prop: no effect, no extra render with the stale draft.
+  const [shownSettings, setShownSettings] = useState(settings);
+  if (shownSettings !== settings) {
+    setShownSettings(settings);
     setBaseline(settings);
-    if (!dirty.current) setDraft(draftOf(settings));
-  }, [settings]);
+    if (!dirty) setDraft(draftOf(settings));
+  }
 
   const change = (patch: Partial<PreferencesDraft>) => {
     setDraft((current) => ({ ...current, ...patch }));
-    dirty.current = true;
+    setDirty(true);
     setStatus(null);
     setIssues((current) => current.filter((issue) => !(settingOfIssue(issue.path) in patch)));
   };
@@ -99,7 +102,7 @@ export function PreferencesForm({ client, settings, inBrowser = false }: { clien
       (saved) => {
         setBaseline(saved);
         setDraft(draftOf(saved));
-        dirty.current = false;
+        setDirty(false);
         setIssues([]);
         setStatus({ kind: 'saved', text: 'Settings saved.' });
       },
