@@ -61,6 +61,8 @@ export default defineConfig({
     plugins: [react(), devWithoutCspMeta(), precompiledValidators()],
     build: {
       outDir: resolve(root, 'out/renderer'),
+      // electron-vite leaves every part unminified; the dashboard is also served to browsers by `picket serve`.
+      minify: true,
       rolldownOptions: { input: { index: resolve(root, 'renderer/index.html') } },
     },
   },
