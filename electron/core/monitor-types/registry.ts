@@ -1,6 +1,7 @@
 // The engine's half of every monitor type, one line each. Typed from the shared registry's MonitorType: a
 // type missing here, or one the shared registry does not know, does not compile.
 import type { Monitor, MonitorOf, MonitorType } from '../../shared/monitor-types/registry.ts';
+import { dnsDescriptor } from './dns.ts';
 import { httpDescriptor } from './http.ts';
 import { matrixFederationDescriptor } from './matrix-federation.ts';
 import { matrixKeysDescriptor } from './matrix-keys.ts';
@@ -14,6 +15,7 @@ export const MONITOR_TYPE_DESCRIPTORS: { readonly [K in MonitorType]: MonitorTyp
   tls: tlsDescriptor,
   'matrix-federation': matrixFederationDescriptor,
   'matrix-keys': matrixKeysDescriptor,
+  dns: dnsDescriptor,
 };
 
 /** A type's descriptor, callable with any monitor of that type. */

@@ -1,6 +1,7 @@
 // Every monitor type, one line each. The types below are derived from this table, so a type added here is
 // known to the schema, the validation, the CLI, the alert wording and the dashboard; the engine's own table
 // (electron/core/monitor-types/registry.ts) is typed from MonitorType, so forgetting it there does not compile.
+import { dnsSpec } from './dns.ts';
 import { httpSpec } from './http.ts';
 import { matrixFederationSpec } from './matrix-federation.ts';
 import { matrixKeysSpec } from './matrix-keys.ts';
@@ -19,6 +20,7 @@ export const MONITOR_TYPE_SPECS = specTable({
   tls: tlsSpec,
   'matrix-federation': matrixFederationSpec,
   'matrix-keys': matrixKeysSpec,
+  dns: dnsSpec,
 });
 
 type Specs = typeof MONITOR_TYPE_SPECS;
