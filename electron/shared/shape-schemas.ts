@@ -4,7 +4,8 @@ import { channelSchema } from './channel-schema.ts';
 import { configSchema, monitorSchema, settingsSchema } from './config-schema.ts';
 
 // verbose: errors carry the offending value, so messages can say "(got 70000)".
-export const AJV_OPTIONS = { allErrors: true, strict: true, allowUnionTypes: true, verbose: true } as const;
+// discriminator: a monitor is checked against the one branch its "type" names (see config-schema.ts).
+export const AJV_OPTIONS = { allErrors: true, strict: true, allowUnionTypes: true, verbose: true, discriminator: true } as const;
 
 export const SHAPE_SCHEMAS = {
   // The document's outer shape only: each monitor is then validated on its own, so one bad monitor
