@@ -213,7 +213,7 @@ export function validateMonitor(input: unknown, base = '', defaults: MonitorDefa
   if (!validateMonitorShape(input)) {
     const issues = monitorIssues(validateMonitorShape.errors, input, base);
     // The timeout against the interval needs no valid shape: say it with the rest, so one pass shows all.
-    const timing = typeof input === 'object' && input !== null ? timingIssues(input as Record<string, unknown>, base) : [];
+    const timing = typeof input === 'object' && input !== null ? timingIssues(input, base) : [];
     return { ok: false, issues: [...issues, ...timing.filter((issue) => !issues.some((known) => known.path === issue.path))] };
   }
   const issues = semanticIssues(input as MonitorConfig, base);

@@ -34,7 +34,7 @@ async function queryRecords(resolver: dnsPromises.Resolver, name: string, type: 
       return (await resolver.resolveSrv(name)).map((srv: SrvRecord) => `${srv.priority} ${srv.weight} ${srv.port} ${srv.name}`);
     case 'CAA':
       return (await resolver.resolveCaa(name)).map((caa: CaaRecord) => {
-        const [tag, value] = Object.entries(caa).find(([key]) => key !== 'critical') ?? ['', ''];
+        const [tag, value] = (Object.entries(caa) as Array<[string, unknown]>).find(([key]) => key !== 'critical') ?? ['', ''];
         return `${caa.critical} ${tag} ${String(value)}`;
       });
   }

@@ -86,7 +86,7 @@ export function matrixSpecOf<T extends string>(
       hostHeader: input.hostHeader ?? input.serverName,
       tlsServerName: input.tlsServerName ?? hostOfServerName(input.serverName),
       tls: { ...(input.tls ?? {}) },
-    }) as MatrixMonitorOf<T>,
+    }),
     target: (monitor) => hostPort(monitor.host, monitor.port),
     // With delegation the address and the name it answers for differ: what a user debugging federation needs.
     targetNote: (monitor) => `Host: ${monitor.hostHeader}`,

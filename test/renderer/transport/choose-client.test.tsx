@@ -96,7 +96,7 @@ describe('createIpcClient', () => {
   it('rejects with a PicketClientError carrying the envelope\'s code and field issues', async () => {
     const error = { code: 'invalid-params', message: 'invalid monitor', issues: [{ path: 'monitor.port', message: 'must be <= 65535' }] };
     const bridge = { addMonitor: vi.fn(async () => ({ ok: false, error })) } as unknown as PicketBridge;
-    await expect(createIpcClient(bridge).request('addMonitor', { monitor: { id: 'a', type: 'tcp' } })).rejects.toMatchObject({ name: 'PicketClientError', ...error });
+    await expect(createIpcClient(bridge).request('addMonitor', { monitor: { id: 'a', type: 'tcp', host: 'db.test', port: 70_000 } })).rejects.toMatchObject({ name: 'PicketClientError', ...error });
   });
 
   it('rejects with a PicketClientError when the bridge itself fails', async () => {

@@ -55,7 +55,7 @@ describe('createWebClient requests', () => {
     const issues = [{ path: 'monitor.port', message: 'must be at most 65535' }];
     const fetch = vi.fn(async () => jsonResponse(400, { ok: false, error: { code: 'invalid-params', message: 'invalid monitor', issues } }));
     const client = createWebClient({ origin: ORIGIN, token: 't', fetch, WebSocket: FakeSocket });
-    const error = await client.request('addMonitor', { monitor: { id: 'x', type: 'tcp' } }).catch((e: unknown) => e);
+    const error = await client.request('addMonitor', { monitor: { id: 'x', type: 'tcp', host: 'db.test', port: 70_000 } }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(PicketClientError);
     expect(error).toMatchObject({ code: 'invalid-params', message: 'invalid monitor', issues });
   });

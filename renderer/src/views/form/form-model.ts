@@ -125,7 +125,7 @@ function valuesFromConfig(type: MonitorType, config: Record<string, unknown>): F
   for (const field of specFields(type)) {
     const value = config[field.name];
     if (value === undefined) continue;
-    values[field.name] = field.kind === 'checkbox' ? value === true : Array.isArray(value) ? value.join(', ') : String(value);
+    values[field.name] = field.kind === 'checkbox' ? value === true : Array.isArray(value) ? value.join(', ') : typeof value === 'string' ? value : JSON.stringify(value);
   }
   return values;
 }
