@@ -1,7 +1,7 @@
 // Judges a certificate for a TLS monitor: expired, untrusted, for another name, expiring soon, or fine.
 import { untrustedCertificateWords } from '../../shared/certificate-words.ts';
 import type { CertificateInfo, CheckStatus, FailureKind, TlsMonitor } from '../../shared/types.ts';
-import { DAY_MS } from './certificate-info.ts';
+import { DAY_MS } from '../../shared/time.ts';
 
 export interface CertificateVerdict {
   status: CheckStatus;

@@ -41,7 +41,8 @@ import {
   toRollupBucket,
   type RollupAccumulator,
 } from './rollup.ts';
-import { bucketEnd, bucketStart, COMPRESSED_SUFFIX, DAY_MS, HOUR_MS, RESOLUTIONS, rawSegmentName, rollupSegmentName, rollupSegmentsInRange, segmentSpan, utcDayKey } from './time-buckets.ts';
+import { DAY_MS, HOUR_MS } from '../../shared/time.ts';
+import { bucketEnd, bucketStart, COMPRESSED_SUFFIX, RESOLUTIONS, rawSegmentName, rollupSegmentName, rollupSegmentsInRange, segmentSpan, utcDayKey } from './time-buckets.ts';
 import { uptimeReport, UPTIME_WINDOWS } from './uptime.ts';
 
 export type { HistoryStoreOptions } from './history-options.ts';

@@ -2,10 +2,9 @@
 // Pure: no timers, no I/O, time comes only from result.at and the caller's `at`.
 import type { Alert, CheckResult, Incident, Monitor, MonitorState, StateChange } from '../../shared/types.ts';
 import { certificateReminders, type CertificateReminderState } from './certificate-reminders.ts';
-import { formatDuration } from './format-duration.ts';
+import { formatDuration } from '../../shared/format-duration.ts';
+import { MINUTE_MS } from '../../shared/time.ts';
 import { keyChangeRule } from './key-change-rule.ts';
-
-export { formatDuration } from './format-duration.ts';
 
 export interface MonitorRuleState {
   state: MonitorState;
@@ -141,7 +140,7 @@ export function setPaused(prev: MonitorRuleState, monitorId: string, paused: boo
 function reminderDue(monitor: Monitor, prev: MonitorRuleState, downSince: number, result: CheckResult): Alert | undefined {
   const intervalMinutes = monitor.reminderIntervalMinutes ?? 0;
   if (intervalMinutes <= 0) return undefined;
-  if (result.at - (prev.lastReminderAt ?? downSince) < intervalMinutes * 60_000) return undefined;
+  if (result.at - (prev.lastReminderAt ?? downSince) < intervalMinutes * MINUTE_MS) return undefined;
   const outageMs = Math.max(0, result.at - outageStart(prev, downSince));
   return {
     monitorId: monitor.id,

@@ -3,8 +3,8 @@ import { open as openFile, readdir, readFile, stat, writeFile } from 'node:fs/pr
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { HistoryStore } from '../../../electron/core/history/history-store.ts';
-import { DAY_MS, HOUR_MS, MINUTE_MS } from '../../../electron/core/history/time-buckets.ts';
 import { historyHarness, makeResult } from './history-fixtures.ts';
+import { DAY_MS, HOUR_MS, MINUTE_MS } from '../../../electron/shared/time.ts';
 
 const T = Date.UTC(2026, 5, 15, 12, 0, 0);
 const harness = historyHarness();

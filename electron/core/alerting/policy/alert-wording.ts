@@ -1,6 +1,6 @@
 // The words of one notification per alert. The engine's alert messages start with the monitor's name;
 // a notification wants the name in the title and the detail in the body.
-import { formatDuration } from '../../rules/format-duration.ts';
+import { formatDuration } from '../../../shared/format-duration.ts';
 import type { MonitorView } from '../../../shared/contract.ts';
 import type { Alert, AlertKind, Monitor } from '../../../shared/types.ts';
 import { formatClock } from './local-time.ts';

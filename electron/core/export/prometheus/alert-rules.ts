@@ -1,5 +1,6 @@
 // rules.yml: the alerting rules that stand in for Picket's own alerts. Alert names and labels are those of the
 // Alertmanager channel (alertname, monitor, monitor_name, severity), so one set of Alertmanager routes serves both.
+import { DAY_SECONDS } from '../../../shared/time.ts';
 import type { Monitor } from '../../../shared/types.ts';
 import type { ExportNote } from './export-notes.ts';
 import { monitorMatcher, promDuration } from './promql.ts';
@@ -12,7 +13,6 @@ export interface AlertRule {
   annotations: Record<string, string>;
 }
 
-const DAY_SECONDS = 86_400;
 
 /** Keys a Map by a computed key, keeping first-seen order. */
 function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {

@@ -7,8 +7,6 @@ import type { MonitorConfig } from '../../../../electron/shared/config-validatio
 import type { MatrixFederationMonitor, MatrixKeysMonitor } from '../../../../electron/shared/types.ts';
 import { canonicalJson } from '../../../../electron/core/matrix/checks/canonical-json.ts';
 
-export const DAY_MS = 86_400_000;
-
 type Endpoint = Omit<MonitorConfig, 'type'> & { serverName: string; host: string; port: number };
 
 export function federationMonitor(config: Endpoint): MatrixFederationMonitor {
