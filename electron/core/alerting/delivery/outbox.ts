@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
-import { writeFileAtomic } from '../../storage/atomic-file.ts';
+import { writeFileAtomicSync } from '../../storage/atomic-file.ts';
 import { formatDuration } from '../../../shared/format-duration.ts';
 import { mergeMessages, type AlertMessage, type Delivery } from '../alert-message.ts';
 import { describeDeliveryError } from '../channels/channel-provider.ts';
@@ -138,7 +138,7 @@ export class Outbox {
   private persist(entry: OutboxEntry): void {
     this.entries.set(entry.id, entry);
     try {
-      writeFileAtomic(this.fileOf(entry.id), JSON.stringify(entry));
+      writeFileAtomicSync(this.fileOf(entry.id), JSON.stringify(entry));
       this.diskProblem = undefined;
     } catch (error) {
       this.sayDiskProblem(error);
