@@ -26,3 +26,8 @@ export function formatDuration(ms: number): string {
   const minor = Math.floor((ms - major * size) / next[1]);
   return minor === 0 ? `${major} ${unit}` : `${major} ${unit} ${minor} ${next[0]}`;
 }
+
+/** A count of whole days, as certificate expiry is counted: "1 day", "7 days" (never "7 d": it is a count, not a span). */
+export function formatDays(count: number): string {
+  return count === 1 ? '1 day' : `${count} days`;
+}

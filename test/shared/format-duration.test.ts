@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { formatDuration } from '../../electron/shared/format-duration.ts';
+import { formatDays, formatDuration } from '../../electron/shared/format-duration.ts';
 import { DAY_MS, HOUR_MS, MINUTE_MS, SECOND_MS } from '../../electron/shared/time.ts';
 
 describe('formatDuration', () => {
@@ -60,5 +60,14 @@ describe('formatDuration', () => {
         expect(toMs(text)).toBeLessThanOrEqual(ms);
       }),
     );
+  });
+});
+
+describe('formatDays', () => {
+  it('counts whole days in words', () => {
+    expect(formatDays(1)).toBe('1 day');
+    expect(formatDays(0)).toBe('0 days');
+    expect(formatDays(7)).toBe('7 days');
+    expect(formatDays(30)).toBe('30 days');
   });
 });

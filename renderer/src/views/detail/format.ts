@@ -1,6 +1,7 @@
 // Date and certificate formatters for the detail view and the form's test result. Latency and uptime use the
 // list's formatters (components/format.ts) so both views write numbers the same way; durations use the one
 // formatter the notifications use too (shared/format-duration.ts).
+import { formatDays } from '../../../../electron/shared/format-duration.ts';
 import { formatUptime } from '../../components/format.ts';
 
 export { formatLatency } from '../../components/format.ts';
@@ -19,7 +20,7 @@ export function formatTime(at: number): string {
 }
 
 export function formatDaysLeft(daysLeft: number): string {
-  if (daysLeft < 0) return `expired ${-daysLeft} ${-daysLeft === 1 ? 'day' : 'days'} ago`;
+  if (daysLeft < 0) return `expired ${formatDays(-daysLeft)} ago`;
   if (daysLeft === 0) return 'expires today';
-  return `${daysLeft} ${daysLeft === 1 ? 'day' : 'days'} left`;
+  return `${formatDays(daysLeft)} left`;
 }
