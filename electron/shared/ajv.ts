@@ -5,8 +5,9 @@ import { Ajv, type Options } from 'ajv';
 
 // allErrors: report every problem at once, not the first; strict: a misspelt keyword in a schema is an error,
 // not a rule silently ignored; allowUnionTypes: { type: ['string', 'number'] }; verbose: errors carry the
-// offending value, so a message can say "(got 70000)".
-export const AJV_OPTIONS = { allErrors: true, strict: true, allowUnionTypes: true, verbose: true } as const satisfies Options;
+// offending value, so a message can say "(got 70000)"; discriminator: a monitor is checked against the one
+// branch its "type" names (see config-schema.ts).
+export const AJV_OPTIONS = { allErrors: true, strict: true, allowUnionTypes: true, verbose: true, discriminator: true } as const satisfies Options;
 
 /** Compiles with new Function: Node, the CLI and the tests only. The renderer's CSP forbids eval. */
 export const ajv = new Ajv(AJV_OPTIONS);

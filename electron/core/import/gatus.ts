@@ -2,6 +2,7 @@
 // client.insecure and client.timeout, and the conditions Picket has an equivalent for.
 import { parse } from 'yaml';
 import type { MonitorConfig } from '../../shared/config-validation.ts';
+import type { CommonMonitorConfig } from '../../shared/monitor-types/schema-kit.ts';
 import type { ForeignImport, SkippedThing } from '../../shared/import-types.ts';
 import { DAY_SECONDS } from '../../shared/time.ts';
 import type { HttpMethod } from '../../shared/types.ts';
@@ -114,9 +115,8 @@ function convertEndpoint(endpoint: Endpoint, id: string, certificateId: () => st
   const timeout = typeof client.timeout === 'string' ? parseGoDuration(client.timeout) : undefined;
   const alerts = Array.isArray(endpoint.alerts) ? endpoint.alerts.filter(isObject) : [];
   const threshold = alerts.map((alert) => alert['failure-threshold']).find((value): value is number => typeof value === 'number');
-  const base: MonitorConfig = {
+  const base: CommonMonitorConfig = {
     id,
-    type: 'http',
     name: (typeof endpoint.name === 'string' && endpoint.name.trim() ? endpoint.name : id).slice(0, 200),
     intervalSeconds,
     timeoutSeconds: Math.min(intervalSeconds, timeout ?? 10),

@@ -6,6 +6,7 @@ import path from 'node:path';
 import type { AppSettings, ChannelsOverview, EventMap, EventName, HomeserverGroup, MonitorView, RequestName, RequestParams, RequestResult } from '../../shared/contract.ts';
 import { validateRequest } from '../../shared/contract-validation.ts';
 import { ConfigError, parseMonitor, validateSettings, type MonitorConfig, type MonitorDefaults } from '../../shared/config-validation.ts';
+import { targetOf as monitorTargetOf } from '../../shared/monitor-types/registry.ts';
 import type { Monitor, Settings } from '../../shared/types.ts';
 import { unknownChannelIssues } from '../../shared/channel-validation.ts';
 import { AlertingService, type AlertingOptions } from '../alerting/alerting-service.ts';
@@ -608,7 +609,7 @@ export class PicketService {
 
 /** What a check is aimed at: when it changes, old answers say nothing about the new target. */
 function targetOf(monitor: Monitor): string {
-  return monitor.type === 'http' ? `http ${monitor.url}` : `${monitor.type} ${monitor.host}:${monitor.port}`;
+  return `${monitor.type} ${monitorTargetOf(monitor)}`;
 }
 
 function formatPath(issue: { path: string; message: string }): string {

@@ -1,33 +1,21 @@
-// How each monitor type is named and what it watches, in words, everywhere in the dashboard: one place, so
-// a new type (the Matrix ones, say) cannot be labelled in the list and forgotten in the detail view.
+// How each monitor type is named and what it watches, in words, everywhere in the dashboard. The words are
+// the type's own (electron/shared/monitor-types/), so a new type cannot be labelled in one view and forgotten in another.
+import { MONITOR_TYPE_SPECS, monitorTypeSpec } from '../../../electron/shared/monitor-types/registry.ts';
 import type { Monitor, MonitorType } from '../../../electron/shared/types.ts';
 
-export const TYPE_LABEL: Record<MonitorType, string> = {
-  http: 'HTTP',
-  tcp: 'TCP',
-  tls: 'TLS',
-  'matrix-federation': 'Federation',
-  'matrix-keys': 'Signing keys',
-};
+export const TYPE_LABEL = Object.fromEntries(Object.entries(MONITOR_TYPE_SPECS).map(([type, spec]) => [type, spec.label])) as Record<MonitorType, string>;
 
 /** Monitors a homeserver group makes from its discovery; the user does not add or re-point them by hand. */
 export function isMatrixMonitor(monitor: Pick<Monitor, 'type'>): boolean {
-  return monitor.type === 'matrix-federation' || monitor.type === 'matrix-keys';
+  return monitorTypeSpec(monitor.type).managedByGroup;
 }
 
 /**
- * Where a monitor connects. A Matrix endpoint adds its Host header: with delegation the address and the
- * name it answers for differ, and that difference is exactly what a user debugging federation needs.
+ * Where a monitor connects, with the type's note when the address alone would mislead (a Matrix endpoint's
+ * Host header: with delegation the address and the name it answers for differ).
  */
 export function targetOf(monitor: Monitor): string {
-  switch (monitor.type) {
-    case 'http':
-      return monitor.url;
-    case 'tcp':
-    case 'tls':
-      return `${monitor.host}:${monitor.port}`;
-    case 'matrix-federation':
-    case 'matrix-keys':
-      return `${monitor.host}:${monitor.port} (Host: ${monitor.hostHeader})`;
-  }
+  const spec = monitorTypeSpec(monitor.type);
+  const note = spec.targetNote(monitor);
+  return note === undefined ? spec.target(monitor) : `${spec.target(monitor)} (${note})`;
 }

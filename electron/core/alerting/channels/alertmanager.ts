@@ -23,6 +23,7 @@ const ALERT_NAMES: Record<AlertKind, string> = {
   certificate: 'PicketCertificateExpiring',
   'key-change': 'PicketSigningKeyChanged',
   'delegation-changed': 'PicketDelegationChanged',
+  'answer-changed': 'PicketAnswerChanged',
 };
 
 export interface AlertmanagerAlert {

@@ -2,6 +2,7 @@
 // a notification wants the name in the title and the detail in the body.
 import { formatDays, formatDuration } from '../../../shared/format-duration.ts';
 import type { MonitorView } from '../../../shared/contract.ts';
+import { monitorTypeSpec } from '../../../shared/monitor-types/registry.ts';
 import type { Alert, AlertKind, Monitor } from '../../../shared/types.ts';
 import { formatClock } from './local-time.ts';
 
@@ -36,6 +37,7 @@ export function monitorLabel(monitor: Monitor): MonitorLabel {
 const CHANGE_EVENTS: Readonly<Partial<Record<AlertKind, string>>> = {
   'key-change': 'signing key changed',
   'delegation-changed': 'delegation changed',
+  'answer-changed': 'answer changed',
 };
 
 /** The words for a change event kind, or undefined for the outage and certificate kinds. */
@@ -111,15 +113,7 @@ function detailOf(message: string, name: string, verb: string): string {
 }
 
 function hostOf(monitor: Monitor): string {
-  if (monitor.type === 'http') {
-    try {
-      return new URL(monitor.url).hostname;
-    } catch {
-      return monitor.url;
-    }
-  }
-  if (monitor.type === 'tls') return monitor.tls.serverName ?? monitor.host;
-  return monitor.host;
+  return monitorTypeSpec(monitor.type).alertHost(monitor);
 }
 
 /** Most names spelled out in a grouped body; the rest are "and N more". */

@@ -1,5 +1,6 @@
 // Settings → Alert channels: every channel with how its deliveries are going (the last delivery, the last
 // error), and the form to add or edit one. Follows the 'channels' event, so a failing channel shows up live.
+import { monitorTypeSpec } from '../../../../electron/shared/monitor-types/registry.ts';
 import { useEffect, useState } from 'react';
 import { CHANNEL_SPECS } from '../../../../electron/shared/channel-schema.ts';
 import type { ChannelConfig, ChannelView } from '../../../../electron/shared/channel-types.ts';
@@ -23,14 +24,7 @@ function useMonitoredHosts(): Set<string> {
   const homeservers = useStore(monitorsStore, (state) => state.homeservers);
   const hosts = new Set<string>();
   for (const view of Object.values(views)) {
-    const monitor = view.monitor;
-    if (monitor.type === 'http') {
-      try {
-        hosts.add(new URL(monitor.url).hostname.toLowerCase());
-      } catch {
-        // an invalid URL names no host
-      }
-    } else hosts.add(monitor.host.toLowerCase());
+    hosts.add(monitorTypeSpec(view.monitor.type).alertHost(view.monitor).toLowerCase());
   }
   for (const group of Object.values(homeservers)) {
     hosts.add(group.serverName.toLowerCase());
