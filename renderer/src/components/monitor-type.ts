@@ -2,6 +2,8 @@
 // a new type (the Matrix ones, say) cannot be labelled in the list and forgotten in the detail view.
 import type { Monitor, MonitorType } from '../../../electron/shared/types.ts';
 
+export { targetOf } from '../../../electron/shared/monitor-target.ts';
+
 export const TYPE_LABEL: Record<MonitorType, string> = {
   http: 'HTTP',
   tcp: 'TCP',
@@ -13,21 +15,4 @@ export const TYPE_LABEL: Record<MonitorType, string> = {
 /** Monitors a homeserver group makes from its discovery; the user does not add or re-point them by hand. */
 export function isMatrixMonitor(monitor: Pick<Monitor, 'type'>): boolean {
   return monitor.type === 'matrix-federation' || monitor.type === 'matrix-keys';
-}
-
-/**
- * Where a monitor connects. A Matrix endpoint adds its Host header: with delegation the address and the
- * name it answers for differ, and that difference is exactly what a user debugging federation needs.
- */
-export function targetOf(monitor: Monitor): string {
-  switch (monitor.type) {
-    case 'http':
-      return monitor.url;
-    case 'tcp':
-    case 'tls':
-      return `${monitor.host}:${monitor.port}`;
-    case 'matrix-federation':
-    case 'matrix-keys':
-      return `${monitor.host}:${monitor.port} (Host: ${monitor.hostHeader})`;
-  }
 }

@@ -6,7 +6,7 @@ import type { RollupBucket } from '../../../electron/shared/history-types.ts';
 import type { CheckResult, TlsMonitor } from '../../../electron/shared/types.ts';
 import { REFRESH_THROTTLE_MS } from '../../../renderer/src/views/detail/useMonitorHistory.ts';
 import { MonitorDetail } from '../../../renderer/src/views/detail/MonitorDetail.tsx';
-import { applyMonitors, resetMonitorsStore } from '../../../renderer/src/store/monitors-store.ts';
+import { applyMonitorDetail, resetMonitorsStore } from '../../../renderer/src/store/monitors-store.ts';
 import { FakeClient } from '../store/fixtures.ts';
 
 const MINUTE = 60_000;
@@ -135,7 +135,7 @@ describe('MonitorDetail', () => {
 
   it('shows the header, phases, uptime with "no data", incidents and the last results', async () => {
     const client = makeClient();
-    applyMonitors([tlsView()]);
+    applyMonitorDetail(tlsView());
     render(<MonitorDetail client={client} view={tlsView()} onEdit={() => {}} onBack={() => {}} />);
     await screen.findByRole('img', { name: /Latency over/ });
 

@@ -5,6 +5,7 @@ import { CHANNEL_SPECS } from '../../../../electron/shared/channel-schema.ts';
 import type { ChannelConfig, ChannelView } from '../../../../electron/shared/channel-types.ts';
 import type { ChannelsOverview, PicketClient } from '../../../../electron/shared/contract.ts';
 import { useStore } from 'zustand';
+import { hostOfTarget } from '../../../../electron/shared/monitor-target.ts';
 import { monitorsStore } from '../../store/monitors-store.ts';
 import { readContractError } from '../form/contract-error.ts';
 import { ChannelForm } from './ChannelForm.tsx';
@@ -19,18 +20,12 @@ function when(at: number | null): string {
 
 /** Hosts of the monitors and homeservers Picket watches. */
 function useMonitoredHosts(): Set<string> {
-  const views = useStore(monitorsStore, (state) => state.views);
+  const items = useStore(monitorsStore, (state) => state.items);
   const homeservers = useStore(monitorsStore, (state) => state.homeservers);
   const hosts = new Set<string>();
-  for (const view of Object.values(views)) {
-    const monitor = view.monitor;
-    if (monitor.type === 'http') {
-      try {
-        hosts.add(new URL(monitor.url).hostname.toLowerCase());
-      } catch {
-        // an invalid URL names no host
-      }
-    } else hosts.add(monitor.host.toLowerCase());
+  for (const item of Object.values(items)) {
+    const host = hostOfTarget(item.type, item.target);
+    if (host) hosts.add(host);
   }
   for (const group of Object.values(homeservers)) {
     hosts.add(group.serverName.toLowerCase());

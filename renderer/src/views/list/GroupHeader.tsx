@@ -22,10 +22,10 @@ export const GroupHeader = memo(function GroupHeader({ group, index, total, coll
     useShallow((state) => {
       let count = 0;
       let down = 0;
-      for (const view of Object.values(state.views)) {
-        if ((view.monitor.group || UNGROUPED) !== group) continue;
+      for (const item of Object.values(state.items)) {
+        if ((item.group || UNGROUPED) !== group) continue;
         count += 1;
-        if (view.state === 'down') down += 1;
+        if (item.state === 'down') down += 1;
       }
       return { count, down };
     }),

@@ -40,7 +40,7 @@ export function MonitorList({ client, onOpen, onAdd, onAddHomeserver }: MonitorL
   // Keys compared shallowly: a result that does not change the order does not re-render the list.
   const keys = useStore(
     monitorsStore,
-    useShallow((state) => buildEntries(filterAndSort(Object.values(state.views), query), collapsed, query.sort).map(entryKey)),
+    useShallow((state) => buildEntries(filterAndSort(Object.values(state.items), query), collapsed, query.sort).map(entryKey)),
   );
 
   // Groups whose header shows a diagnosis, so is taller; compared shallowly like the keys.
