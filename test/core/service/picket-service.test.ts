@@ -35,6 +35,22 @@ describe('monitors, checks and alerts against a real local server', () => {
     expect(rows.map((item) => item.id)).toEqual(['plain']);
   });
 
+  it('tells a change to one monitor with that monitor\'s row only, never the whole list, and a removal by id', async () => {
+    const service = await openService(tempDataDir());
+    const config = JSON.stringify({ version: 1, monitors: Array.from({ length: 50 }, (_, i) => ({ id: `m${i}`, type: 'tcp', host: '127.0.0.1', port: 9, paused: true })) });
+    await service.handle('importConfig', { json: config, mode: 'merge' });
+    await service.handle('listMonitors', {});
+    const events = collectEvents(service, 'monitors');
+    await service.handle('setMuted', { monitorId: 'm7', muted: true });
+    await service.handle('editMonitor', { monitor: { id: 'm8', type: 'tcp', host: '127.0.0.1', port: 9, paused: true, name: 'Renamed' } });
+    await service.handle('removeMonitor', { monitorId: 'm9' });
+    expect(events.map((changes) => [fromMonitorList(changes).map((item) => [item.id, item.name, item.muted]), changes.removed])).toEqual([
+      [[['m7', 'm7', true]], []],
+      [[['m8', 'Renamed', false]], []],
+      [[], ['m9']],
+    ]);
+  });
+
   it('answers uptime from one source: getHistory carries the same figures as the list, after every check', async () => {
     const server = await startMonitoredServer();
     const service = await openService(tempDataDir());
