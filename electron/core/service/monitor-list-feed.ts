@@ -11,10 +11,14 @@ export class MonitorListFeed {
   /** What the UIs were last told of each monitor; undefined until they were told anything. */
   #told: Map<string, MonitorListItem> | undefined;
 
-  /** listMonitors' answer; from then on, changes are told against it. */
+  /**
+   * listMonitors' answer. The first one starts what changes are told against; later ones leave that as the
+   * events left it, so a UI that loaded earlier still hears of every change since (a second UI may hear of
+   * one it already has, which is harmless).
+   */
   list(views: readonly MonitorView[]): MonitorList {
     const items = views.map((view) => this.itemOf(view));
-    this.#told = new Map(items.map((item) => [item.id, item]));
+    this.#told ??= new Map(items.map((item) => [item.id, item]));
     return toMonitorList(items);
   }
 

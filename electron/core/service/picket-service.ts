@@ -582,9 +582,9 @@ export class PicketService {
    * Tells the UIs which monitors changed: those a request touched and those whose row changed otherwise (the
    * uptime figures). No view is built for an event nobody hears (`picket run` has no UI).
    */
-  private emitListChanges(touched: readonly string[] = []): void {
+  private emitListChanges(touched: readonly string[] = [], views?: MonitorView[]): void {
     if (!this.events.listened('monitors')) return;
-    const changes = this.listFeed.changes(this.views(), new Set(touched));
+    const changes = this.listFeed.changes(views ?? this.views(), new Set(touched));
     if (changes !== null) this.events.emit('monitors', changes);
   }
 
@@ -594,8 +594,9 @@ export class PicketService {
   }
 
   private afterMonitorChange(monitorId: string): MonitorView {
-    this.emitListChanges([monitorId]);
-    return this.viewOf(monitorId);
+    const views = this.views();
+    this.emitListChanges([monitorId], views);
+    return views.find((view) => view.monitor.id === monitorId) as MonitorView;
   }
 
   private channelsOverview(): ChannelsOverview {
