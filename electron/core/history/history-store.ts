@@ -50,6 +50,8 @@ export type { ResultOutcome, RollupBucket, RollupResolution, UptimeReport, Uptim
 /** Windows up to a week are summed from hour buckets, longer ones from day buckets. */
 const HOUR_SERIES_SPAN_MS = 7 * DAY_MS;
 const HOUR_SERIES_CAPACITY = 8 * 24 + 1;
+/** The longest appended results wait for an fsync while results flow (Linux's own writeback is about as long). */
+const SYNC_EVERY_MS = 30_000;
 
 interface MonitorHistory {
   recent: RecentResults;
@@ -99,13 +101,19 @@ export class HistoryStore {
   private atomicBytes = 0;
   private atomicWrites = 0;
   private queue: Promise<void> = Promise.resolve();
-  private timer: NodeJS.Timeout | undefined;
+  private timer: { cancel(): void } | undefined;
+  /** Monotonic time of the last flush (open counts as one); a failed flush counts, so retries keep their pace. */
+  private lastFlushAt: number;
+  /** Monotonic time of the last fsync of the appended files. */
+  private lastSyncAt = Number.NEGATIVE_INFINITY;
   private closed = false;
 
   private constructor(
     private readonly dir: string,
     private readonly options: ResolvedHistoryOptions,
-  ) {}
+  ) {
+    this.lastFlushAt = options.monotonicNow();
+  }
 
   static async open(dir: string, options: HistoryStoreOptions = {}): Promise<HistoryStore> {
     if (typeof dir !== 'string' || dir === '') throw new Error('dir: must be a non-empty path');
@@ -116,15 +124,28 @@ export class HistoryStore {
     return store;
   }
 
-  /** Something is pending: flush it within flushIntervalMs. No timer runs while nothing is pending (a quiet laptop). */
+  /**
+   * Something is pending: flush it within flushIntervalMs. No timer runs while nothing is pending (a quiet laptop).
+   * After a quiet stretch the flush runs at once (setImmediate, inside the wake-up that brought the result) rather
+   * than on a timer of its own; under load the flushes stay at most one per flushIntervalMs.
+   */
   private flushSoon(): void {
     if (this.timer !== undefined || this.closed) return;
-    this.timer = setTimeout(() => {
+    const flush = (): void => {
       this.timer = undefined;
+      this.lastFlushAt = this.options.monotonicNow();
       // A failed flush keeps its batch and is reported through problem(); try again while it fails.
       this.enqueue(() => this.flushNow(false)).catch(() => this.flushSoon());
-    }, this.options.flushIntervalMs);
-    this.timer.unref();
+    };
+    const wait = this.lastFlushAt + this.options.flushIntervalMs - this.options.monotonicNow();
+    if (wait <= 0) {
+      const immediate = setImmediate(flush);
+      this.timer = { cancel: () => clearImmediate(immediate) };
+      return;
+    }
+    const timeout = setTimeout(flush, wait);
+    timeout.unref();
+    this.timer = { cancel: () => clearTimeout(timeout) };
   }
 
   record(result: CheckResult, outcome: ResultOutcome): void {
@@ -282,7 +303,8 @@ export class HistoryStore {
   async close(): Promise<void> {
     if (this.closed) return this.queue;
     this.closed = true;
-    clearTimeout(this.timer);
+    this.timer?.cancel();
+    this.timer = undefined;
     try {
       await this.enqueue(() => this.flushNow(true));
     } finally {
@@ -332,7 +354,13 @@ export class HistoryStore {
       written = 1;
       if (incidentEvents.length > 0) await this.files.append(this.incidentsPath(), incidentEvents.map((e) => JSON.stringify(e)).join('\n') + '\n');
       written = 2;
-      await this.files.sync();
+      // fsync is what costs a laptop its sleep: one per batch meant a disk flush per check. The appended lines are
+      // in the page cache at once (a hard kill loses nothing written); they are fsynced before anything points at
+      // them (a checkpoint or snapshot, every minute while results flow), with an incident, and every SYNC_EVERY_MS.
+      if (final || open || recent || incidentEvents.length > 0 || monotonic - this.lastSyncAt >= SYNC_EVERY_MS) {
+        await this.files.sync();
+        this.lastSyncAt = monotonic;
+      }
     } catch (error) {
       // Nothing is lost: what did not reach the disk goes back in front of what arrived meanwhile.
       if (written < 1) this.keepPendingRaw(raw);

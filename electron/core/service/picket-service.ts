@@ -160,7 +160,9 @@ export class PicketService {
     );
     this.unsubscribeEngine = engine.subscribe((event) => {
       if (event.type === 'result') {
-        this.batcher.add(event.result);
+        // No batch (and no timer) for a results event nobody listens to: `run` has none, a closed dashboard neither.
+        if (this.events.listened('results')) this.batcher.add(event.result);
+        else this.resultsSinceViews = true;
         this.matrix.onResult(event.result);
       } else if (event.type === 'state') {
         const { type: _type, ...change } = event;

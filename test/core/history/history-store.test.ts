@@ -248,4 +248,29 @@ describe('HistoryStore on a quiet machine', () => {
       vi.useRealTimers();
     }
   });
+
+  it('writes a result after a quiet stretch at once, with no timer of its own, and paces bursts', async () => {
+    const { open } = await setup();
+    let monotonic = 0;
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval'] });
+    try {
+      const store = await open({ flushIntervalMs: 1_000, monotonicNow: () => monotonic });
+      monotonic = 5_000;
+      store.record(makeResult('m', T, 'up'), 'up');
+      expect(vi.getTimerCount()).toBe(0);
+      await new Promise((resolve) => setImmediate(resolve));
+      await vi.waitFor(() => expect(store.pendingResults()).toBe(0));
+      // A second result inside the interval waits for the rest of it.
+      monotonic = 5_400;
+      store.record(makeResult('m', T + 400, 'up'), 'up');
+      expect(vi.getTimerCount()).toBe(1);
+      expect(store.pendingResults()).toBe(1);
+      monotonic = 6_000;
+      await vi.advanceTimersByTimeAsync(600);
+      await vi.waitFor(() => expect(store.pendingResults()).toBe(0));
+      await store.close();
+    } finally {
+      vi.useRealTimers();
+    }
+  });
 });
