@@ -22,28 +22,7 @@ export function matchesSearch(item: MonitorListItem, search: string): boolean {
 }
 
 const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
-
-/**
- * Each name's place in collation order. The list is sorted again on every batch of results, and at 10,000
- * monitors the collator's own comparisons took most of a frame; names change far less often than results.
- */
-const nameRanks = new Map<string, number>();
-
-function rankNames(items: readonly MonitorListItem[]): void {
-  if (items.every((item) => nameRanks.has(item.name))) return;
-  nameRanks.clear();
-  let rank = -1;
-  let previous: string | undefined;
-  for (const name of [...new Set(items.map((item) => item.name))].sort(collator.compare)) {
-    // Names the collator holds equal ("API", "api") share a rank, so the id decides between them, as before.
-    if (previous === undefined || collator.compare(previous, name) !== 0) rank += 1;
-    nameRanks.set(name, rank);
-    previous = name;
-  }
-}
-
-const rankOf = (item: MonitorListItem): number => nameRanks.get(item.name) ?? 0;
-const byName = (a: MonitorListItem, b: MonitorListItem): number => rankOf(a) - rankOf(b) || a.id.localeCompare(b.id);
+const byName = (a: MonitorListItem, b: MonitorListItem): number => collator.compare(a.name, b.name) || a.id.localeCompare(b.id);
 
 /** Missing numbers sort last whichever way the numbers go: "no data" is never the best or the worst. */
 function byNumber(get: (item: MonitorListItem) => number | null | undefined, direction: 1 | -1) {
@@ -64,9 +43,7 @@ const COMPARATORS: Record<SortKey, (a: MonitorListItem, b: MonitorListItem) => n
 };
 
 export function filterAndSort(items: readonly MonitorListItem[], query: ListQuery): MonitorListItem[] {
-  const shown = items.filter((item) => (query.state === 'all' || item.state === query.state) && matchesSearch(item, query.search));
-  rankNames(shown);
-  return shown.sort(COMPARATORS[query.sort]);
+  return items.filter((item) => (query.state === 'all' || item.state === query.state) && matchesSearch(item, query.search)).sort(COMPARATORS[query.sort]);
 }
 
 /** One line of the virtual list: a group header or a monitor row (same height, so the list stays simple). */
