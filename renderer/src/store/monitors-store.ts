@@ -384,5 +384,46 @@ export function countStates(items: Record<string, Pick<MonitorListItem, 'state'>
   return counts;
 }
 
+/**
+ * Derived from the items once per items object. Selectors run several times per store update and in several
+ * components; at 10,000 monitors, counting again each time took a quarter of the dashboard's CPU.
+ */
+export function memoByItems<T>(derive: (items: MonitorsState['items']) => T): (items: MonitorsState['items']) => T {
+  let seen: MonitorsState['items'] | undefined;
+  let derived: T | undefined;
+  return (items) => {
+    if (items !== seen) {
+      derived = derive(items);
+      seen = items;
+    }
+    return derived as T;
+  };
+}
+
+const stateCountsOf = memoByItems(countStates);
+
 /** Re-renders only when a count changes, not on every result. */
-export const useStateCounts = (): StateCounts => useStore(monitorsStore, useShallow((state) => countStates(state.items)));
+export const useStateCounts = (): StateCounts => useStore(monitorsStore, useShallow((state) => stateCountsOf(state.items)));
+
+export interface GroupTotals {
+  count: number;
+  down: number;
+}
+
+const NO_MEMBERS: GroupTotals = { count: 0, down: 0 };
+
+/** Members and members down of every group, in one pass over the items (ungrouped monitors under ''). */
+const groupTotalsOf = memoByItems((items) => {
+  const totals = new Map<string, GroupTotals>();
+  for (const item of Object.values(items)) {
+    const group = item.group || ''; // the list's UNGROUPED
+    const entry = totals.get(group) ?? { count: 0, down: 0 };
+    entry.count += 1;
+    if (item.state === 'down') entry.down += 1;
+    totals.set(group, entry);
+  }
+  return totals;
+});
+
+/** A group header's figures; re-renders only when they change. */
+export const useGroupTotals = (group: string): GroupTotals => useStore(monitorsStore, useShallow((state) => groupTotalsOf(state.items).get(group) ?? NO_MEMBERS));
