@@ -4,7 +4,7 @@ import { barSegments, describeSegments, segmentKind, uptimeSegments } from '../.
 import { formatLatency, formatUptime } from '../../../renderer/src/components/format.ts';
 import { sparklineSegments } from '../../../renderer/src/components/Sparkline.tsx';
 import type { MonitorState } from '../../../electron/shared/types.ts';
-import { buildEntries, DEFAULT_QUERY, filterAndSort, type ListQuery } from '../../../renderer/src/views/list/list-model.ts';
+import { buildEntries, DEFAULT_QUERY, entryKeysSelector, filterAndSort, type ListQuery } from '../../../renderer/src/views/list/list-model.ts';
 import { makeItem } from '../store/fixtures.ts';
 
 const ids = (items: Array<{ id: string }>) => items.map((item) => item.id);
@@ -142,5 +142,16 @@ describe('formatting', () => {
   it('breaks the sparkline at checks without an answer', () => {
     expect(sparklineSegments([10, 20, null, 30, 40], 40, 20)).toHaveLength(2);
     expect(sparklineSegments([null, null], 40, 20)).toEqual([]);
+  });
+});
+
+describe('entryKeysSelector', () => {
+  it('hands back the very same keys while the order holds, so the list does not re-render on a result', () => {
+    const select = entryKeysSelector(DEFAULT_QUERY, new Set());
+    const items = { a: makeItem('a', { name: 'A' }), b: makeItem('b', { name: 'B' }) };
+    const first = select(items);
+    expect(first).toEqual(['m:a', 'm:b']);
+    expect(select({ ...items, a: { ...items.a, latencyMs: 99 } })).toBe(first);
+    expect(select({ ...items, b: { ...items.b, state: 'down' } })).toEqual(['m:b', 'm:a']);
   });
 });
