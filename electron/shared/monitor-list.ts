@@ -41,9 +41,14 @@ export type MonitorListRow = { -readonly [Index in keyof Fields]: Fields[Index] 
 export interface MonitorList {
   fields: Array<Fields[number]>;
   rows: MonitorListRow[];
+  /**
+   * How many 'monitors' events were sent before it. A list and an event travel apart (HTTP and a WebSocket),
+   * so one may overtake the other: an event with a higher version is newer than the list, the others older.
+   */
+  version: number;
 }
 
-/** The 'monitors' event: the rows of monitors added or changed, and the ids of those removed. */
+/** The 'monitors' event: the rows of monitors added or changed, and the ids of those removed; version counts the events. */
 export interface MonitorListChanges extends MonitorList {
   removed: string[];
 }
@@ -84,8 +89,8 @@ export function toListRow(item: MonitorListItem): MonitorListRow {
   return MONITOR_LIST_FIELDS.map((field) => item[field]) as unknown as MonitorListRow;
 }
 
-export function toMonitorList(items: readonly MonitorListItem[]): MonitorList {
-  return { fields: [...MONITOR_LIST_FIELDS], rows: items.map(toListRow) };
+export function toMonitorList(items: readonly MonitorListItem[], version: number): MonitorList {
+  return { fields: [...MONITOR_LIST_FIELDS], rows: items.map(toListRow), version };
 }
 
 /** The items of a table, read by the header it came with (so a newer engine's extra columns are ignored). */

@@ -26,7 +26,7 @@ function view(i: number): MonitorView {
 
 describe('the monitor list', () => {
   it('is at most 150 KB of JSON at 1,000 monitors, each with a result', () => {
-    const list = toMonitorList(Array.from({ length: 1000 }, (_, i) => listItemOf(view(i))));
+    const list = toMonitorList(Array.from({ length: 1000 }, (_, i) => listItemOf(view(i))), 0);
     expect(Buffer.byteLength(JSON.stringify(list))).toBeLessThanOrEqual(150 * 1024);
   });
 
@@ -51,7 +51,7 @@ describe('the monitor list', () => {
 
   it('reads a table by its header, so columns a newer engine adds are ignored and a missing one reads as null', () => {
     const item = listItemOf(view(3));
-    expect(fromMonitorList(toMonitorList([item]))).toEqual([item]);
+    expect(fromMonitorList(toMonitorList([item], 0))).toEqual([item]);
     const reordered = { fields: ['name', 'id', 'colour'], rows: [['Monitor 3', 'm3', 'teal']] } as unknown as MonitorList;
     expect(fromMonitorList(reordered)[0]).toEqual(expect.objectContaining({ id: 'm3', name: 'Monitor 3', state: null }));
     expect(Object.keys(fromMonitorList(reordered)[0] ?? {})).toEqual([...MONITOR_LIST_FIELDS]);

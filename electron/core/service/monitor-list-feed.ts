@@ -10,6 +10,8 @@ export class MonitorListFeed {
   readonly #items = new WeakMap<MonitorView, MonitorListItem>();
   /** What the UIs were last told of each monitor; undefined until they were told anything. */
   #told: Map<string, MonitorListItem> | undefined;
+  /** 'monitors' events sent so far. */
+  #version = 0;
 
   /**
    * listMonitors' answer. The first one starts what changes are told against; later ones leave that as the
@@ -19,7 +21,7 @@ export class MonitorListFeed {
   list(views: readonly MonitorView[]): MonitorList {
     const items = views.map((view) => this.itemOf(view));
     this.#told ??= new Map(items.map((item) => [item.id, item]));
-    return toMonitorList(items);
+    return toMonitorList(items, this.#version);
   }
 
   /**
@@ -41,7 +43,8 @@ export class MonitorListFeed {
     const removed = [...(told?.keys() ?? touched)].filter((id) => !next.has(id));
     this.#told = next;
     if (changed.length === 0 && removed.length === 0) return null;
-    return { ...toMonitorList(changed), removed };
+    this.#version += 1;
+    return { ...toMonitorList(changed, this.#version), removed };
   }
 
   private itemOf(view: MonitorView): MonitorListItem {

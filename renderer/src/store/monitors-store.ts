@@ -151,6 +151,18 @@ export function applyMonitorDetail(view: MonitorView): void {
   });
 }
 
+/**
+ * 'monitors' events that arrived while a list was on its way. The list comes over HTTP and the events over a
+ * WebSocket, so an event newer than the list can arrive first; the list would then undo it.
+ */
+const duringLoad: { loads: number; changes: MonitorListChanges[] } = { loads: 0, changes: [] };
+
+/** A 'monitors' event as it arrives: applied now, and again after a list that was already on its way. */
+export function receiveMonitorChanges(changes: MonitorListChanges): string[] {
+  if (duringLoad.loads > 0) duringLoad.changes.push(changes);
+  return applyMonitorChanges(changes);
+}
+
 /** Fetches a monitor's full view into the store (when it is opened, or when an event says it changed). */
 export async function loadMonitorDetail(client: PicketClient, id: string): Promise<void> {
   try {
@@ -279,7 +291,7 @@ export function connectStore(client: PicketClient, options: ConnectOptions = {})
   const unsubscribers = [
     client.on('results', (results) => applyResults(results)),
     client.on('state', (change) => coalescer.push(change)),
-    client.on('monitors', (changes) => refetch(applyMonitorChanges(changes))),
+    client.on('monitors', (changes) => refetch(receiveMonitorChanges(changes))),
     client.on('settings', (settings) => applySettings(settings)),
     client.on('homeservers', (list) => applyHomeservers(list)),
     client.on('problems', (problems) => monitorsStore.setState({ problems })),
@@ -316,10 +328,12 @@ export function connectStore(client: PicketClient, options: ConnectOptions = {})
 export async function loadSnapshot(client: PicketClient, isActive: () => boolean = () => true): Promise<void> {
   void loadHomeservers(client, isActive);
   void loadProblems(client, isActive);
+  duringLoad.loads += 1;
   try {
     const [list, settings] = await Promise.all([client.request('listMonitors', {}), client.request('getSettings', {})]);
     if (!isActive()) return;
     applyMonitors(list);
+    for (const changes of duringLoad.changes) if (changes.version > list.version) applyMonitorChanges(changes);
     applySettings(settings);
     monitorsStore.setState({ connection: 'ready', error: null });
     // After a lost connection the open views may be stale too.
@@ -328,6 +342,9 @@ export async function loadSnapshot(client: PicketClient, isActive: () => boolean
     if (!isActive()) return;
     const signedOut = (error as { code?: unknown } | null)?.code === 'unauthorized';
     monitorsStore.setState(signedOut ? { connection: 'signed-out', error: null } : { connection: 'error', error: message(error) });
+  } finally {
+    duringLoad.loads -= 1;
+    if (duringLoad.loads === 0) duringLoad.changes = [];
   }
 }
 

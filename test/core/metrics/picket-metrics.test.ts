@@ -79,13 +79,13 @@ describe('PicketMetrics', () => {
     source.emit('results', [result]);
     const renamed = [view('a', 'down', result, { name: 'New name' })];
     source.set(renamed);
-    source.emit('monitors', { ...toMonitorList([]), removed: [] });
+    source.emit('monitors', { ...toMonitorList([], 1), removed: [] });
     const { body } = await metrics.exposition();
     expect(body).not.toContain('Name of a');
     expect(sample(body, 'picket_monitor_up', { name: 'New name' })).toBe(0);
     expect(sample(body, 'picket_checks_total', { name: 'New name', result: 'up' })).toBe(0);
     source.set([]);
-    source.emit('monitors', { ...toMonitorList([]), removed: ['a'] });
+    source.emit('monitors', { ...toMonitorList([], 1), removed: ['a'] });
     expect((await metrics.exposition()).body).not.toContain('monitor="a"');
     metrics.close();
   });

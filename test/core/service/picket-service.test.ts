@@ -172,7 +172,7 @@ describe('monitors, checks and alerts against a real local server', () => {
 
     const monitorsEvent = nextEvent(service, 'monitors');
     expect(await service.handle('removeMonitor', { monitorId: 'api' })).toEqual({ removed: true });
-    expect(await monitorsEvent).toEqual({ fields: [...MONITOR_LIST_FIELDS], rows: [], removed: ['api'] });
+    expect(await monitorsEvent).toEqual({ fields: [...MONITOR_LIST_FIELDS], rows: [], removed: ['api'], version: expect.any(Number) });
     expect(JSON.parse((await readStoreText(service, dataDir))).monitors).toEqual([]);
     // A removed monitor leaves nothing muted behind.
     expect((await service.handle('getSettings', {})).mutedMonitors).toEqual([]);

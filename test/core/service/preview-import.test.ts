@@ -16,7 +16,7 @@ describe('previewImport', () => {
     expect(preview.monitors.map((m) => m.id)).toEqual(['gatus-website', 'gatus-website-certificate', 'gatus-api', 'gatus-database', 'gatus-mail-certificate']);
     expect(preview.skipped.map((s) => s.name)).toEqual(['website', 'api', 'router', 'resolver', 'alerting']);
     expect(preview.replacing).toEqual([]);
-    expect(await service.handle('listMonitors', {})).toEqual({ fields: [...MONITOR_LIST_FIELDS], rows: [] });
+    expect(await service.handle('listMonitors', {})).toEqual(expect.objectContaining({ fields: [...MONITOR_LIST_FIELDS], rows: [] }));
 
     // Paused so nothing is checked: the hosts are made up.
     const monitors = preview.monitors.map((m) => ({ ...m, paused: true }));

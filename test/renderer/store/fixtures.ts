@@ -29,13 +29,15 @@ export function makeItem(id: string, options: Parameters<typeof makeView>[1] = {
 }
 
 /** listMonitors' answer for these views, as the service builds it. */
-export function listOf(views: readonly MonitorView[]): MonitorList {
-  return toMonitorList(views.map(listItemOf));
+export function listOf(views: readonly MonitorView[], version = 0): MonitorList {
+  return toMonitorList(views.map(listItemOf), version);
 }
 
-/** A 'monitors' event: these views added or changed, those ids removed. */
-export function changesOf(views: readonly MonitorView[], removed: string[] = []): MonitorListChanges {
-  return { ...listOf(views), removed };
+let eventsSent = 0;
+
+/** A 'monitors' event: these views added or changed, those ids removed; each one newer than any list so far unless told. */
+export function changesOf(views: readonly MonitorView[], removed: string[] = [], version = 1_000_000 + ++eventsSent): MonitorListChanges {
+  return { ...listOf(views, version), removed };
 }
 
 export const SETTINGS: AppSettings = {

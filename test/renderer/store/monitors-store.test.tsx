@@ -9,11 +9,13 @@ import {
   seedSparkline,
   SPARKLINE_LENGTH,
   loadMonitorDetail,
+  loadSnapshot,
   useMonitorItem,
   useSparkline,
   type Scheduler,
 } from '../../../renderer/src/store/monitors-store.ts';
-import { changesOf, clientWith, makeView, SETTINGS } from './fixtures.ts';
+import type { MonitorList } from '../../../electron/shared/monitor-list.ts';
+import { changesOf, clientWith, listOf, makeView, SETTINGS } from './fixtures.ts';
 
 const result = (monitorId: string, latencyMs: number | null, at = 1): CheckResult => ({ monitorId, status: latencyMs === null ? 'down' : 'up', at, latencyMs, message: 'm' });
 const change = (monitorId: string, to: StateChange['to']): StateChange => ({ monitorId, from: 'up', to, at: 1, message: 'x' });
@@ -155,6 +157,23 @@ describe('a monitor opened', () => {
     expect(client.requests.filter((r) => r.name === 'getMonitor')).toHaveLength(2);
     client.emit('monitors', changesOf([], ['a']));
     expect(monitorsStore.getState().details.a).toBeUndefined();
+  });
+});
+
+describe('a list and an event that overtake each other', () => {
+  it('keeps a change whose event arrived before an older list, and lets a newer list win over an older event', async () => {
+    const { client } = await connected([makeView('a')]);
+    // The reload's list (version 5) was made before the monitor "b" was added (event 6), but arrives after it.
+    let answer: (list: MonitorList) => void = () => undefined;
+    client.handlers.listMonitors = () => new Promise<MonitorList>((resolve) => (answer = resolve));
+    const reload = loadSnapshot(client);
+    client.emit('monitors', changesOf([makeView('b')], [], 6));
+    client.emit('monitors', changesOf([makeView('a', { name: 'Old name' })], [], 4));
+    answer(listOf([makeView('a', { name: 'New name' })], 5));
+    await reload;
+    const state = monitorsStore.getState();
+    expect(state.ids).toEqual(['a', 'b']);
+    expect(state.items.a?.name).toBe('New name');
   });
 });
 

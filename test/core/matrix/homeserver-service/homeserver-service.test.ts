@@ -156,7 +156,7 @@ describe('discoverHomeserver', () => {
     const discovery = await service.handle('discoverHomeserver', { serverName: 'alpha.test' });
     expect(discovery.federation).toEqual(expect.objectContaining({ host: 'hs.alpha.test', port: 443, via: 'well-known-port', verified: true }));
     expect(discovery.client).toEqual({ baseUrl: 'https://hs.alpha.test', verified: true });
-    expect(await service.handle('listMonitors', {})).toEqual({ fields: [...MONITOR_LIST_FIELDS], rows: [] });
+    expect(await service.handle('listMonitors', {})).toEqual(expect.objectContaining({ fields: [...MONITOR_LIST_FIELDS], rows: [] }));
     expect(await service.handle('listHomeservers', {})).toEqual([]);
   });
 
@@ -232,7 +232,7 @@ describe('addHomeserver', () => {
     expect(error.code).toBe('invalid-params');
     expect(error.message).toMatch(/no Matrix homeserver answers for nothing\.test: .*refused/);
     expect(error.issues).toEqual([expect.objectContaining({ path: 'serverName' })]);
-    expect(await service.handle('listMonitors', {})).toEqual({ fields: [...MONITOR_LIST_FIELDS], rows: [] });
+    expect(await service.handle('listMonitors', {})).toEqual(expect.objectContaining({ fields: [...MONITOR_LIST_FIELDS], rows: [] }));
     expect(await service.handle('listHomeservers', {})).toEqual([]);
     expect(events).toEqual([]);
     const { readFileSync } = await import('node:fs');
