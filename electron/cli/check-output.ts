@@ -1,4 +1,5 @@
 // How `picket check` prints results: a table for people, a stable JSON shape for scripts.
+import { targetOf } from '../shared/monitor-types/registry.ts';
 import type { CheckResult, Monitor } from '../shared/types.ts';
 
 /** The JSON contract of `check --json`: field names are fixed; new fields may be added, none renamed. */
@@ -32,9 +33,7 @@ export function toCheckResultJson(monitor: Monitor, result: CheckResult): CheckR
   };
 }
 
-export function targetOf(monitor: Monitor): string {
-  return monitor.type === 'http' ? monitor.url : `${monitor.host}:${monitor.port}`;
-}
+export { targetOf };
 
 const STATUS_WORD = { up: 'UP', warning: 'WARN', down: 'DOWN' } as const;
 

@@ -56,6 +56,7 @@ export function networkOptionsFrom(flags: NetworkFlags): NetworkOptions {
   const extraCa = flags.caFile === undefined ? undefined : [readCaFile(flags.caFile)];
   const probeOptions: CheckProbeOptions = {
     ...(lookup !== undefined ? { lookup } : {}),
+    ...(flags.dnsServer !== undefined ? { dnsServer: flags.dnsServer } : {}),
     ...(connectTo.length > 0 ? { connectTo } : {}),
     ...(extraCa !== undefined ? { extraCa } : {}),
   };

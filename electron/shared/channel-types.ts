@@ -6,7 +6,7 @@ export const CHANNEL_TYPES = ['webhook', 'ntfy', 'gotify', 'pushover', 'telegram
 export type ChannelType = (typeof CHANNEL_TYPES)[number];
 
 /** Every alert kind a channel may carry, in the order a form lists them. */
-export const ALERT_KINDS: readonly AlertKind[] = ['down', 'recovered', 'reminder', 'certificate', 'key-change', 'delegation-changed'];
+export const ALERT_KINDS: readonly AlertKind[] = ['down', 'recovered', 'reminder', 'certificate', 'key-change', 'delegation-changed', 'answer-changed'];
 
 export const WEBHOOK_FORMATS = ['generic', 'slack', 'discord', 'teams', 'mattermost', 'google-chat'] as const;
 export type WebhookFormat = (typeof WEBHOOK_FORMATS)[number];

@@ -1,28 +1,22 @@
 // Validates the config format and turns what the user wrote into Monitors with every default filled in.
 // Runs anywhere (engine, CLI, and later the dashboard's forms), so every caller shows the same messages.
 import type { ErrorObject } from 'ajv';
-import { COMMON_FIELDS, TYPE_FIELDS } from './config-schema.ts';
+import type { ConfigIssue, FieldPath } from './config-issue.ts';
+import { jsonPointerToPath } from './json-pointer-path.ts';
 import { validateConfigShape, validateMonitorShape, validateSettingsShape } from './schema-validators.ts';
-import {
-  DEFAULT_EXPECTED_STATUS,
-  DEFAULT_EXPIRY_WARNING_DAYS,
-  DEFAULT_FAILURE_THRESHOLD,
-  DEFAULT_INTERVAL_SECONDS,
-  DEFAULT_MAX_BODY_BYTES,
-  DEFAULT_MAX_REDIRECTS,
-  DEFAULT_SETTINGS,
-  DEFAULT_TIMEOUT_SECONDS,
-} from './defaults.ts';
+import { DEFAULT_INTERVAL_SECONDS, DEFAULT_SETTINGS, DEFAULT_TIMEOUT_SECONDS } from './defaults.ts';
 import { findJsonError } from './json-error-position.ts';
 import type { ChannelConfig } from './channel-types.ts';
 import { validateChannels } from './channel-validation.ts';
-import type { HttpAuth, HttpMethod, Monitor, MonitorType, Settings, TlsOptions } from './types.ts';
+import { checkTimeout } from './monitor-types/field-checks.ts';
+import type { MonitorDefaults, ResolvedCommon } from './monitor-types/monitor-type-spec.ts';
+import { MONITOR_TYPES, monitorTypeSpec, type Monitor, type MonitorConfig } from './monitor-types/registry.ts';
+import type { Settings } from './config-schema.ts';
 
-/** One problem with the input: where it is (a path like "monitors[2].port") and why. */
-export interface ConfigIssue {
-  path: string;
-  message: string;
-}
+export type { ConfigIssue } from './config-issue.ts';
+export type { MonitorDefaults } from './monitor-types/monitor-type-spec.ts';
+export type { MonitorConfig } from './monitor-types/registry.ts';
+export { checkUrl } from './monitor-types/field-checks.ts';
 
 export class ConfigError extends Error {
   readonly issues: ConfigIssue[];
@@ -37,41 +31,6 @@ export function formatIssue(issue: ConfigIssue): string {
   return issue.path ? `${issue.path}: ${issue.message}` : issue.message;
 }
 
-/** A monitor as the user writes it: every field but id and type optional. */
-export interface MonitorConfig {
-  id: string;
-  type: MonitorType;
-  name?: string;
-  group?: string;
-  paused?: boolean;
-  url?: string;
-  host?: string;
-  port?: number;
-  intervalSeconds?: number;
-  timeoutSeconds?: number;
-  failureThreshold?: number;
-  reminderIntervalMinutes?: number;
-  method?: HttpMethod;
-  headers?: Record<string, string>;
-  body?: string;
-  auth?: HttpAuth;
-  expectedStatus?: Array<number | string>;
-  keyword?: string;
-  keywordCaseInsensitive?: boolean;
-  keywordInvert?: boolean;
-  maxRedirects?: number;
-  cacheBust?: boolean;
-  maxBodyBytes?: number;
-  slowResponseMs?: number;
-  connectTo?: string;
-  expiryWarningDays?: number[];
-  serverName?: string;
-  hostHeader?: string;
-  tlsServerName?: string;
-  tls?: TlsOptions;
-  channels?: string[];
-}
-
 export interface ConfigFile {
   version: 1;
   channels?: ChannelConfig[];
@@ -79,27 +38,11 @@ export interface ConfigFile {
   settings?: Partial<Settings>;
 }
 
-/** Defaults the user chose in Settings, for fields a new monitor leaves out. */
-export interface MonitorDefaults {
-  /** Settings' defaultExpiryWarningDays; the built-in days when not given. */
-  expiryWarningDays?: readonly number[];
-}
-
 export interface ValidConfig {
   monitors: Monitor[];
   settings: Partial<Settings>;
   /** Absent when the file has no "channels" (a merge then keeps the stored ones). */
   channels?: ChannelConfig[];
-}
-
-/** "/monitors/2/port" becomes "monitors[2].port". */
-function jsonPointerToPath(pointer: string, base: string): string {
-  const parts = pointer.split('/').slice(1).map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'));
-  let path = base;
-  for (const part of parts) {
-    path += /^\d+$/.test(part) ? `[${part}]` : path === '' ? part : `.${part}`;
-  }
-  return path;
 }
 
 // ajv's "must be <= 65535" and "must be integer" read as schema language; these say the same in words.
@@ -148,6 +91,11 @@ function describeAjvError(error: ErrorObject, base: string): ConfigIssue {
       return { path, message: TYPE_WORDS[String(params.type)] ?? `must be ${String(params.type)}` };
     case 'pattern':
       return { path, message: patternMessage(path) };
+    case 'discriminator':
+      // The monitor's "type" is missing or names no registered type.
+      return (error.data as Record<string, unknown> | undefined)?.[String(params.tag)] === undefined
+        ? { path: join(String(params.tag)), message: 'is required' }
+        : { path: join(String(params.tag)), message: `must be one of ${MONITOR_TYPES.map((type) => JSON.stringify(type)).join(', ')}` };
     case 'oneOf':
     case 'anyOf':
       return { path, message: path.includes('expectedStatus') ? patternMessage(path) : (error.message ?? error.keyword) };
@@ -188,187 +136,59 @@ export function ajvIssues(errors: ErrorObject[] | null | undefined, base: string
   return issues;
 }
 
-function checkStatusRange(value: number | string, path: string): ConfigIssue | undefined {
-  if (typeof value !== 'string' || !value.includes('-')) return undefined;
-  const [low, high] = value.split('-').map(Number);
-  if (low !== undefined && high !== undefined && low > high) {
-    return { path, message: `range "${value}" ends before it starts` };
-  }
-  return undefined;
+/** Every field some monitor type takes. */
+const ANY_TYPE_FIELDS = new Set(MONITOR_TYPES.flatMap((type) => Object.keys(monitorTypeSpec(type).schema.properties)));
+
+function article(type: string): string {
+  return /^(http|[aeiou])/.test(type) ? 'an' : 'a';
 }
 
-export function checkUrl(url: string, path: string): ConfigIssue | undefined {
-  if (!/^[a-z][a-z0-9+.-]*:/i.test(url)) {
-    return { path, message: `"${url}" has no scheme: write http://… or https://…` };
-  }
-  let parsed: URL;
-  try {
-    parsed = new URL(url);
-  } catch {
-    return { path, message: `"${url}" is not a valid URL` };
-  }
-  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') {
-    return { path, message: `scheme "${parsed.protocol.slice(0, -1)}" is not supported: use http or https` };
-  }
-  if (parsed.hostname === '') return { path, message: `"${url}" has no host` };
-  return undefined;
+/** Checks the schema cannot express: each type's own, then the timeout against the interval. */
+function semanticIssues(input: MonitorConfig, base: string): ConfigIssue[] {
+  const at: FieldPath = (field) => (base === '' ? field : `${base}.${field}`);
+  return [...monitorTypeSpec(input.type).issues(input, at), ...checkTimeout(input, at)];
 }
 
-const MATRIX_TYPES: readonly MonitorType[] = ['matrix-federation', 'matrix-keys'];
-
-/** The port of "host:port" / "[v6]:port" is 1-65535. The schema has already checked the shape. */
-function checkPortOf(value: string, path: string): ConfigIssue | undefined {
-  const port = Number(value.slice(value.lastIndexOf(':') + 1));
-  return port >= 1 && port <= 65_535 ? undefined : { path, message: `port must be between 1 and 65535 (got "${value}")` };
-}
-
-/** A Matrix server name or Host header: a DNS name, IPv4 or [IPv6], with an optional port (spec appendix "Server Name"). */
-function checkMatrixHost(value: unknown, path: string, allowPort: boolean): ConfigIssue | undefined {
-  if (typeof value !== 'string') return undefined;
-  // A certificate name for an IPv6 literal is written bare, as discovery reports it.
-  if (!allowPort && /^[0-9A-Fa-f.]*:[0-9A-Fa-f.]*:[0-9A-Fa-f:.]*$/.test(value)) return undefined;
-  const match = /^(\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9.-]+)(?::(\d{1,5}))?$/.exec(value);
-  const what = allowPort ? 'a host name or IP address with an optional ":port"' : 'a host name (no port)';
-  if (!match || (!allowPort && match[2] !== undefined)) return { path, message: `must be ${what}, got "${value}"` };
-  if (match[2] !== undefined && (Number(match[2]) < 1 || Number(match[2]) > 65_535)) {
-    return { path, message: `port must be between 1 and 65535 (got "${value}")` };
-  }
-  return undefined;
-}
-
-/** Matrix monitors: the endpoint names discovery found, and only tls.caFile (federation needs a valid certificate). */
-function matrixIssues(input: Record<string, unknown>, at: (field: string) => string): ConfigIssue[] {
-  const issues: ConfigIssue[] = [];
-  if (input.serverName === undefined) issues.push({ path: at('serverName'), message: `is required for a ${String(input.type)} monitor` });
-  const checks = [
-    checkMatrixHost(input.serverName, at('serverName'), true),
-    checkMatrixHost(input.hostHeader, at('hostHeader'), true),
-    checkMatrixHost(input.tlsServerName, at('tlsServerName'), false),
-  ];
-  for (const issue of checks) if (issue) issues.push(issue);
-  const tls = (input.tls ?? {}) as TlsOptions;
-  if (tls.serverName !== undefined) issues.push({ path: at('tls.serverName'), message: 'use tlsServerName for a Matrix monitor' });
-  if (tls.ignoreErrors !== undefined) {
-    issues.push({ path: at('tls.ignoreErrors'), message: 'is not allowed: federation requires a valid certificate (use tls.caFile for a private CA)' });
-  }
-  return issues;
-}
-
-/** Checks the schema cannot express: per-type fields, URLs, ranges. `base` prefixes every path. */
-function semanticIssues(input: Record<string, unknown>, base: string): ConfigIssue[] {
-  const issues: ConfigIssue[] = [];
-  const type = input.type as MonitorType;
-  const at = (field: string): string => (base === '' ? field : `${base}.${field}`);
-  const allowed = new Set<string>([...COMMON_FIELDS, ...TYPE_FIELDS[type]]);
-  for (const field of Object.keys(input)) {
-    if (!allowed.has(field)) issues.push({ path: at(field), message: `is not a field of a ${type} monitor` });
-  }
-  if (type === 'http') {
-    if (typeof input.url !== 'string') issues.push({ path: at('url'), message: 'is required for an http monitor' });
-    else {
-      const urlIssue = checkUrl(input.url, at('url'));
-      if (urlIssue) issues.push(urlIssue);
-    }
-    const statuses = (input.expectedStatus as Array<number | string> | undefined) ?? [];
-    statuses.forEach((s, i) => {
-      const issue = checkStatusRange(s, `${at('expectedStatus')}[${i}]`);
-      if (issue) issues.push(issue);
-    });
-    if (input.body !== undefined && input.method !== 'POST') {
-      issues.push({ path: at('body'), message: 'is only sent with method "POST"' });
-    }
-    if (typeof input.connectTo === 'string') {
-      const issue = checkPortOf(input.connectTo, at('connectTo'));
-      if (issue) issues.push(issue);
-    }
-  } else {
-    if (MATRIX_TYPES.includes(type)) issues.push(...matrixIssues(input, at));
-    if (input.host === undefined) issues.push({ path: at('host'), message: `is required for a ${type} monitor` });
-    if (input.port === undefined) issues.push({ path: at('port'), message: `is required for a ${type} monitor` });
-    if (typeof input.host === 'string' && /[\s/]/.test(input.host)) {
-      issues.push({ path: at('host'), message: 'must be a host name or IP address, not a URL' });
-    }
-  }
-  const interval = input.intervalSeconds as number | undefined;
-  const timeout = input.timeoutSeconds as number | undefined;
-  if (interval !== undefined && timeout !== undefined && timeout > interval) {
-    issues.push({ path: at('timeoutSeconds'), message: `Timeout (${timeout} s) must be shorter than the interval (${interval} s)` });
-  }
-  return issues;
-}
-
-/** "example.org:8448" -> "example.org", "[::1]:8448" -> "::1": the name a certificate carries. */
-function hostOfServerName(serverName: string): string {
-  const bracketed = /^\[([^\]]+)\]/.exec(serverName);
-  if (bracketed) return bracketed[1] as string;
-  const colon = serverName.lastIndexOf(':');
-  return colon === -1 ? serverName : serverName.slice(0, colon);
+function timingIssues(input: Record<string, unknown>, base: string): ConfigIssue[] {
+  const { intervalSeconds, timeoutSeconds } = input;
+  if (typeof intervalSeconds !== 'number' || typeof timeoutSeconds !== 'number') return [];
+  return checkTimeout({ intervalSeconds, timeoutSeconds }, (field) => (base === '' ? field : `${base}.${field}`));
 }
 
 /** Fills every default in. Input must already be valid. */
 export function normaliseMonitor(input: MonitorConfig, defaults: MonitorDefaults = {}): Monitor {
+  const spec = monitorTypeSpec(input.type);
   const interval = input.intervalSeconds ?? DEFAULT_INTERVAL_SECONDS;
-  const common = {
+  const common: ResolvedCommon = {
     id: input.id,
     name: input.name ?? input.id,
     intervalSeconds: interval,
     // A default timeout longer than a short interval would make checks overrun their own schedule.
     timeoutSeconds: input.timeoutSeconds ?? Math.min(DEFAULT_TIMEOUT_SECONDS, interval),
-    failureThreshold: input.failureThreshold ?? DEFAULT_FAILURE_THRESHOLD[input.type],
+    failureThreshold: input.failureThreshold ?? spec.defaultFailureThreshold,
     reminderIntervalMinutes: input.reminderIntervalMinutes ?? 0,
     paused: input.paused ?? false,
     ...(input.group !== undefined ? { group: input.group } : {}),
     ...(input.channels !== undefined ? { channels: [...input.channels] } : {}),
   };
-  switch (input.type) {
-    case 'http':
-      return {
-        ...common,
-        type: 'http',
-        url: input.url as string,
-        method: input.method ?? 'GET',
-        headers: { ...(input.headers ?? {}) },
-        ...(input.body !== undefined ? { body: input.body } : {}),
-        ...(input.auth !== undefined ? { auth: { ...input.auth } } : {}),
-        expectedStatus: [...(input.expectedStatus ?? DEFAULT_EXPECTED_STATUS)],
-        ...(input.keyword !== undefined ? { keyword: input.keyword } : {}),
-        keywordCaseInsensitive: input.keywordCaseInsensitive ?? false,
-        keywordInvert: input.keywordInvert ?? false,
-        maxRedirects: input.maxRedirects ?? DEFAULT_MAX_REDIRECTS,
-        cacheBust: input.cacheBust ?? false,
-        maxBodyBytes: input.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
-        ...(input.slowResponseMs !== undefined ? { slowResponseMs: input.slowResponseMs } : {}),
-        ...(input.connectTo !== undefined ? { connectTo: input.connectTo } : {}),
-        tls: { ...(input.tls ?? {}) },
-      };
-    case 'tcp':
-      return { ...common, type: 'tcp', host: input.host as string, port: input.port as number };
-    case 'tls':
-      return {
-        ...common,
-        type: 'tls',
-        host: input.host as string,
-        port: input.port as number,
-        // Largest first: the first element decides when "warning" starts.
-        expiryWarningDays: [...(input.expiryWarningDays ?? defaults.expiryWarningDays ?? DEFAULT_EXPIRY_WARNING_DAYS)].sort((a, b) => b - a),
-        tls: { ...(input.tls ?? {}) },
-      };
-    case 'matrix-federation':
-    case 'matrix-keys': {
-      const serverName = input.serverName as string;
-      return {
-        ...common,
-        type: input.type,
-        serverName,
-        host: input.host as string,
-        port: input.port as number,
-        // Without delegation the spec sends the server name as Host and expects it on the certificate.
-        hostHeader: input.hostHeader ?? serverName,
-        tlsServerName: input.tlsServerName ?? hostOfServerName(serverName),
-        tls: { ...(input.tls ?? {}) },
-      };
-    }
-  }
+  return spec.normalise(input, common, defaults);
+}
+
+/**
+ * The schema's words, said for a monitor: ajv checks only the branch the monitor's "type" names, so a field
+ * that branch lacks is one this type does not take, and a missing one is one this type needs.
+ */
+function monitorIssues(errors: ErrorObject[] | null | undefined, input: unknown, base: string): ConfigIssue[] {
+  const type = typeof input === 'object' && input !== null ? (input as { type?: unknown }).type : undefined;
+  const typeName = typeof type === 'string' ? type : 'monitor';
+  return ajvIssues(errors, base).map((issue) => {
+    const own = issue.path.slice(base.length).replace(/^\./, '');
+    if (own.includes('.') || own.includes('[')) return issue;
+    // A field of another type is worth naming as such; a typo stays an "unknown field".
+    if (issue.message === 'unknown field' && ANY_TYPE_FIELDS.has(own)) return { ...issue, message: `is not a field of ${article(typeName)} ${typeName} monitor` };
+    if (issue.message === 'is required' && own !== 'id' && own !== 'type') return { ...issue, message: `is required for ${article(typeName)} ${typeName} monitor` };
+    return issue;
+  });
 }
 
 /** The inverse of normaliseMonitor for export: every field written out, so an export is explicit. */
@@ -381,8 +201,13 @@ export function monitorToConfig(monitor: Monitor): MonitorConfig {
 
 /** Validates one monitor (a form, an API call, a stored record). `base` prefixes paths in messages. */
 export function validateMonitor(input: unknown, base = '', defaults: MonitorDefaults = {}): { ok: true; monitor: Monitor } | { ok: false; issues: ConfigIssue[] } {
-  if (!validateMonitorShape(input)) return { ok: false, issues: ajvIssues(validateMonitorShape.errors, base) };
-  const issues = semanticIssues(input as Record<string, unknown>, base);
+  if (!validateMonitorShape(input)) {
+    const issues = monitorIssues(validateMonitorShape.errors, input, base);
+    // The timeout against the interval needs no valid shape: say it with the rest, so one pass shows all.
+    const timing = typeof input === 'object' && input !== null ? timingIssues(input as Record<string, unknown>, base) : [];
+    return { ok: false, issues: [...issues, ...timing.filter((issue) => !issues.some((known) => known.path === issue.path))] };
+  }
+  const issues = semanticIssues(input as MonitorConfig, base);
   if (issues.length > 0) return { ok: false, issues };
   return { ok: true, monitor: normaliseMonitor(input as MonitorConfig, defaults) };
 }

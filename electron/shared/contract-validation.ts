@@ -2,15 +2,15 @@
 // contract's params schemas (contract.ts). A draft monitor or channel is then checked field by field by its
 // own validator, with the config format's words. A malformed payload gets a ContractError naming the field
 // and changes nothing. Nothing here knows a request by name: a new request needs no line in this file.
-import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+import type { ErrorObject, ValidateFunction } from 'ajv';
 import type { TSchema } from '@sinclair/typebox';
+import { ajv } from './ajv.ts';
+import { jsonPointerToPath } from './json-pointer-path.ts';
 import { validateChannel } from './channel-validation.ts';
 import { validateMonitor, type ConfigIssue } from './config-validation.ts';
 import { ChannelDraft, CONTRACT, isRequestName, MonitorDraft, type ContractError, type RequestName, type RequestParams } from './contract.ts';
 
 export { appSettingsPatchSchema, isRequestName } from './contract.ts';
-
-const ajv = new Ajv({ allErrors: true, strict: true, allowUnionTypes: true });
 
 type DraftCheck = (value: unknown, path: string) => { ok: true } | { ok: false; issues: ConfigIssue[] };
 
@@ -36,17 +36,9 @@ function invalid(message: string, issues?: ConfigIssue[]): { ok: false; error: C
   return { ok: false, error: { code: 'invalid-params', message, ...(issues ? { issues } : {}) } };
 }
 
-function pointerToPath(pointer: string): string {
-  return pointer
-    .split('/')
-    .slice(1)
-    .map((part, i) => (/^\d+$/.test(part) ? `[${part}]` : i === 0 ? part : `.${part}`))
-    .join('');
-}
-
 /** Ajv's error as the config format words one: the field's path and what is wrong with it. */
 function issueOf(error: ErrorObject): ConfigIssue {
-  const base = pointerToPath(error.instancePath);
+  const base = jsonPointerToPath(error.instancePath);
   const extra = error.params as Record<string, unknown>;
   const field = typeof extra.additionalProperty === 'string' ? extra.additionalProperty : typeof extra.missingProperty === 'string' ? extra.missingProperty : '';
   const path = field ? (base ? `${base}.${field}` : field) : base;

@@ -6,6 +6,7 @@
 // carries no schema library for it.
 import type { MonitorView } from './contract.ts';
 import { targetOf } from './monitor-target.ts';
+import { monitorTypeSpec } from './monitor-types/registry.ts';
 import type { UptimeSummary } from './history-types.ts';
 import type { CheckResult, MonitorState, MonitorType } from './types.ts';
 
@@ -26,10 +27,12 @@ export interface MonitorListItem {
   uptime30d: number | null;
   paused: boolean;
   muted: boolean;
+  /** The host its alerts would travel through if a channel pointed there (the channels panel warns of it). */
+  host: string;
 }
 
 /** The table's columns, in order. New fields go at the end: a reader maps columns by the header it got. */
-export const MONITOR_LIST_FIELDS = ['id', 'name', 'type', 'target', 'group', 'state', 'latencyMs', 'problem', 'uptime24h', 'uptime30d', 'paused', 'muted'] as const;
+export const MONITOR_LIST_FIELDS = ['id', 'name', 'type', 'target', 'group', 'state', 'latencyMs', 'problem', 'uptime24h', 'uptime30d', 'paused', 'muted', 'host'] as const;
 type Fields = typeof MONITOR_LIST_FIELDS;
 type Assert<T extends true> = T;
 /** Fails to compile when the item gains a field the table does not carry. */
@@ -82,6 +85,7 @@ export function listItemOf(view: MonitorView): MonitorListItem {
     ...uptimeFigures(view.uptime),
     paused: monitor.paused,
     muted: view.muted,
+    host: monitorTypeSpec(monitor.type).alertHost(monitor),
   };
 }
 

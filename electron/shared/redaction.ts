@@ -1,5 +1,5 @@
-// How secrets appear outside the engine. Apart from the contract's table so the dashboard can use them
-// without loading the table's schemas (it never validates requests itself: the engine's side does).
+// How secrets appear outside the engine. Apart from the contract's table, which the dashboard imports for
+// its types only: it never validates requests itself (the engine's side does).
 
 /** What a UI sees of a secret: whether one is set, never its value. */
 export const REDACTED = '••••••••';

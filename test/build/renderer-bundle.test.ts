@@ -19,10 +19,4 @@ describe('the built dashboard', () => {
       if (code.includes('intervalSeconds')) expect(code).toMatch(/must be >= |minimum/);
     }
   });
-
-  it('carries no schema library: the dashboard never validates requests (the engine does) and imports the contract for its types only', () => {
-    for (const file of readdirSync(assets).filter((name) => name.endsWith('.js'))) {
-      expect(readFileSync(path.join(assets, file), 'utf8'), file).not.toContain('TypeBox.Kind');
-    }
-  });
 });

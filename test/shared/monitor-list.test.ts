@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import { parseMonitor } from '../../electron/shared/config-validation.ts';
 import type { MonitorView } from '../../electron/shared/contract.ts';
 import { fromMonitorList, listItemOf, MONITOR_LIST_FIELDS, toMonitorList, type MonitorList } from '../../electron/shared/monitor-list.ts';
-import { hostOfTarget } from '../../electron/shared/monitor-target.ts';
 
 /** A monitor as `picket serve` holds it after an import: every default filled in, checked once. */
 function view(i: number): MonitorView {
@@ -45,6 +44,7 @@ describe('the monitor list', () => {
       uptime30d: 0.999876,
       paused: false,
       muted: false,
+      host: '127.0.0.1',
     });
     expect(listItemOf(down)).toEqual(expect.objectContaining({ state: 'down', latencyMs: null, problem: 'connection refused', muted: true }));
   });
@@ -57,11 +57,4 @@ describe('the monitor list', () => {
     expect(Object.keys(fromMonitorList(reordered)[0] ?? {})).toEqual([...MONITOR_LIST_FIELDS]);
   });
 
-  it('names the host of each kind of target line', () => {
-    expect(hostOfTarget('http', 'https://Status.Example.org:8443/health')).toBe('status.example.org');
-    expect(hostOfTarget('tcp', 'db.example:5432')).toBe('db.example');
-    expect(hostOfTarget('tls', '::1:443')).toBe('::1');
-    expect(hostOfTarget('matrix-federation', 'matrix.example:8448 (Host: example.org)')).toBe('matrix.example');
-    expect(hostOfTarget('http', 'not a url')).toBeUndefined();
-  });
 });

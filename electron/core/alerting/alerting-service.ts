@@ -6,6 +6,7 @@ import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import type { ChannelConfig, ChannelStatus, ChannelTestOutcome } from '../../shared/channel-types.ts';
 import type { HomeserverGroup } from '../../shared/contract.ts';
+import { targetOf } from '../../shared/monitor-types/registry.ts';
 import type { Alert, Monitor, MonitorState, StateChange } from '../../shared/types.ts';
 import { composeMessage, type AlertItem, type AlertMessage, type Delivery } from './alert-message.ts';
 import { alertmanagerAlert, postAlerts } from './channels/alertmanager.ts';
@@ -260,9 +261,7 @@ function resendReport(channelId: string, items: AlertItem[], ok: boolean, detail
 }
 
 /** What a check is aimed at, as the webhook body's "target" says it. */
-export function targetOf(monitor: Monitor): string {
-  return monitor.type === 'http' ? monitor.url : `${monitor.host.includes(':') ? `[${monitor.host}]` : monitor.host}:${monitor.port}`;
-}
+export { targetOf };
 
 export function testMessage(now: number): AlertMessage {
   const item: AlertItem = {

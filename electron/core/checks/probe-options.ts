@@ -9,6 +9,11 @@ export interface ProbeOptions {
   signal?: AbortSignal;
   /** Resolves host names, e.g. through a chosen DNS server (see resolver.ts); defaults to the system resolver. */
   lookup?: LookupFunction;
+  /**
+   * The DNS server --dns-server names ("address[:port]"), for checks that ask DNS themselves (a dns monitor
+   * without its own dnsServer); absent means the system's resolvers.
+   */
+  dnsServer?: string;
   /** curl-style --connect-to rules: where connections to a host and port really go. */
   connectTo?: readonly ConnectToRule[];
   /** Extra trusted CA certificates (PEM) for every check, added to the system roots (--ca). */

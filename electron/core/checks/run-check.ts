@@ -1,32 +1,13 @@
 // Runs the right check for a monitor. A check must never throw and never outlive its timeout;
 // this is the safety net that makes both true even if a check has a bug.
 import type { CheckResult, Monitor } from '../../shared/types.ts';
-import { checkMatrixFederation } from '../matrix/checks/federation-version.ts';
-import { checkMatrixKeys } from '../matrix/checks/matrix-keys.ts';
-import { checkHttp } from './http.ts';
+import { descriptorOf } from '../monitor-types/registry.ts';
 import type { ProbeOptions } from './probe-options.ts';
-import { checkTcp } from './tcp.ts';
-import { checkTls } from './tls.ts';
 
 /** Slack past the monitor's own timeout before the safety net gives up on a check. */
 const SAFETY_MARGIN_MS = 1_000;
 
 export type RunCheck = (monitor: Monitor, options?: ProbeOptions) => Promise<CheckResult>;
-
-function dispatch(monitor: Monitor, options: ProbeOptions): Promise<CheckResult> {
-  switch (monitor.type) {
-    case 'http':
-      return checkHttp(monitor, options);
-    case 'tcp':
-      return checkTcp(monitor, options);
-    case 'tls':
-      return checkTls(monitor, options);
-    case 'matrix-federation':
-      return checkMatrixFederation(monitor, options);
-    case 'matrix-keys':
-      return checkMatrixKeys(monitor, options);
-  }
-}
 
 export const runCheck: RunCheck = async (monitor, options = {}) => {
   const now = options.now ?? Date.now;
@@ -47,7 +28,7 @@ export const runCheck: RunCheck = async (monitor, options = {}) => {
     );
   });
   try {
-    const result = await Promise.race([dispatch(monitor, options), deadline]);
+    const result = await Promise.race([descriptorOf(monitor).check(monitor, options), deadline]);
     return result;
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);

@@ -205,8 +205,11 @@ export class Engine {
     // A check that was in flight when its monitor was paused reports to nobody.
     if (monitor.paused) return;
     const previous = this.rules.get(monitor.id) ?? initialRuleState(monitor);
-    this.lastResults.set(monitor.id, result);
-    this.bus.emit({ type: 'result', result });
+    // A type's own rule may judge the result anew ("answer changed" is a warning): record what it judged.
+    const outcome = offline || result.failureKind === 'local' ? undefined : applyResult(monitor, previous, result);
+    const judged = outcome?.result ?? result;
+    this.lastResults.set(monitor.id, judged);
+    this.bus.emit({ type: 'result', result: judged });
     if (offline) {
       this.options.history?.record(result, 'unknown');
       this.applyOutcome(monitor.id, markUnknown(previous, monitor.id, result.at, 'offline: this machine has no network'));
@@ -218,8 +221,8 @@ export class Engine {
       this.applyOutcome(monitor.id, markUnknown(previous, monitor.id, result.at, result.message));
       return;
     }
-    this.options.history?.record(result, result.status);
-    this.applyOutcome(monitor.id, applyResult(monitor, previous, result));
+    this.options.history?.record(judged, judged.status);
+    if (outcome) this.applyOutcome(monitor.id, outcome);
   }
 
   private applyOutcome(monitorId: string, outcome: RuleOutcome): void {

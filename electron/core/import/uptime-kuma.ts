@@ -1,13 +1,16 @@
 // Uptime Kuma's monitors (rows of its `monitor` table) as Picket monitors. Picket has http, tcp and tls checks:
 // Kuma's http and keyword monitors, port monitors, certificate expiry notification and groups come along.
 import type { MonitorConfig } from '../../shared/config-validation.ts';
+import type { CommonMonitorConfig } from '../../shared/monitor-types/schema-kit.ts';
+import type { HttpMonitorConfig } from '../../shared/monitor-types/http.ts';
 import type { ForeignImport, SkippedThing } from '../../shared/import-types.ts';
+import { DAY_SECONDS } from '../../shared/time.ts';
 import type { HttpMethod } from '../../shared/types.ts';
 import { IdAllocator } from './monitor-ids.ts';
 import type { KumaDatabase, KumaRow } from './uptime-kuma-db.ts';
 
 const METHODS: readonly HttpMethod[] = ['GET', 'HEAD', 'POST'];
-const MAX_INTERVAL_SECONDS = 86_400;
+const MAX_INTERVAL_SECONDS = DAY_SECONDS;
 
 const text = (value: unknown): string | undefined => (typeof value === 'string' && value.trim() !== '' ? value : undefined);
 const number = (value: unknown): number | undefined => (typeof value === 'number' && Number.isFinite(value) ? value : typeof value === 'bigint' ? Number(value) : undefined);
@@ -57,7 +60,7 @@ function headers(row: KumaRow, skip: (reason: string) => void): Record<string, s
 }
 
 /** What every Kuma monitor type shares: interval, retries, timeout, paused, group. */
-function common(row: KumaRow, id: string, group: string | undefined): MonitorConfig & { intervalSeconds: number } {
+function common(row: KumaRow, id: string, group: string | undefined): CommonMonitorConfig & { intervalSeconds: number } {
   const interval = Math.min(MAX_INTERVAL_SECONDS, Math.max(1, number(row.interval) ?? 60));
   // Kuma's timeout 0 means its default, 80% of the interval; Picket allows no timeout above the interval.
   const kumaTimeout = number(row.timeout) ?? 0;
@@ -66,7 +69,6 @@ function common(row: KumaRow, id: string, group: string | undefined): MonitorCon
   const resendBeats = Math.max(0, Math.round(number(row.resend_interval) ?? 0));
   return {
     id,
-    type: 'http',
     name: displayName(row).slice(0, 200),
     intervalSeconds: interval,
     timeoutSeconds: timeout,
@@ -78,13 +80,13 @@ function common(row: KumaRow, id: string, group: string | undefined): MonitorCon
   };
 }
 
-function httpMonitor(row: KumaRow, base: MonitorConfig, skip: (reason: string) => void): MonitorConfig | string {
+function httpMonitor(row: KumaRow, base: CommonMonitorConfig, skip: (reason: string) => void): HttpMonitorConfig | string {
   const url = text(row.url);
   if (url === undefined || !/^https?:\/\//i.test(url)) return `its URL "${String(row.url ?? '')}" is not an http(s) URL`;
   if (flag(row.upside_down)) return "upside-down mode (down counts as up) has no Picket equivalent";
   const method = (text(row.method) ?? 'GET').toUpperCase();
   if (!(METHODS as readonly string[]).includes(method)) return `method ${method}: Picket sends GET, HEAD or POST`;
-  const monitor: MonitorConfig = { ...base, type: 'http', url, method: method as HttpMethod };
+  const monitor: HttpMonitorConfig = { ...base, type: 'http', url, method: method as HttpMethod };
   const status = statusCodes(row, skip);
   if (status) monitor.expectedStatus = status;
   const headerMap = headers(row, skip);
@@ -113,7 +115,7 @@ function httpMonitor(row: KumaRow, base: MonitorConfig, skip: (reason: string) =
   return monitor;
 }
 
-function portMonitor(row: KumaRow, base: MonitorConfig): MonitorConfig | string {
+function portMonitor(row: KumaRow, base: CommonMonitorConfig): MonitorConfig | string {
   const host = text(row.hostname);
   const port = number(row.port);
   if (host === undefined || port === undefined || port < 1 || port > 65_535) return 'a port monitor needs a hostname and a port from 1 to 65535';
@@ -121,8 +123,8 @@ function portMonitor(row: KumaRow, base: MonitorConfig): MonitorConfig | string 
 }
 
 /** Kuma's "certificate expiry notification" on an https monitor: a Picket TLS monitor of the same host. */
-function certificateMonitor(http: MonitorConfig, id: string): MonitorConfig | undefined {
-  const url = new URL(http.url ?? '');
+function certificateMonitor(http: HttpMonitorConfig, id: string): MonitorConfig | undefined {
+  const url = new URL(http.url);
   if (url.protocol !== 'https:') return undefined;
   const { url: _url, method: _m, expectedStatus: _s, headers: _h, body: _b, keyword: _k, keywordInvert: _i, maxRedirects: _r, cacheBust: _c, auth: _a, ...rest } = http;
   return { ...rest, id, type: 'tls', name: `${http.name ?? id} certificate`.slice(0, 200), host: url.hostname.replace(/^\[|\]$/g, ''), port: Number(url.port || 443), failureThreshold: 1 };

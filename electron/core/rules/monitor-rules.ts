@@ -1,11 +1,10 @@
 // The per-monitor alert state machine: results in, state changes, alerts and incidents out.
 // Pure: no timers, no I/O, time comes only from result.at and the caller's `at`.
 import type { Alert, CheckResult, Incident, Monitor, MonitorState, StateChange } from '../../shared/types.ts';
-import { certificateReminders, type CertificateReminderState } from './certificate-reminders.ts';
-import { formatDuration } from './format-duration.ts';
-import { keyChangeRule } from './key-change-rule.ts';
-
-export { formatDuration } from './format-duration.ts';
+import { descriptorOf } from '../monitor-types/registry.ts';
+import type { CertificateReminderState } from './certificate-reminders.ts';
+import { formatDuration } from '../../shared/format-duration.ts';
+import { MINUTE_MS } from '../../shared/time.ts';
 
 export interface MonitorRuleState {
   state: MonitorState;
@@ -22,12 +21,14 @@ export interface MonitorRuleState {
   lastResultAt?: number;
   /** The open outage's incident; kept with downSince because markUnknown clears the streak it started from. */
   openIncident?: Incident;
-  /** matrix-keys: the last good answer's key ids and fingerprint, what a key change is measured against. */
+  /** The last good answer's detail a type compares with (matrix-keys: key ids and fingerprint). */
   lastUpDetail?: Record<string, string>;
 }
 
 export interface RuleOutcome {
   next: MonitorRuleState;
+  /** The result as the rules judged it, when a type's rule changed it (an "up" whose answer changed is "warning"). */
+  result?: CheckResult;
   stateChange?: StateChange;
   alerts: Alert[];
   incidentOpened?: Incident;
@@ -38,9 +39,12 @@ export function initialRuleState(monitor: Monitor): MonitorRuleState {
   return { state: monitor.paused ? 'paused' : 'unknown', consecutiveFailures: 0 };
 }
 
-export function applyResult(monitor: Monitor, prev: MonitorRuleState, result: CheckResult): RuleOutcome {
-  validate(monitor, result);
+export function applyResult(monitor: Monitor, prev: MonitorRuleState, checked: CheckResult): RuleOutcome {
+  validate(monitor, checked);
   if (monitor.paused || prev.state === 'paused') return { next: prev, alerts: [] };
+  // The type's own rule first (certificate reminders, a changed key or answer): it may turn "up" into "warning".
+  const own = descriptorOf(monitor).rule?.(monitor, prev, checked);
+  const result = own?.result ?? checked;
 
   const at = result.at;
   const alerts: Alert[] = [];
@@ -84,21 +88,15 @@ export function applyResult(monitor: Monitor, prev: MonitorRuleState, result: Ch
     }
   }
 
-  if (monitor.type === 'tls' && result.certificate) {
-    const reminders = certificateReminders(monitor, prev.certificate, result.certificate, at);
-    next.certificate = reminders.next;
-    alerts.push(...reminders.alerts);
-  }
-
-  if (monitor.type === 'matrix-keys') {
-    const keys = keyChangeRule(monitor, prev.lastUpDetail, result);
-    next.lastUpDetail = keys.lastUpDetail;
-    if (keys.alert) alerts.push(keys.alert);
+  if (own) {
+    Object.assign(next, own.next);
+    alerts.push(...own.alerts);
   }
 
   next.lastResultAt = at;
   if (alerts.length > 0) next.lastAlertAt = at;
   const outcome: RuleOutcome = { next, alerts };
+  if (result !== checked) outcome.result = result;
   const stateChange = changeOf(monitor.id, prev.state, next.state, at, result.message);
   if (stateChange) outcome.stateChange = stateChange;
   if (incidentOpened) outcome.incidentOpened = incidentOpened;
@@ -141,7 +139,7 @@ export function setPaused(prev: MonitorRuleState, monitorId: string, paused: boo
 function reminderDue(monitor: Monitor, prev: MonitorRuleState, downSince: number, result: CheckResult): Alert | undefined {
   const intervalMinutes = monitor.reminderIntervalMinutes ?? 0;
   if (intervalMinutes <= 0) return undefined;
-  if (result.at - (prev.lastReminderAt ?? downSince) < intervalMinutes * 60_000) return undefined;
+  if (result.at - (prev.lastReminderAt ?? downSince) < intervalMinutes * MINUTE_MS) return undefined;
   const outageMs = Math.max(0, result.at - outageStart(prev, downSince));
   return {
     monitorId: monitor.id,

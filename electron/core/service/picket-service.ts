@@ -6,6 +6,7 @@ import path from 'node:path';
 import type { AppSettings, ChannelsOverview, EventMap, EventName, HomeserverGroup, MonitorView, RequestName, RequestParams, RequestResult } from '../../shared/contract.ts';
 import { validateRequest } from '../../shared/contract-validation.ts';
 import { ConfigError, parseMonitor, validateSettings, type MonitorConfig, type MonitorDefaults } from '../../shared/config-validation.ts';
+import { targetOf as monitorTargetOf } from '../../shared/monitor-types/registry.ts';
 import type { Monitor, Settings } from '../../shared/types.ts';
 import { unknownChannelIssues } from '../../shared/channel-validation.ts';
 import { AlertingService, type AlertingOptions } from '../alerting/alerting-service.ts';
@@ -32,6 +33,7 @@ import { applyConfigBeforeStart, type StartupConfig } from './startup-config.ts'
 import type { ImportOutcome } from '../../shared/contract.ts';
 import { MonitorListFeed } from './monitor-list-feed.ts';
 import { ViewCache } from './view-cache.ts';
+import { DAY_MS, MINUTE_MS } from '../../shared/time.ts';
 
 export { ServiceError } from './service-error.ts';
 export type { SecretCodec } from './secrets.ts';
@@ -60,8 +62,8 @@ export interface PicketServiceOptions {
 
 const REFERENCE_PROBE_TIMEOUT_MS = 5_000;
 const DEFAULT_EVENT_BATCH_MS = 250;
-const DEFAULT_VIEWS_REFRESH_MS = 60_000;
-const MAX_ALERT_PAUSE_MS = 366 * 24 * 60 * 60 * 1000;
+const DEFAULT_VIEWS_REFRESH_MS = MINUTE_MS;
+const MAX_ALERT_PAUSE_MS = 366 * DAY_MS;
 /** A view's uptime figures are at most this old when nothing else about its monitor changed. */
 const VIEW_MAX_AGE_MS = 30_000;
 
@@ -621,7 +623,7 @@ export class PicketService {
 
 /** What a check is aimed at: when it changes, old answers say nothing about the new target. */
 function targetOf(monitor: Monitor): string {
-  return monitor.type === 'http' ? `http ${monitor.url}` : `${monitor.type} ${monitor.host}:${monitor.port}`;
+  return `${monitor.type} ${monitorTargetOf(monitor)}`;
 }
 
 function formatPath(issue: { path: string; message: string }): string {

@@ -1,7 +1,7 @@
 // Which alerts come first, in a batch of notifications and inside one: the most urgent kind first.
 import type { Alert, AlertKind } from '../../../shared/types.ts';
 
-const KIND_ORDER: readonly AlertKind[] = ['down', 'reminder', 'recovered', 'certificate', 'key-change', 'delegation-changed'];
+const KIND_ORDER: readonly AlertKind[] = ['down', 'reminder', 'recovered', 'certificate', 'key-change', 'delegation-changed', 'answer-changed'];
 
 export function kindRank(kind: AlertKind): number {
   const index = KIND_ORDER.indexOf(kind);

@@ -1,7 +1,8 @@
 // The words of one notification per alert. The engine's alert messages start with the monitor's name;
 // a notification wants the name in the title and the detail in the body.
-import { formatDuration } from '../../rules/format-duration.ts';
+import { formatDays, formatDuration } from '../../../shared/format-duration.ts';
 import type { MonitorView } from '../../../shared/contract.ts';
+import { monitorTypeSpec } from '../../../shared/monitor-types/registry.ts';
 import type { Alert, AlertKind, Monitor } from '../../../shared/types.ts';
 import { formatClock } from './local-time.ts';
 
@@ -36,6 +37,7 @@ export function monitorLabel(monitor: Monitor): MonitorLabel {
 const CHANGE_EVENTS: Readonly<Partial<Record<AlertKind, string>>> = {
   'key-change': 'signing key changed',
   'delegation-changed': 'delegation changed',
+  'answer-changed': 'answer changed',
 };
 
 /** The words for a change event kind, or undefined for the outage and certificate kinds. */
@@ -86,14 +88,11 @@ function changeDetail(message: string, name: string, change: string): string {
 export function certificateTitle(alert: Alert, host: string): string {
   const n = alert.daysLeft;
   if (n === undefined) return `Certificate for ${host} expires soon`;
-  if (n > 0) return `Certificate for ${host} expires in ${days(n)}`;
+  if (n > 0) return `Certificate for ${host} expires in ${formatDays(n)}`;
   if (n === 0) return `Certificate for ${host} expires today`;
-  return `Certificate for ${host} expired ${days(-n)} ago`;
+  return `Certificate for ${host} expired ${formatDays(-n)} ago`;
 }
 
-export function days(n: number): string {
-  return n === 1 ? '1 day' : `${n} days`;
-}
 
 function certificateBody(alert: Alert, name: string): string {
   // The engine's message ends with the expiry date in parentheses: worth keeping.
@@ -114,15 +113,7 @@ function detailOf(message: string, name: string, verb: string): string {
 }
 
 function hostOf(monitor: Monitor): string {
-  if (monitor.type === 'http') {
-    try {
-      return new URL(monitor.url).hostname;
-    } catch {
-      return monitor.url;
-    }
-  }
-  if (monitor.type === 'tls') return monitor.tls.serverName ?? monitor.host;
-  return monitor.host;
+  return monitorTypeSpec(monitor.type).alertHost(monitor);
 }
 
 /** Most names spelled out in a grouped body; the rest are "and N more". */

@@ -1,6 +1,9 @@
 // rules.yml: the alerting rules that stand in for Picket's own alerts. Alert names and labels are those of the
 // Alertmanager channel (alertname, monitor, monitor_name, severity), so one set of Alertmanager routes serves both.
+import { formatDays } from '../../../shared/format-duration.ts';
+import { DAY_SECONDS } from '../../../shared/time.ts';
 import type { Monitor } from '../../../shared/types.ts';
+import { descriptorOf } from '../../monitor-types/registry.ts';
 import type { ExportNote } from './export-notes.ts';
 import { monitorMatcher, promDuration } from './promql.ts';
 
@@ -12,7 +15,6 @@ export interface AlertRule {
   annotations: Record<string, string>;
 }
 
-const DAY_SECONDS = 86_400;
 
 /** Keys a Map by a computed key, keeping first-seen order. */
 function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {
@@ -37,12 +39,12 @@ function downRules(monitors: Monitor[]): AlertRule[] {
   }));
 }
 
-/** One rule per reminder day (30/14/7/3/1 by default), over the TLS monitors that have that day. */
+/** One rule per reminder day (30/14/7/3/1 by default), over the monitors that have that day (tls ones). */
 function certificateRules(monitors: Monitor[]): AlertRule[] {
   const days = new Map<number, string[]>();
   for (const monitor of monitors) {
-    if (monitor.type !== 'tls') continue;
-    for (const day of monitor.expiryWarningDays) days.set(day, [...(days.get(day) ?? []), monitor.id]);
+    const certificateDays = descriptorOf(monitor).prometheus.certificateDays?.(monitor) ?? [];
+    for (const day of certificateDays) days.set(day, [...(days.get(day) ?? []), monitor.id]);
   }
   return [...days]
     .sort(([a], [b]) => b - a)
@@ -51,7 +53,7 @@ function certificateRules(monitors: Monitor[]): AlertRule[] {
       expr: `probe_ssl_earliest_cert_expiry{${monitorMatcher(ids)}} - time() < ${day} * ${DAY_SECONDS}`,
       labels: { severity: 'warning', threshold_days: String(day) },
       annotations: {
-        summary: `The certificate of {{ $labels.monitor_name }} expires in less than ${day} day${day === 1 ? '' : 's'}`,
+        summary: `The certificate of {{ $labels.monitor_name }} expires in less than ${formatDays(day)}`,
         description: 'The certificate of {{ $labels.monitor_name }} ({{ $labels.instance }}) expires in {{ $value | humanizeDuration }}.',
       },
     }));
@@ -59,32 +61,31 @@ function certificateRules(monitors: Monitor[]): AlertRule[] {
 
 /** Picket's "slow" verdict: an answer slower than slowResponseMs. */
 function slowRules(monitors: Monitor[]): AlertRule[] {
-  return monitors.flatMap((monitor) =>
-    monitor.type === 'http' && monitor.slowResponseMs !== undefined
+  return monitors.flatMap((monitor) => {
+    const slowMs = descriptorOf(monitor).prometheus.slowResponseMs?.(monitor);
+    return slowMs !== undefined
       ? [
           {
             alert: 'PicketMonitorSlow',
-            expr: `probe_success{${monitorMatcher([monitor.id])}} == 1 and probe_duration_seconds{${monitorMatcher([monitor.id])}} > ${monitor.slowResponseMs / 1000}`,
+            expr: `probe_success{${monitorMatcher([monitor.id])}} == 1 and probe_duration_seconds{${monitorMatcher([monitor.id])}} > ${slowMs / 1000}`,
             labels: { severity: 'warning' },
-            annotations: { summary: `{{ $labels.monitor_name }} answers slower than ${monitor.slowResponseMs} ms` },
+            annotations: { summary: `{{ $labels.monitor_name }} answers slower than ${slowMs} ms` },
           },
         ]
-      : [],
-  );
+      : [];
+  });
 }
 
 /** What Picket alerts on that Prometheus rules cannot see. */
 function inexpressible(monitors: Monitor[]): ExportNote[] {
   const notes: ExportNote[] = [];
+  // A note about the whole export (no monitor) is said once, after the per-monitor ones.
+  const wholeExport = new Set<ExportNote>();
   for (const monitor of monitors) {
     const about = { id: monitor.id, name: monitor.name };
-    if (monitor.type === 'matrix-keys') {
-      notes.push({
-        monitor: about,
-        file: 'rules.yml',
-        what: 'PicketSigningKeyChanged (the Ed25519 signing key changed)',
-        reason: 'blackbox_exporter does not expose the key, so no rule can compare it with the one seen before',
-      });
+    for (const note of descriptorOf(monitor).prometheus.notes?.(monitor) ?? []) {
+      if (note.monitor === undefined) wholeExport.add(note);
+      else notes.push(note);
     }
     if (monitor.reminderIntervalMinutes > 0) {
       notes.push({
@@ -95,14 +96,7 @@ function inexpressible(monitors: Monitor[]): ExportNote[] {
       });
     }
   }
-  if (monitors.some((monitor) => monitor.type === 'matrix-federation' || monitor.type === 'matrix-keys')) {
-    notes.push({
-      file: 'rules.yml',
-      what: 'PicketDelegationChanged (Matrix discovery now points elsewhere)',
-      reason: 'Prometheus probes the fixed endpoints written at export time and never re-runs server discovery',
-    });
-  }
-  return notes;
+  return [...notes, ...wholeExport];
 }
 
 export interface RuleGroup {

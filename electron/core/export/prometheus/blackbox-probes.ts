@@ -3,15 +3,23 @@
 import { parseStatusRange } from '../../checks/http/status-ranges.ts';
 import { REDACTED } from '../../../shared/contract.ts';
 import { DEFAULT_MAX_REDIRECTS } from '../../../shared/defaults.ts';
-import type { HttpMonitor, MatrixMonitor, Monitor, TcpMonitor, TlsMonitor, TlsOptions } from '../../../shared/types.ts';
+import type { HttpMonitor, MatrixMonitor, TcpMonitor, TlsMonitor, TlsOptions } from '../../../shared/types.ts';
+import { hostPort } from '../../../shared/monitor-types/schema-kit.ts';
 import type { ExportNote } from './export-notes.ts';
 import { promDuration, re2Literal } from './promql.ts';
 
-export type BlackboxModule = { prober: 'http' | 'tcp'; timeout: string; http?: Record<string, unknown>; tcp?: Record<string, unknown> };
+/** blackbox_exporter's probers, each with its settings under its own name. */
+export type BlackboxModule = {
+  prober: 'http' | 'tcp' | 'dns' | 'icmp' | 'grpc';
+  timeout: string;
+  http?: Record<string, unknown>;
+  tcp?: Record<string, unknown>;
+  dns?: Record<string, unknown>;
+};
 
 export interface Probe {
-  /** Also the first word of the module's name: http, tcp or tls. */
-  kind: 'http' | 'tcp' | 'tls';
+  /** Also the first word of the module's name: http, tcp, tls, dns... */
+  kind: string;
   module: BlackboxModule;
   target: string;
   notes: ExportNote[];
@@ -38,11 +46,7 @@ function tlsConfig(tls: TlsOptions | undefined, serverName?: string): Record<str
   return Object.keys(config).length > 0 ? config : undefined;
 }
 
-function hostPort(host: string, port: number): string {
-  return host.includes(':') ? `[${host}]:${port}` : `${host}:${port}`;
-}
-
-function httpProbe(monitor: HttpMonitor): Probe {
+export function httpProbe(monitor: HttpMonitor): Probe {
   const notes: ExportNote[] = [];
   const about = { id: monitor.id, name: monitor.name };
   const note = (what: string, reason: string): void => void notes.push({ monitor: about, file: 'blackbox.yml', what, reason });
@@ -82,11 +86,11 @@ function httpProbe(monitor: HttpMonitor): Probe {
   return { kind: 'http', module: { prober: 'http', timeout: promDuration(monitor.timeoutSeconds), http }, target, notes };
 }
 
-function tcpProbe(monitor: TcpMonitor): Probe {
+export function tcpProbe(monitor: TcpMonitor): Probe {
   return { kind: 'tcp', module: { prober: 'tcp', timeout: promDuration(monitor.timeoutSeconds) }, target: hostPort(monitor.host, monitor.port), notes: [] };
 }
 
-function tlsProbe(monitor: TlsMonitor): Probe {
+export function tlsProbe(monitor: TlsMonitor): Probe {
   const tcp: Record<string, unknown> = { tls: true };
   const tls = tlsConfig(monitor.tls);
   if (tls) tcp.tls_config = tls;
@@ -94,7 +98,7 @@ function tlsProbe(monitor: TlsMonitor): Probe {
 }
 
 /** Federation: an https request to the endpoint discovery found, with its Host header and certificate name. */
-function matrixProbe(monitor: MatrixMonitor): Probe {
+export function matrixProbe(monitor: MatrixMonitor): Probe {
   const about = { id: monitor.id, name: monitor.name };
   const keys = monitor.type === 'matrix-keys';
   const path = keys ? '/_matrix/key/v2/server' : '/_matrix/federation/v1/version';
@@ -124,19 +128,9 @@ function matrixProbe(monitor: MatrixMonitor): Probe {
   return { kind: 'http', module: { prober: 'http', timeout: promDuration(monitor.timeoutSeconds), http }, target: `https://${hostPort(monitor.host, monitor.port)}${path}`, notes };
 }
 
-/** The probe for a monitor, or null (with the reason) for a type blackbox_exporter has no prober for. */
-export function probeFor(monitor: Monitor): Probe | { unsupported: string } {
-  switch (monitor.type) {
-    case 'http':
-      return httpProbe(monitor);
-    case 'tcp':
-      return tcpProbe(monitor);
-    case 'tls':
-      return tlsProbe(monitor);
-    case 'matrix-federation':
-    case 'matrix-keys':
-      return matrixProbe(monitor);
-    default:
-      return { unsupported: `blackbox_exporter has no prober for monitors of type "${(monitor as { type: string }).type}"` };
-  }
-}
+/** Once per export with Matrix monitors: the endpoints are discovery's, fixed at export time. */
+export const MATRIX_DISCOVERY_NOTE: ExportNote = {
+  file: 'rules.yml',
+  what: 'PicketDelegationChanged (Matrix discovery now points elsewhere)',
+  reason: 'Prometheus probes the fixed endpoints written at export time and never re-runs server discovery',
+};

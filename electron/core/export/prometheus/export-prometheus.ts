@@ -4,7 +4,8 @@ import { isDeepStrictEqual } from 'node:util';
 import { Document } from 'yaml';
 import type { Monitor } from '../../../shared/types.ts';
 import { alertRules } from './alert-rules.ts';
-import { probeFor, type BlackboxModule } from './blackbox-probes.ts';
+import { descriptorOf } from '../../monitor-types/registry.ts';
+import type { BlackboxModule } from './blackbox-probes.ts';
 import { formatNote, type ExportFile, type ExportNote } from './export-notes.ts';
 import { promDuration } from './promql.ts';
 import { scrapeJobs, type ProbeTarget } from './scrape-jobs.ts';
@@ -60,7 +61,7 @@ export function exportPrometheus(monitors: Monitor[], options: PrometheusExportO
       notes.push({ monitor: about, file: 'prometheus.yml', what: 'the whole monitor', reason: 'it is paused in Picket' });
       continue;
     }
-    const probe = probeFor(monitor);
+    const probe = descriptorOf(monitor).prometheus.probe(monitor);
     if ('unsupported' in probe) {
       notes.push({ monitor: about, file: 'blackbox.yml', what: 'the whole monitor', reason: probe.unsupported });
       continue;

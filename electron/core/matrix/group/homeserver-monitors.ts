@@ -1,6 +1,7 @@
 // One-click setup: the monitors of a homeserver, built from where discovery says its services are rather than
 // from fixed ports (a delegated federation endpoint on 443 would make a fixed 8448 check a false outage).
 import type { MonitorConfig } from '../../../shared/config-validation.ts';
+import { HOUR_SECONDS } from '../../../shared/time.ts';
 import type { DiscoveredHomeserver } from './discovered.ts';
 import { homeserverMonitorIds } from './roles.ts';
 
@@ -17,7 +18,7 @@ const DEFAULT_INTERVAL_SECONDS = 60;
 // The seed guide checks federation every 5 minutes; keys are refreshed by servers daily; certificates change slower still.
 const FEDERATION_INTERVAL_SECONDS = 300;
 const KEYS_INTERVAL_SECONDS = 300;
-const CERTIFICATE_INTERVAL_SECONDS = 3600;
+const CERTIFICATE_INTERVAL_SECONDS = HOUR_SECONDS;
 
 /** host and port a https base URL connects to; undefined for plain http (no certificate to watch). */
 function tlsEndpointOf(baseUrl: string): { host: string; port: number } | undefined {

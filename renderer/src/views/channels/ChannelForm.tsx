@@ -24,6 +24,7 @@ const KIND_LABELS: Record<string, string> = {
   certificate: 'Certificate expiry',
   'key-change': 'Signing key changed',
   'delegation-changed': 'Delegation changed',
+  'answer-changed': 'Answer changed (DNS)',
 };
 
 function hostOf(url: string): string | undefined {

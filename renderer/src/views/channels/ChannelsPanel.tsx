@@ -5,7 +5,6 @@ import { CHANNEL_SPECS } from '../../../../electron/shared/channel-schema.ts';
 import type { ChannelConfig, ChannelView } from '../../../../electron/shared/channel-types.ts';
 import type { ChannelsOverview, PicketClient } from '../../../../electron/shared/contract.ts';
 import { useStore } from 'zustand';
-import { hostOfTarget } from '../../../../electron/shared/monitor-target.ts';
 import { monitorsStore } from '../../store/monitors-store.ts';
 import { readContractError } from '../form/contract-error.ts';
 import { ChannelForm } from './ChannelForm.tsx';
@@ -23,10 +22,7 @@ function useMonitoredHosts(): Set<string> {
   const items = useStore(monitorsStore, (state) => state.items);
   const homeservers = useStore(monitorsStore, (state) => state.homeservers);
   const hosts = new Set<string>();
-  for (const item of Object.values(items)) {
-    const host = hostOfTarget(item.type, item.target);
-    if (host) hosts.add(host);
-  }
+  for (const item of Object.values(items)) hosts.add(item.host.toLowerCase());
   for (const group of Object.values(homeservers)) {
     hosts.add(group.serverName.toLowerCase());
     const base = group.discovery?.client.baseUrl;

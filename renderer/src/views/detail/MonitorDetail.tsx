@@ -81,17 +81,18 @@ export function MonitorDetail({ client, view, onEdit, onBack }: MonitorDetailPro
         <UptimeTiles uptime={storedView?.uptime ?? view.uptime} />
       </section>
 
-      {(monitor.type === 'matrix-federation' || monitor.type === 'matrix-keys') && (
+      {/* Panels follow what a monitor has (a Matrix endpoint, certificate reminders), not a list of types. */}
+      {'hostHeader' in monitor && (
         <section className="detail-section" aria-labelledby="detail-matrix">
           <h2 id="detail-matrix">Matrix</h2>
           <MatrixPanel monitor={monitor} lastResult={view.lastResult} />
         </section>
       )}
 
-      {(monitor.type === 'tls' || certificate) && (
+      {('expiryWarningDays' in monitor || certificate) && (
         <section className="detail-section" aria-labelledby="detail-certificate">
           <h2 id="detail-certificate">Certificate</h2>
-          <CertificatePanel certificate={certificate} reminderDays={monitor.type === 'tls' ? monitor.expiryWarningDays : []} />
+          <CertificatePanel certificate={certificate} reminderDays={'expiryWarningDays' in monitor ? monitor.expiryWarningDays : []} />
         </section>
       )}
 

@@ -1,5 +1,6 @@
 // Fields every monitor type has: what it is called and how often and how patiently it is checked.
-import { DEFAULT_FAILURE_THRESHOLD, DEFAULT_INTERVAL_SECONDS, DEFAULT_TIMEOUT_SECONDS } from '../../../../electron/shared/defaults.ts';
+import { DEFAULT_INTERVAL_SECONDS, DEFAULT_TIMEOUT_SECONDS } from '../../../../electron/shared/defaults.ts';
+import { monitorTypeSpec } from '../../../../electron/shared/monitor-types/registry.ts';
 import { slugify } from './form-model.ts';
 import { TextField, type FormBinding } from './FormField.tsx';
 
@@ -35,7 +36,7 @@ export function IdentityFields({ form, editing }: { form: FormBinding; editing: 
 
 export function ScheduleFields({ form }: { form: FormBinding }) {
   const interval = Number(form.draft.intervalSeconds) || DEFAULT_INTERVAL_SECONDS;
-  const threshold = DEFAULT_FAILURE_THRESHOLD[form.draft.type];
+  const threshold = monitorTypeSpec(form.draft.type).defaultFailureThreshold;
   return (
     <fieldset className="form-section form-grid">
       <legend>Checks and alerts</legend>

@@ -1,11 +1,12 @@
-// Host and port for TCP and TLS monitors; TLS adds its reminder days and TLS options.
+// Host and port (the 'port' editor, TCP); the 'certificate' editor (TLS) adds reminder days and TLS options.
 import { DEFAULT_EXPIRY_WARNING_DAYS } from '../../../../electron/shared/defaults.ts';
+import { monitorTypeSpec } from '../../../../electron/shared/monitor-types/registry.ts';
 import { useSettings } from '../../store/monitors-store.ts';
 import { TextField, type FormBinding } from './FormField.tsx';
 import { TlsOptionsFields } from './TlsOptionsFields.tsx';
 
 export function EndpointFields({ form }: { form: FormBinding }) {
-  const tls = form.draft.type === 'tls';
+  const tls = monitorTypeSpec(form.draft.type).form.editor === 'certificate';
   // Left empty, the engine gives a new monitor the reminder days chosen in Settings.
   const defaultDays = (useSettings()?.defaultExpiryWarningDays ?? DEFAULT_EXPIRY_WARNING_DAYS).join(', ');
   return (

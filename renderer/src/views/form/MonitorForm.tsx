@@ -1,10 +1,13 @@
 // Add or edit one monitor. Messages come from the engine's own schema (validateMonitor) as the user types,
 // on submit, and from the engine itself when it refuses (ContractError.issues), all under the field they name.
-import { useEffect, useMemo, useState, type FormEvent } from 'react';
+import { useEffect, useMemo, useState, type FormEvent, type ReactNode } from 'react';
 import type { MonitorConfig } from '../../../../electron/shared/config-validation.ts';
 import type { MonitorView, PicketClient } from '../../../../electron/shared/contract.ts';
 import type { CheckResult, MonitorType } from '../../../../electron/shared/types.ts';
-import { isMatrixMonitor, TYPE_LABEL } from '../../components/monitor-type.ts';
+import { MONITOR_TYPES, monitorTypeSpec } from '../../../../electron/shared/monitor-types/registry.ts';
+import type { MonitorTypeForm, MonitorTypeOffer } from '../../../../electron/shared/monitor-types/monitor-type-spec.ts';
+import { TYPE_LABEL } from '../../components/monitor-type.ts';
+import { SpecFields } from './SpecFields.tsx';
 import { ChannelPicker } from '../channels/ChannelPicker.tsx';
 import { IdentityFields, ScheduleFields } from './CommonFields.tsx';
 import { readContractError, type FieldIssue } from './contract-error.ts';
@@ -29,12 +32,21 @@ export interface MonitorFormProps {
   onCancel: () => void;
 }
 
-// The Matrix types are not offered: a homeserver group makes them from discovery ("Add a Matrix homeserver").
-const TYPES: ReadonlyArray<{ type: MonitorType; label: string; hint: string }> = [
-  { type: 'http', label: 'HTTP(S)', hint: 'a web page or API answers as expected' },
-  { type: 'tcp', label: 'TCP port', hint: 'a port accepts connections' },
-  { type: 'tls', label: 'TLS certificate', hint: 'a certificate is valid and not about to expire' },
-];
+// The types the picker offers, in registry order. The Matrix types are not offered: a homeserver group makes
+// them from discovery ("Add a Matrix homeserver").
+const TYPES: ReadonlyArray<{ type: MonitorType } & MonitorTypeOffer> = MONITOR_TYPES.flatMap((type) => {
+  const form = monitorTypeSpec(type).form;
+  return form.editor === 'managed' ? [] : [{ type, ...form.offer }];
+});
+
+/** The editor of a type's own fields, by the editor its spec names. */
+const EDITORS: Record<MonitorTypeForm['editor'], (props: { form: FormBinding }) => ReactNode> = {
+  http: HttpFields,
+  port: EndpointFields,
+  certificate: EndpointFields,
+  managed: MatrixEndpointNote,
+  fields: SpecFields,
+};
 
 type TestState = { running: true } | { result: CheckResult } | null;
 
@@ -191,7 +203,7 @@ export function MonitorForm({ client, initial, onSaved, onCancel }: MonitorFormP
       )}
 
       <IdentityFields form={form} editing={editing} />
-      {draft.type === 'http' ? <HttpFields form={form} /> : isMatrixMonitor(draft) ? <MatrixEndpointNote form={form} /> : <EndpointFields form={form} />}
+      <TypeEditor form={form} />
       <ScheduleFields form={form} />
       <ChannelPicker
         client={client}
@@ -220,4 +232,9 @@ export function MonitorForm({ client, initial, onSaved, onCancel }: MonitorFormP
       </div>
     </form>
   );
+}
+
+function TypeEditor({ form }: { form: FormBinding }) {
+  const Editor = EDITORS[monitorTypeSpec(form.draft.type).form.editor];
+  return <Editor form={form} />;
 }

@@ -1,8 +1,9 @@
 // TLS options shared by HTTP(S) and TLS monitors; what "ignore errors" means differs, so it is worded per type.
+import { monitorTypeSpec } from '../../../../electron/shared/monitor-types/registry.ts';
 import { CheckboxField, TextField, type FormBinding } from './FormField.tsx';
 
 export function TlsOptionsFields({ form }: { form: FormBinding }) {
-  const http = form.draft.type === 'http';
+  const http = monitorTypeSpec(form.draft.type).form.editor === 'http';
   return (
     <fieldset className="form-section form-grid">
       <legend>TLS</legend>

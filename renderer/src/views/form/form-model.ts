@@ -1,7 +1,18 @@
 // The form's draft (strings, as inputs hold them) and its translation to a MonitorConfig. Only what the
 // user filled in goes into the config: an empty field is left out, so the engine's defaults stay defaults.
 import type { MonitorConfig } from '../../../../electron/shared/config-validation.ts';
+import type { HttpMonitorConfig } from '../../../../electron/shared/monitor-types/http.ts';
+import type { MatrixFederationMonitorConfig } from '../../../../electron/shared/monitor-types/matrix-federation.ts';
+import type { MonitorFormField } from '../../../../electron/shared/monitor-types/monitor-type-spec.ts';
+import { monitorTypeSpec } from '../../../../electron/shared/monitor-types/registry.ts';
+import type { TlsMonitorConfig } from '../../../../electron/shared/monitor-types/tls.ts';
 import type { HttpAuth, HttpMethod, MonitorType } from '../../../../electron/shared/types.ts';
+
+/** Every field the form's own editors know, whatever the type: the draft reads a config through it. */
+type EditorFields = Partial<Omit<HttpMonitorConfig, 'type'> & Omit<TlsMonitorConfig, 'type'> & Omit<MatrixFederationMonitorConfig, 'type'>>;
+
+/** The form of a type built from its spec's field list: each value as its input holds it. */
+export type FieldValues = Record<string, string | boolean>;
 
 /** A Matrix monitor's endpoint names: discovery sets them, the form carries them over untouched. */
 export const MATRIX_ENDPOINT_FIELDS = ['serverName', 'hostHeader', 'tlsServerName'] as const;
@@ -50,10 +61,12 @@ export interface MonitorDraft {
   host: string;
   port: string;
   expiryWarningDays: string;
+  /** The fields of a type whose form is built from its spec (editor 'fields'), by config field name. */
+  values: FieldValues;
   /** Alert channel ids; null: the defaults (or the homeserver group's). */
   channels: string[] | null;
   /** Fields the form does not show, carried over from the monitor being edited. */
-  carried: Pick<MonitorConfig, 'paused' | 'maxBodyBytes' | MatrixEndpointField>;
+  carried: Pick<EditorFields, 'paused' | 'maxBodyBytes' | MatrixEndpointField>;
 }
 
 let nextRowKey = 1;
@@ -95,13 +108,31 @@ export function emptyDraft(type: MonitorType = 'http'): MonitorDraft {
     host: '',
     port: '',
     expiryWarningDays: '',
+    values: {},
     channels: null,
     carried: {},
   };
 }
 
+/** The spec's fields of a type whose form is built from them; none for the types with editors of their own. */
+export function specFields(type: MonitorType): readonly MonitorFormField[] {
+  const form = monitorTypeSpec(type).form;
+  return form.editor === 'fields' ? form.fields : [];
+}
+
+function valuesFromConfig(type: MonitorType, config: Record<string, unknown>): FieldValues {
+  const values: FieldValues = {};
+  for (const field of specFields(type)) {
+    const value = config[field.name];
+    if (value === undefined) continue;
+    values[field.name] = field.kind === 'checkbox' ? value === true : Array.isArray(value) ? value.join(', ') : String(value);
+  }
+  return values;
+}
+
 /** A monitor being edited, as the form shows it. Secrets arrive as REDACTED and stay so unless retyped. */
-export function draftFromConfig(config: MonitorConfig): MonitorDraft {
+export function draftFromConfig(monitor: MonitorConfig): MonitorDraft {
+  const config: EditorFields & Pick<MonitorConfig, 'id' | 'type'> = monitor;
   const auth = config.auth;
   return {
     ...emptyDraft(config.type),
@@ -135,6 +166,7 @@ export function draftFromConfig(config: MonitorConfig): MonitorDraft {
     host: config.host ?? '',
     port: text(config.port),
     expiryWarningDays: (config.expiryWarningDays ?? []).join(', '),
+    values: valuesFromConfig(config.type, monitor),
     carried: {
       ...(config.paused !== undefined ? { paused: config.paused } : {}),
       ...(config.maxBodyBytes !== undefined ? { maxBodyBytes: config.maxBodyBytes } : {}),
@@ -188,9 +220,26 @@ function authOf(draft: MonitorDraft): HttpAuth | undefined {
   return undefined;
 }
 
+/** Values of a form built from the spec's fields: empty ones left out, numbers and lists as the schema wants them. */
+function setSpecFields(config: Record<string, unknown>, type: MonitorType, values: FieldValues): void {
+  for (const field of specFields(type)) {
+    const value = values[field.name];
+    if (field.kind === 'checkbox') {
+      if (value === true) config[field.name] = true;
+      continue;
+    }
+    const typed = typeof value === 'string' ? value.trim() : '';
+    if (typed === '') continue;
+    if (field.kind === 'number') config[field.name] = numberOrText(typed);
+    // Commas or new lines, not spaces: a list item may hold a space (an MX answer, "10 mail.example.org").
+    else if (field.kind === 'list') config[field.name] = typed.split(/[,\n]/).map((item) => item.trim()).filter((item) => item !== '');
+    else config[field.name] = typed;
+  }
+}
+
 /** The config to validate, test and save. Values the schema will reject are passed through as typed. */
 export function draftToConfig(draft: MonitorDraft): MonitorConfig {
-  const config: MonitorConfig = { id: draft.id.trim(), type: draft.type };
+  const config: Record<string, unknown> = { id: draft.id.trim(), type: draft.type };
   const trimmed = (value: string) => (value.trim() === '' ? undefined : value.trim());
   set(config, 'name', trimmed(draft.name));
   set(config, 'group', trimmed(draft.group));
@@ -201,39 +250,51 @@ export function draftToConfig(draft: MonitorDraft): MonitorConfig {
   set(config, 'reminderIntervalMinutes', numberOrText(draft.reminderIntervalMinutes));
   if (draft.channels !== null) config.channels = [...draft.channels];
 
-  if (draft.type === 'http') {
-    set(config, 'url', trimmed(draft.url));
-    if (draft.method !== 'GET') config.method = draft.method;
-    const headers = Object.fromEntries(draft.headers.filter((row) => row.name.trim() !== '').map((row) => [row.name.trim(), row.value]));
-    if (Object.keys(headers).length > 0) config.headers = headers;
-    // A body only goes with POST; keeping it for GET would be an error the user cannot see.
-    if (draft.method === 'POST' && draft.body !== '') config.body = draft.body;
-    set(config, 'auth', authOf(draft));
-    set(config, 'expectedStatus', list(draft.expectedStatus));
-    if (draft.keyword !== '') {
-      config.keyword = draft.keyword;
-      if (draft.keywordCaseInsensitive) config.keywordCaseInsensitive = true;
-      if (draft.keywordInvert) config.keywordInvert = true;
+  const editor = monitorTypeSpec(draft.type).form.editor;
+  switch (editor) {
+    case 'http': {
+      set(config, 'url', trimmed(draft.url));
+      if (draft.method !== 'GET') config.method = draft.method;
+      const headers = Object.fromEntries(draft.headers.filter((row) => row.name.trim() !== '').map((row) => [row.name.trim(), row.value]));
+      if (Object.keys(headers).length > 0) config.headers = headers;
+      // A body only goes with POST; keeping it for GET would be an error the user cannot see.
+      if (draft.method === 'POST' && draft.body !== '') config.body = draft.body;
+      set(config, 'auth', authOf(draft));
+      set(config, 'expectedStatus', list(draft.expectedStatus));
+      if (draft.keyword !== '') {
+        config.keyword = draft.keyword;
+        if (draft.keywordCaseInsensitive) config.keywordCaseInsensitive = true;
+        if (draft.keywordInvert) config.keywordInvert = true;
+      }
+      set(config, 'maxRedirects', numberOrText(draft.maxRedirects));
+      if (draft.cacheBust) config.cacheBust = true;
+      set(config, 'maxBodyBytes', draft.carried.maxBodyBytes);
+      set(config, 'slowResponseMs', numberOrText(draft.slowResponseMs));
+      setTlsOptions(config, draft);
+      break;
     }
-    set(config, 'maxRedirects', numberOrText(draft.maxRedirects));
-    if (draft.cacheBust) config.cacheBust = true;
-    set(config, 'maxBodyBytes', draft.carried.maxBodyBytes);
-    set(config, 'slowResponseMs', numberOrText(draft.slowResponseMs));
-  } else {
-    set(config, 'host', trimmed(draft.host));
-    set(config, 'port', numberOrText(draft.port));
-    if (draft.type === 'tls') set(config, 'expiryWarningDays', list(draft.expiryWarningDays));
-    for (const field of MATRIX_ENDPOINT_FIELDS) set(config, field, draft.carried[field]);
+    case 'port':
+    case 'certificate':
+    case 'managed':
+      set(config, 'host', trimmed(draft.host));
+      set(config, 'port', numberOrText(draft.port));
+      if (editor === 'certificate') set(config, 'expiryWarningDays', list(draft.expiryWarningDays));
+      for (const field of MATRIX_ENDPOINT_FIELDS) set(config, field, draft.carried[field]);
+      if (editor !== 'port') setTlsOptions(config, draft);
+      break;
+    case 'fields':
+      setSpecFields(config, draft.type, draft.values);
+      break;
   }
+  return config as MonitorConfig;
+}
 
-  if (draft.type !== 'tcp') {
-    const tls = {};
-    set(tls, 'caFile', trimmed(draft.caFile));
-    if (draft.ignoreErrors) set(tls, 'ignoreErrors', true);
-    set(tls, 'serverName', trimmed(draft.serverName));
-    if (Object.keys(tls).length > 0) config.tls = tls;
-  }
-  return config;
+function setTlsOptions(config: Record<string, unknown>, draft: MonitorDraft): void {
+  const tls = {};
+  set(tls, 'caFile', draft.caFile.trim() === '' ? undefined : draft.caFile.trim());
+  if (draft.ignoreErrors) set(tls, 'ignoreErrors', true);
+  set(tls, 'serverName', draft.serverName.trim() === '' ? undefined : draft.serverName.trim());
+  if (Object.keys(tls).length > 0) config.tls = tls;
 }
 
 /**

@@ -1,6 +1,8 @@
 // Local validation with the engine's own schema (validateMonitor, see load-validation.ts), so the form shows
 // the messages the engine would send back, and which fields of the form each issue belongs to.
 import type { MonitorConfig } from '../../../../electron/shared/config-validation.ts';
+import type { MonitorTypeForm } from '../../../../electron/shared/monitor-types/monitor-type-spec.ts';
+import { monitorTypeSpec } from '../../../../electron/shared/monitor-types/registry.ts';
 import type { FieldIssue } from './contract-error.ts';
 import { draftToConfig, fieldOfIssue, type MonitorDraft } from './form-model.ts';
 import { fieldMessage } from './issue-words.ts';
@@ -36,19 +38,23 @@ export function validateDraft(validators: Validators, draft: MonitorDraft): Fiel
 }
 
 const COMMON = ['id', 'name', 'group', 'intervalSeconds', 'timeoutSeconds', 'failureThreshold', 'reminderIntervalMinutes', 'channels'];
-const TLS_OPTIONS = ['tls.caFile', 'tls.serverName', 'tls.ignoreErrors'];
-const BY_TYPE: Record<MonitorDraft['type'], string[]> = {
-  http: ['url', 'method', 'headers', 'body', 'auth', 'auth.username', 'auth.password', 'auth.token', 'expectedStatus', 'keyword', 'keywordCaseInsensitive', 'keywordInvert', 'maxRedirects', 'cacheBust', 'slowResponseMs', ...TLS_OPTIONS],
-  tcp: ['host', 'port'],
-  tls: ['host', 'port', 'expiryWarningDays', ...TLS_OPTIONS],
-  // The endpoint is discovery's (shown read-only): an issue with it is listed above the form.
-  'matrix-federation': [],
-  'matrix-keys': [],
-};
+
+/** The type's own fields the form shows, as its spec says. */
+function typeFields(form: MonitorTypeForm): readonly string[] {
+  switch (form.editor) {
+    case 'fields':
+      return form.fields.map((field) => field.name);
+    // The endpoint is discovery's (shown read-only): an issue with it is listed above the form.
+    case 'managed':
+      return [];
+    default:
+      return form.shownFields;
+  }
+}
 
 /** The fields the form shows for a type; an issue for any other path is listed above the form instead. */
 export function shownFields(type: MonitorDraft['type']): ReadonlySet<string> {
-  return new Set([...COMMON, ...BY_TYPE[type]]);
+  return new Set([...COMMON, ...typeFields(monitorTypeSpec(type).form)]);
 }
 
 export function issuesByField(issues: readonly FieldIssue[]): Map<string, string[]> {

@@ -3,13 +3,11 @@
 import { createPrivateKey, generateKeyPairSync, sign } from 'node:crypto';
 import type { KeyObject } from 'node:crypto';
 import { parseMonitor } from '../../../../electron/shared/config-validation.ts';
-import type { MonitorConfig } from '../../../../electron/shared/config-validation.ts';
+import type { MonitorConfigOf } from '../../../../electron/shared/monitor-types/registry.ts';
 import type { MatrixFederationMonitor, MatrixKeysMonitor } from '../../../../electron/shared/types.ts';
 import { canonicalJson } from '../../../../electron/core/matrix/checks/canonical-json.ts';
 
-export const DAY_MS = 86_400_000;
-
-type Endpoint = Omit<MonitorConfig, 'type'> & { serverName: string; host: string; port: number };
+type Endpoint = Omit<MonitorConfigOf<'matrix-federation'>, 'type'>;
 
 export function federationMonitor(config: Endpoint): MatrixFederationMonitor {
   return parseMonitor({ timeoutSeconds: 5, ...config, type: 'matrix-federation' }) as MatrixFederationMonitor;
