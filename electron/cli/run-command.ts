@@ -64,7 +64,7 @@ export async function runCommand(options: RunCommandOptions, io: CliIo): Promise
   try {
     // A damaged picket.json (moved aside) is on the problem list with the rest, printed by reportProblems.
     const stopProblems = reportProblems(service, io, { toStdout: !options.json });
-    const monitors = config?.monitors ?? (await service.handle('listMonitors', {})).map((view) => view.monitor);
+    const monitors = config?.monitors ?? service.views().map((view) => view.monitor);
     if (monitors.length === 0 && configPath === undefined) {
       throw new ConfigError([{ path: '', message: `${options.dataDir} holds no monitors: give --config FILE` }], 'nothing to watch');
     }

@@ -3,7 +3,7 @@
 import { CHANNEL_COMMON_FIELDS, CHANNEL_SPECS, channelTypeFields } from './channel-schema.ts';
 import type { ChannelConfig, ChannelType } from './channel-types.ts';
 import { ajvIssues, checkUrl, type ConfigIssue } from './config-validation.ts';
-import { REDACTED, SEALED_PREFIX } from './contract.ts';
+import { REDACTED, SEALED_PREFIX } from './redaction.ts';
 import { validateChannelShape } from './schema-validators.ts';
 
 const URL_FIELDS = ['url', 'apiUrl', 'homeserverUrl'] as const;

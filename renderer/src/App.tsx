@@ -15,7 +15,8 @@ import {
   upsertHomeserver,
   upsertMonitor,
   useConnection,
-  useMonitorView,
+  useMonitorDetail,
+  useMonitorItem,
   useSettings,
   useStateCounts,
 } from './store/monitors-store.ts';
@@ -81,6 +82,11 @@ function ConnectionBanner({ client }: { client: PicketClient }) {
   return null;
 }
 
+/** A monitor listed but whose full view is on its way. */
+function LoadingMonitor() {
+  return <p role="status">Loading…</p>;
+}
+
 /** A monitor that is not in the store: still loading, or removed (a stale bookmark, another window). */
 function MissingMonitor() {
   const { connection } = useConnection();
@@ -96,14 +102,18 @@ function MissingMonitor() {
 }
 
 function DetailRoute({ client, id }: { client: PicketClient; id: string }) {
-  const view = useMonitorView(id);
-  if (!view) return <MissingMonitor />;
+  const listed = useMonitorItem(id) !== undefined;
+  const view = useMonitorDetail(client, id);
+  if (!listed) return <MissingMonitor />;
+  if (!view) return <LoadingMonitor />;
   return <MonitorDetail client={client} view={view} onEdit={() => navigate({ name: 'edit', id })} onBack={() => leave({ name: 'list' })} />;
 }
 
 function EditRoute({ client, id }: { client: PicketClient; id: string }) {
-  const view = useMonitorView(id);
-  if (!view) return <MissingMonitor />;
+  const listed = useMonitorItem(id) !== undefined;
+  const view = useMonitorDetail(client, id);
+  if (!listed) return <MissingMonitor />;
+  if (!view) return <LoadingMonitor />;
   // The public monitor is a complete config; its secrets are REDACTED, which the engine reads as "keep".
   const initial: MonitorConfig = { ...view.monitor };
   return (

@@ -7,6 +7,7 @@ import path from 'node:path';
 import { startHttpServer } from '../fixtures/http-servers.ts';
 import { launchBrowser } from '../e2e/browser.ts';
 import { startServe } from '../e2e/serve-process.ts';
+import { fromMonitorList, type MonitorList } from '../../electron/shared/monitor-list.ts';
 
 export interface DashboardBenchFigures {
   monitors: number;
@@ -21,6 +22,21 @@ export interface DashboardBenchFigures {
   framesOver50Ms: number;
   /** Monitors up when measuring ended: proof that results were streaming during the measurement. */
   upAtEnd: number;
+  /** listMonitors' answer as JSON when measuring ended, bytes, and how many of its rows carried a latency by then. */
+  listMonitorsBytes: number;
+  rowsWithLatency: number;
+}
+
+/** listMonitors as the dashboard asks for it: one POST, its body's size, and the rows that had a result. */
+async function measureList(serve: { origin: string; token: string }): Promise<{ bytes: number; rowsWithLatency: number }> {
+  const response = await fetch(`${serve.origin}/api/request`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${serve.token}`, origin: serve.origin },
+    body: JSON.stringify({ name: 'listMonitors', params: {} }),
+  });
+  const text = await response.text();
+  const list = fromMonitorList((JSON.parse(text) as { result: MonitorList }).result);
+  return { bytes: Buffer.byteLength(text), rowsWithLatency: list.filter((item) => item.latencyMs !== null).length };
 }
 
 const percentile = (sorted: number[], p: number): number => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
@@ -81,6 +97,7 @@ export async function runDashboardBench(options: { monitors: number; measureSeco
       requestAnimationFrame(tick);
     })`);
     const summary = (await page.locator('.app-summary').textContent()) ?? '';
+    const list = await measureList(serve);
     const sorted = [...frames].sort((a, b) => a - b);
     return {
       monitors: options.monitors,
@@ -93,6 +110,8 @@ export async function runDashboardBench(options: { monitors: number; measureSeco
       frameP99Ms: percentile(sorted, 99),
       framesOver50Ms: frames.filter((f) => f > 50).length,
       upAtEnd: Number(/(\d+) up/.exec(summary)?.[1] ?? 0),
+      listMonitorsBytes: list.bytes,
+      rowsWithLatency: list.rowsWithLatency,
     };
   } finally {
     await browser.close();

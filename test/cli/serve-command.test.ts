@@ -5,6 +5,7 @@ import path from 'node:path';
 import { request } from 'undici';
 import { startFakeSynapse, type TestServer } from '../fixtures/http-servers.ts';
 import { startServe } from '../e2e/serve-process.ts';
+import { fromMonitorList, type MonitorList } from '../../electron/shared/monitor-list.ts';
 
 let dir: string;
 let synapse: TestServer;
@@ -49,7 +50,9 @@ describe('serve', () => {
       await call('checkNow', {});
       const listed = await call('listMonitors', {});
       expect(listed.body.ok).toBe(true);
-      expect(listed.body.result).toEqual([expect.objectContaining({ monitor: expect.objectContaining({ id: 'client' }), state: 'up' })]);
+      expect(fromMonitorList(listed.body.result as MonitorList)).toEqual([expect.objectContaining({ id: 'client', state: 'up' })]);
+      const opened = await call('getMonitor', { monitorId: 'client' });
+      expect(opened.body.result).toEqual(expect.objectContaining({ monitor: expect.objectContaining({ id: 'client' }), state: 'up' }));
     } finally {
       stopped = await serve.stop();
     }

@@ -5,6 +5,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
+import { fromMonitorList, type MonitorList } from '../../electron/shared/monitor-list.ts';
 import { startHttpServer, type TestServer } from '../fixtures/http-servers.ts';
 import { writeKumaDatabase } from '../fixtures/uptime-kuma-db.ts';
 import { launchBrowser, type LaunchedBrowser } from './browser.ts';
@@ -23,8 +24,8 @@ async function monitorNames(): Promise<string[]> {
     headers: { 'content-type': 'application/json', authorization: `Bearer ${serve.token}`, origin: serve.origin },
     body: JSON.stringify({ name: 'listMonitors', params: {} }),
   });
-  const body = (await response.json()) as { result: Array<{ monitor: { name: string } }> };
-  return body.result.map((view) => view.monitor.name).sort();
+  const body = (await response.json()) as { result: MonitorList };
+  return fromMonitorList(body.result).map((item) => item.name).sort();
 }
 
 beforeAll(async () => {

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { PicketService } from '../../electron/core/service/picket-service.ts';
 import { contentSecurityPolicy } from '../../electron/main/window/content-security-policy.ts';
 import type { IpcEnvelope, PicketBridge } from '../../electron/shared/bridge.ts';
-import type { MonitorView } from '../../electron/shared/contract.ts';
+import { fromMonitorList, type MonitorList } from '../../electron/shared/monitor-list.ts';
 import { PROJECT_ROOT } from '../cli/cli-process.ts';
 import { startHttpServer, type TestServer } from '../fixtures/http-servers.ts';
 import { ELECTRON_DIR, findOnPath, launchPicket, picketHome, smokeTestSkipReason, startXvfb, type VirtualDisplay } from './electron-app.ts';
@@ -142,10 +142,10 @@ describe.skipIf(skipReason !== undefined)('Picket in a real Electron', { timeout
   });
 
   it('answers a request through the preload bridge with the seeded monitor', async () => {
-    const reply = await page.evaluate(() => (globalThis as unknown as PageGlobals).picket.listMonitors());
+    const reply = await page.evaluate(() => (globalThis as unknown as PageGlobals).picket.request('listMonitors', {}));
     expect(reply.ok).toBe(true);
-    const views = (reply as IpcEnvelope<MonitorView[]> & { ok: true; result: MonitorView[] }).result;
-    expect(views.map((view) => view.monitor.name)).toEqual([MONITOR_NAME]);
+    const list = (reply as IpcEnvelope<MonitorList> & { ok: true; result: MonitorList }).result;
+    expect(fromMonitorList(list).map((item) => item.name)).toEqual([MONITOR_NAME]);
     await page.getByText(MONITOR_NAME).first().waitFor({ state: 'visible', timeout: 20_000 });
   });
 
@@ -162,7 +162,7 @@ describe.skipIf(skipReason !== undefined)('Picket in a real Electron', { timeout
       };
     }, TRAY_MENUS);
     // A change made through the bridge reaches the tray: pausing alerts adds "Resume alerts".
-    const paused = await page.evaluate((until) => (globalThis as unknown as PageGlobals).picket.pauseAlerts(until), Date.now() + 3_600_000);
+    const paused = await page.evaluate((until) => (globalThis as unknown as PageGlobals).picket.request('pauseAlerts', { until }), Date.now() + 3_600_000);
     expect(paused.ok).toBe(true);
     const lastMenu = () =>
       app.evaluate((_electron, key) => {
@@ -182,7 +182,7 @@ describe.skipIf(skipReason !== undefined)('Picket in a real Electron', { timeout
     // Give a wrongly wired app time to quit: it must still be there, its engine still answering.
     await new Promise((resolve) => setTimeout(resolve, 1_000));
     expect(app.process().exitCode).toBeNull();
-    const reply = await page.evaluate(() => (globalThis as unknown as PageGlobals).picket.listMonitors());
+    const reply = await page.evaluate(() => (globalThis as unknown as PageGlobals).picket.request('listMonitors', {}));
     expect(reply.ok).toBe(true);
 
     // "Open dashboard" in the tray's menu, clicked as Electron would.

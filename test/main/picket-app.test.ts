@@ -9,6 +9,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { REQUEST_CHANNEL } from '../../electron/shared/bridge.ts';
 import type { Envelope } from '../../electron/shared/contract-dispatch.ts';
 import type { MonitorView } from '../../electron/shared/contract.ts';
+import { fromMonitorList, MONITOR_LIST_FIELDS, type MonitorList } from '../../electron/shared/monitor-list.ts';
 import { startPicketApp, type ElectronDeps, type RunningApp } from '../../electron/main/picket-app.ts';
 import { startAlertReceiver } from '../fixtures/alert-receiver.ts';
 import { startHttpServer, type TestServer } from '../fixtures/http-servers.ts';
@@ -237,7 +238,7 @@ describe('the desktop app', () => {
     const [window] = FakeWindow.all as [FakeWindow];
     expect(window.options.webPreferences).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false });
     expect(window.loaded).toBe(path.join(dir, 'out/renderer/index.html'));
-    expect(await request('listMonitors', {})).toEqual({ ok: true, result: [] });
+    expect(await request('listMonitors', {})).toEqual({ ok: true, result: expect.objectContaining({ fields: [...MONITOR_LIST_FIELDS], rows: [] }) });
     await expect(request('listMonitors', {}, { senderFrame: { url: 'https://evil.example/', parent: null } })).rejects.toThrow('not the Picket window');
     expect(await request('getHistory', { monitorId: 'x' })).toMatchObject({ ok: false, error: { code: 'invalid-params' } });
   });
@@ -297,8 +298,9 @@ describe('the desktop app', () => {
     await until(() => (stored = readFileSync(path.join(dir, 'userData', 'picket.json'), 'utf8')).includes('enc:v1:'));
     expect(stored).not.toContain('hunter2');
     expect(stored).toContain('enc:v1:');
-    const listed = (await request('listMonitors', {})) as { ok: true; result: MonitorView[] };
-    expect(JSON.stringify(listed.result)).not.toContain('hunter2');
+    const opened = (await request('getMonitor', { monitorId: 'private' })) as { ok: true; result: MonitorView };
+    expect(opened.ok).toBe(true);
+    expect(JSON.stringify(opened.result)).not.toContain('hunter2');
   });
 
   it('turns sleep into unknown, never down, and flushes history when it quits', async () => {
@@ -306,8 +308,8 @@ describe('the desktop app', () => {
     await request('addMonitor', { monitor: { id: 'api', type: 'http', url: `${server.url}/`, intervalSeconds: 60 } });
     await request('checkNow', { monitorId: 'api' });
     powerMonitor.emit('suspend');
-    const views = (await request('listMonitors', {})) as { ok: true; result: MonitorView[] };
-    expect(views.result[0]?.state).toBe('unknown');
+    const listed = (await request('listMonitors', {})) as { ok: true; result: MonitorList };
+    expect(fromMonitorList(listed.result)[0]?.state).toBe('unknown');
     powerMonitor.emit('resume');
 
     const event = { preventDefault: () => undefined, prevented: false };

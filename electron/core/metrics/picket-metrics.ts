@@ -112,7 +112,8 @@ export class PicketMetrics {
     }
 
     this.track(source.views());
-    this.unsubscribe = [source.on('monitors', (views) => this.track(views)), source.on('results', (results) => this.count(results))];
+    // The event names only what changed; the labels are re-read from the views (cached, so cheap).
+    this.unsubscribe = [source.on('monitors', () => this.track(source.views())), source.on('results', (results) => this.count(results))];
   }
 
   /** The text Prometheus scrapes, with every gauge read from the service now. */

@@ -31,6 +31,7 @@ import { ProblemBoard } from '../health/problem-board.ts';
 import { describeOwnFailure, isOwnResourceError } from '../health/own-failures.ts';
 import { applyConfigBeforeStart, type StartupConfig } from './startup-config.ts';
 import type { ImportOutcome } from '../../shared/contract.ts';
+import { MonitorListFeed } from './monitor-list-feed.ts';
 import { ViewCache } from './view-cache.ts';
 import { DAY_MS, MINUTE_MS } from '../../shared/time.ts';
 
@@ -90,6 +91,7 @@ export class PicketService {
   private trustedImport = false;
   /** The alert policy, outbox and channels: the fronts listen to it for desktop notices and delivery reports. */
   readonly alerting: AlertingService;
+  private readonly listFeed = new MonitorListFeed();
   private readonly viewCache = new ViewCache(
     ({ monitor, state, lastResult }, muted, now) => ({
       monitor: redactSecrets(monitor),
@@ -120,11 +122,11 @@ export class PicketService {
       this.resultsSinceViews = true;
       this.events.emit('results', batch);
     });
-    // Results carry the last check, not the uptime figures: refresh the views now and then, while checks run.
+    // Results carry the last check, not the uptime figures: tell the changed figures now and then, while checks run.
     this.viewsRefresh = setInterval(() => {
-      if (!this.resultsSinceViews || !this.events.listened('monitors')) return;
+      if (!this.resultsSinceViews) return;
       this.resultsSinceViews = false;
-      this.events.emit('monitors', this.views());
+      this.emitListChanges();
     }, options.viewsRefreshMs ?? DEFAULT_VIEWS_REFRESH_MS);
     this.viewsRefresh.unref();
     this.channelBook = new ChannelBook(store, options.secretCodec);
@@ -322,13 +324,14 @@ export class PicketService {
   // ---- requests ----
 
   private readonly handlers: Handlers = {
-    listMonitors: () => this.views(),
+    listMonitors: () => this.listFeed.list(this.views()),
+
+    getMonitor: ({ monitorId }) => this.viewOf(this.requireMonitor(monitorId).id),
 
     getHistory: async ({ monitorId, range }) => {
       this.requireMonitor(monitorId);
       // One source for uptime: the view's figures, the same the list shows (issue 13, item 4).
-      const view = this.views().find((candidate) => candidate.monitor.id === monitorId) as MonitorView;
-      return queryHistory(this.history, monitorId, range, this.now(), view.uptime);
+      return queryHistory(this.history, monitorId, range, this.now(), this.viewOf(monitorId).uptime);
     },
 
     addMonitor: ({ monitor: draft }) => this.afterMonitorChange(this.putMonitor(draft, 'add').id),
@@ -344,7 +347,7 @@ export class PicketService {
         this.store.updatePreferences({ mutedMonitors: muted.filter((id) => id !== monitorId) });
         this.events.emit('settings', this.settings());
       }
-      this.emitViews();
+      this.emitListChanges([monitorId]);
       return { removed: true };
     },
 
@@ -405,7 +408,7 @@ export class PicketService {
       }
       if (settingsChanged) this.events.emit('settings', this.settings());
       if (plan.channels !== undefined) this.afterChannelsChange();
-      this.emitViews();
+      this.emitListChanges([...plan.outcome.added, ...plan.outcome.updated, ...plan.outcome.removed]);
       return plan.outcome;
     },
 
@@ -467,7 +470,8 @@ export class PicketService {
         if (plain) this.engine.updateMonitor({ ...plain, channels: updated.channels });
       }
       this.alerting.forgetChannel(channelId);
-      if (users.length > 0) this.events.emit('monitors', this.views());
+      // Their rows look the same, but the dashboard refetches an open monitor's config when it is named.
+      this.emitListChanges(users.map((monitor) => monitor.id));
       return this.afterChannelsChange();
     },
 
@@ -539,10 +543,10 @@ export class PicketService {
         throw error;
       }
     });
-    const ids = new Set(drafts.map((draft) => this.putMonitor(draft, 'upsert').id));
+    const ids = drafts.map((draft) => this.putMonitor(draft, 'upsert').id);
+    this.emitListChanges(ids);
     const views = this.views();
-    this.events.emit('monitors', views);
-    return views.filter((view) => ids.has(view.monitor.id));
+    return views.filter((view) => ids.includes(view.monitor.id));
   }
 
   /**
@@ -580,14 +584,24 @@ export class PicketService {
     }
   }
 
-  /** No view is built for an event nobody hears (`picket run` has no UI). */
-  private emitViews(): void {
-    if (this.events.listened('monitors')) this.events.emit('monitors', this.views());
+  /**
+   * Tells the UIs which monitors changed: those a request touched and those whose row changed otherwise (the
+   * uptime figures). No view is built for an event nobody hears (`picket run` has no UI).
+   */
+  private emitListChanges(touched: readonly string[] = [], views?: MonitorView[]): void {
+    if (!this.events.listened('monitors')) return;
+    const changes = this.listFeed.changes(views ?? this.views(), new Set(touched));
+    if (changes !== null) this.events.emit('monitors', changes);
+  }
+
+  /** The full view of a monitor known to exist. */
+  private viewOf(monitorId: string): MonitorView {
+    return this.views().find((view) => view.monitor.id === monitorId) as MonitorView;
   }
 
   private afterMonitorChange(monitorId: string): MonitorView {
     const views = this.views();
-    this.events.emit('monitors', views);
+    this.emitListChanges([monitorId], views);
     return views.find((view) => view.monitor.id === monitorId) as MonitorView;
   }
 

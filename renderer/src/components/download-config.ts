@@ -1,6 +1,7 @@
 // Export in one click: asks the engine for the config and hands it to the browser as a download at once.
 // Used by Settings' Export and by the delete confirmation ("export first").
-import { REDACTED, type PicketClient } from '../../../electron/shared/contract.ts';
+import type { PicketClient } from '../../../electron/shared/contract.ts';
+import { REDACTED } from '../../../electron/shared/redaction.ts';
 
 export interface DownloadedConfig {
   name: string;

@@ -3,6 +3,8 @@
 import { MONITOR_TYPE_SPECS, monitorTypeSpec } from '../../../electron/shared/monitor-types/registry.ts';
 import type { Monitor, MonitorType } from '../../../electron/shared/types.ts';
 
+export { targetOf } from '../../../electron/shared/monitor-target.ts';
+
 export const TYPE_LABEL = Object.fromEntries(Object.entries(MONITOR_TYPE_SPECS).map(([type, spec]) => [type, spec.label])) as Record<MonitorType, string>;
 
 /** Monitors a homeserver group makes from its discovery; the user does not add or re-point them by hand. */
@@ -10,12 +12,3 @@ export function isMatrixMonitor(monitor: Pick<Monitor, 'type'>): boolean {
   return monitorTypeSpec(monitor.type).managedByGroup;
 }
 
-/**
- * Where a monitor connects, with the type's note when the address alone would mislead (a Matrix endpoint's
- * Host header: with delegation the address and the name it answers for differ).
- */
-export function targetOf(monitor: Monitor): string {
-  const spec = monitorTypeSpec(monitor.type);
-  const note = spec.targetNote(monitor);
-  return note === undefined ? spec.target(monitor) : `${spec.target(monitor)} (${note})`;
-}

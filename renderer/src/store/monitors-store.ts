@@ -1,11 +1,15 @@
 // The dashboard's live state, fed by the contract's events. Updates are applied in batches (one set() per
 // 'results' batch, state bursts coalesced to one set() per frame) and components select one monitor by
-// id, so a result for one monitor re-renders one row. Long history is never held here: views fetch it.
+// id, so a result for one monitor re-renders one row. The list holds what its rows show (listMonitors);
+// a monitor's full view (config, last result, uptime windows) is fetched when it is opened and kept fresh
+// from the events. Long history is never held here: views fetch it.
+import { useEffect } from 'react';
 import { useStore } from 'zustand';
 import { useShallow } from 'zustand/react/shallow';
 import { createStore } from 'zustand/vanilla';
 import type { AppSettings, HomeserverGroup, MonitorView, PicketClient } from '../../../electron/shared/contract.ts';
 import type { UptimeSummary } from '../../../electron/shared/history-types.ts';
+import { fromMonitorList, listItemOf, resultFigures, uptimeFigures, type MonitorList, type MonitorListChanges, type MonitorListItem } from '../../../electron/shared/monitor-list.ts';
 import type { CheckResult, MonitorState, StateChange } from '../../../electron/shared/types.ts';
 import type { ConnectionStatus, WebClient } from '../transport/web-client.ts';
 
@@ -16,9 +20,12 @@ export const SPARKLINE_LENGTH = 30;
 export type StoreConnection = 'loading' | 'ready' | 'reconnecting' | 'error' | 'signed-out';
 
 export interface MonitorsState {
-  views: Record<string, MonitorView>;
+  /** Every monitor as its list row shows it. */
+  items: Record<string, MonitorListItem>;
   /** Monitor ids in the engine's order. */
   ids: string[];
+  /** The full views of monitors opened (detail, edit) since the dashboard loaded. */
+  details: Record<string, MonitorView>;
   sparklines: Record<string, Array<number | null>>;
   /** Matrix homeserver groups by group name (their diagnosis and last discovery). */
   homeservers: Record<string, HomeserverGroup>;
@@ -30,7 +37,7 @@ export interface MonitorsState {
   problems: string[];
 }
 
-const initialState = (): MonitorsState => ({ views: {}, ids: [], sparklines: {}, homeservers: {}, settings: null, connection: 'loading', error: null, problems: [] });
+const initialState = (): MonitorsState => ({ items: {}, ids: [], details: {}, sparklines: {}, homeservers: {}, settings: null, connection: 'loading', error: null, problems: [] });
 
 export const monitorsStore = createStore<MonitorsState>()(initialState);
 
@@ -45,52 +52,126 @@ function appendLatency(ring: Array<number | null> | undefined, latency: number |
   return next;
 }
 
-/** One batch of results becomes one set(): lastResult and the sparkline of each monitor it names. */
+/** One batch of results becomes one set(): the row's latency and problem, an open view's last result, the sparkline. */
 export function applyResults(results: CheckResult[]): void {
   if (results.length === 0) return;
   monitorsStore.setState((state) => {
-    const views = { ...state.views };
+    const items = { ...state.items };
     const sparklines = { ...state.sparklines };
+    let details = state.details;
     let changed = false;
     for (const result of results) {
-      const view = views[result.monitorId];
-      if (!view) continue; // A result racing a removal: the monitor is gone.
-      views[result.monitorId] = { ...view, lastResult: result };
+      const item = items[result.monitorId];
+      if (!item) continue; // A result racing a removal: the monitor is gone.
+      const detail = details[result.monitorId];
+      items[result.monitorId] = { ...item, ...resultFigures(result) };
+      if (detail) details = { ...details, [result.monitorId]: { ...detail, lastResult: result } };
       sparklines[result.monitorId] = appendLatency(sparklines[result.monitorId], result.latencyMs);
       changed = true;
     }
-    return changed ? { views, sparklines } : state;
+    return changed ? { items, details, sparklines } : state;
   });
 }
+
 
 export function applyStateChanges(changes: StateChange[]): void {
   if (changes.length === 0) return;
   monitorsStore.setState((state) => {
-    const views = { ...state.views };
+    const items = { ...state.items };
+    let details = state.details;
     let changed = false;
     for (const change of changes) {
-      const view = views[change.monitorId];
-      if (!view || view.state === change.to) continue;
-      views[change.monitorId] = { ...view, state: change.to };
+      const item = items[change.monitorId];
+      if (!item || item.state === change.to) continue;
+      items[change.monitorId] = { ...item, state: change.to };
+      const detail = details[change.monitorId];
+      if (detail) details = { ...details, [change.monitorId]: { ...detail, state: change.to } };
       changed = true;
     }
-    return changed ? { views } : state;
+    return changed ? { items, details } : state;
   });
 }
 
-/** Replaces the monitor list, keeping the sparklines of monitors that are still there. */
-export function applyMonitors(list: MonitorView[]): void {
+/** Replaces the monitor list (listMonitors), keeping the sparklines and open views of monitors still there. */
+export function applyMonitors(list: MonitorList): void {
+  const rows = fromMonitorList(list);
   monitorsStore.setState((state) => {
-    const views: Record<string, MonitorView> = {};
+    const items: Record<string, MonitorListItem> = {};
     const sparklines: Record<string, Array<number | null>> = {};
-    for (const view of list) {
-      const id = view.monitor.id;
-      views[id] = view;
-      const ring = state.sparklines[id];
-      if (ring) sparklines[id] = ring;
+    const details: Record<string, MonitorView> = {};
+    for (const item of rows) {
+      items[item.id] = item;
+      const ring = state.sparklines[item.id];
+      if (ring) sparklines[item.id] = ring;
+      const detail = state.details[item.id];
+      if (detail) details[item.id] = detail;
     }
-    return { views, sparklines, ids: list.map((view) => view.monitor.id) };
+    return { items, sparklines, details, ids: rows.map((item) => item.id) };
   });
+}
+
+/**
+ * A 'monitors' event: the rows of monitors added or changed, the ids of those removed. Returns the ids of
+ * changed monitors whose full view is held: it may be stale now (a new config), so the caller fetches it.
+ */
+export function applyMonitorChanges(changes: MonitorListChanges): string[] {
+  const rows = fromMonitorList(changes);
+  const gone = new Set(changes.removed);
+  const stale: string[] = [];
+  monitorsStore.setState((state) => {
+    const items = { ...state.items };
+    const details = { ...state.details };
+    const sparklines = { ...state.sparklines };
+    const added: string[] = [];
+    for (const item of rows) {
+      if (!items[item.id]) added.push(item.id);
+      items[item.id] = item;
+      if (details[item.id]) stale.push(item.id);
+    }
+    for (const id of gone) {
+      delete items[id];
+      delete details[id];
+      delete sparklines[id];
+    }
+    const ids = [...state.ids.filter((id) => !gone.has(id)), ...added.filter((id) => !gone.has(id))];
+    return { items, details, sparklines, ids };
+  });
+  return stale;
+}
+
+/** A full view getMonitor answered (or a request returned): the detail shows it, the row follows it. */
+export function applyMonitorDetail(view: MonitorView): void {
+  monitorsStore.setState((state) => {
+    const id = view.monitor.id;
+    return {
+      details: { ...state.details, [id]: view },
+      items: { ...state.items, [id]: listItemOf(view) },
+      ids: state.ids.includes(id) ? state.ids : [...state.ids, id],
+    };
+  });
+}
+
+/**
+ * 'monitors' events that arrived while a list was on its way. The list comes over HTTP and the events over a
+ * WebSocket, so an event newer than the list can arrive first; the list would then undo it.
+ */
+const duringLoad: { loads: number; changes: MonitorListChanges[] } = { loads: 0, changes: [] };
+
+/** A 'monitors' event as it arrives: applied now, and again after a list that was already on its way. */
+export function receiveMonitorChanges(changes: MonitorListChanges): string[] {
+  if (duringLoad.loads > 0) duringLoad.changes.push(changes);
+  return applyMonitorChanges(changes);
+}
+
+/** Fetches a monitor's full view into the store (when it is opened, or when an event says it changed). */
+export async function loadMonitorDetail(client: PicketClient, id: string): Promise<void> {
+  try {
+    const view = await client.request('getMonitor', { monitorId: id });
+    // Removed while the answer was on its way: do not bring it back.
+    if (monitorsStore.getState().items[id]) applyMonitorDetail(view);
+  } catch {
+    // Not found (removed meanwhile) or unreachable: the list and the connection banner say so.
+  }
 }
 
 /**
@@ -100,7 +181,7 @@ export function applyMonitors(list: MonitorView[]): void {
 export function seedSparkline(id: string, latencies: ReadonlyArray<number | null>): void {
   const current = monitorsStore.getState().sparklines[id];
   const seed = latencies.slice(-SPARKLINE_LENGTH);
-  if (!monitorsStore.getState().views[id] || seed.length <= (current?.length ?? 0)) return;
+  if (!monitorsStore.getState().items[id] || seed.length <= (current?.length ?? 0)) return;
   monitorsStore.setState((state) => ({ sparklines: { ...state.sparklines, [id]: seed } }));
 }
 
@@ -110,9 +191,17 @@ export function seedSparkline(id: string, latencies: ReadonlyArray<number | null
  */
 export function applyUptime(id: string, uptime: UptimeSummary): void {
   monitorsStore.setState((state) => {
-    const view = state.views[id];
-    if (!view || sameUptime(view.uptime, uptime)) return state;
-    return { views: { ...state.views, [id]: { ...view, uptime } } };
+    const item = state.items[id];
+    if (!item) return state;
+    const detail = state.details[id];
+    const row = uptimeFigures(uptime);
+    const rowChanged = row.uptime24h !== item.uptime24h || row.uptime30d !== item.uptime30d;
+    const detailChanged = detail !== undefined && !sameUptime(detail.uptime, uptime);
+    if (!rowChanged && !detailChanged) return state;
+    return {
+      items: rowChanged ? { ...state.items, [id]: { ...item, uptime24h: row.uptime24h, uptime30d: row.uptime30d } } : state.items,
+      details: detail && detailChanged ? { ...state.details, [id]: { ...detail, uptime } } : state.details,
+    };
   });
 }
 
@@ -121,12 +210,7 @@ function sameUptime(a: UptimeSummary, b: UptimeSummary): boolean {
 }
 
 /** A view a request returned (add, edit, pause): shown at once, before the 'monitors' event confirms it. */
-export function upsertMonitor(view: MonitorView): void {
-  monitorsStore.setState((state) => {
-    const id = view.monitor.id;
-    return { views: { ...state.views, [id]: view }, ids: state.ids.includes(id) ? state.ids : [...state.ids, id] };
-  });
-}
+export const upsertMonitor = applyMonitorDetail;
 
 /** The 'homeservers' event and listHomeservers both carry every group: the list replaces the slice. */
 export function applyHomeservers(list: HomeserverGroup[]): void {
@@ -200,11 +284,14 @@ export function connectStore(client: PicketClient, options: ConnectOptions = {})
   let active = true;
   const coalescer = createStateCoalescer(options.schedule);
   const load = (): Promise<void> => loadSnapshot(client, () => active);
+  const refetch = (ids: readonly string[]): void => {
+    for (const id of ids) void loadMonitorDetail(client, id);
+  };
   // Subscribe before loading so nothing that happens during the load is missed.
   const unsubscribers = [
     client.on('results', (results) => applyResults(results)),
     client.on('state', (change) => coalescer.push(change)),
-    client.on('monitors', (list) => applyMonitors(list)),
+    client.on('monitors', (changes) => refetch(receiveMonitorChanges(changes))),
     client.on('settings', (settings) => applySettings(settings)),
     client.on('homeservers', (list) => applyHomeservers(list)),
     client.on('problems', (problems) => monitorsStore.setState({ problems })),
@@ -241,16 +328,23 @@ export function connectStore(client: PicketClient, options: ConnectOptions = {})
 export async function loadSnapshot(client: PicketClient, isActive: () => boolean = () => true): Promise<void> {
   void loadHomeservers(client, isActive);
   void loadProblems(client, isActive);
+  duringLoad.loads += 1;
   try {
     const [list, settings] = await Promise.all([client.request('listMonitors', {}), client.request('getSettings', {})]);
     if (!isActive()) return;
     applyMonitors(list);
+    for (const changes of duringLoad.changes) if (changes.version > list.version) applyMonitorChanges(changes);
     applySettings(settings);
     monitorsStore.setState({ connection: 'ready', error: null });
+    // After a lost connection the open views may be stale too.
+    for (const id of Object.keys(monitorsStore.getState().details)) void loadMonitorDetail(client, id);
   } catch (error) {
     if (!isActive()) return;
     const signedOut = (error as { code?: unknown } | null)?.code === 'unauthorized';
     monitorsStore.setState(signedOut ? { connection: 'signed-out', error: null } : { connection: 'error', error: message(error) });
+  } finally {
+    duringLoad.loads -= 1;
+    if (duringLoad.loads === 0) duringLoad.changes = [];
   }
 }
 
@@ -278,8 +372,19 @@ async function loadProblems(client: PicketClient, isActive: () => boolean): Prom
 }
 
 // Selectors: each returns a stable reference unless its own slice changed, so rows re-render alone.
-export const useMonitorView = (id: string): MonitorView | undefined => useStore(monitorsStore, (state) => state.views[id]);
+export const useMonitorItem = (id: string): MonitorListItem | undefined => useStore(monitorsStore, (state) => state.items[id]);
+/** A monitor's full view; undefined until getMonitor has answered (see useMonitorDetail). */
+export const useMonitorView = (id: string): MonitorView | undefined => useStore(monitorsStore, (state) => state.details[id]);
 export const useMonitorIds = (): string[] => useStore(monitorsStore, (state) => state.ids);
+/** A monitor's full view, fetched the first time it is asked for; undefined until getMonitor answers. */
+export function useMonitorDetail(client: PicketClient, id: string): MonitorView | undefined {
+  const view = useMonitorView(id);
+  const listed = useStore(monitorsStore, (state) => state.items[id] !== undefined);
+  useEffect(() => {
+    if (listed && !monitorsStore.getState().details[id]) void loadMonitorDetail(client, id);
+  }, [client, id, listed]);
+  return view;
+}
 export const useSettings = (): AppSettings | null => useStore(monitorsStore, (state) => state.settings);
 export const useProblems = (): string[] => useStore(monitorsStore, (state) => state.problems);
 export const useSparkline = (id: string): Array<number | null> | undefined => useStore(monitorsStore, (state) => state.sparklines[id]);
@@ -290,11 +395,52 @@ export const useConnection = (): { connection: StoreConnection; error: string | 
 
 export type StateCounts = Record<MonitorState, number>;
 
-export function countStates(views: Record<string, MonitorView>): StateCounts {
+export function countStates(items: Record<string, Pick<MonitorListItem, 'state'>>): StateCounts {
   const counts: StateCounts = { up: 0, warning: 0, down: 0, pending: 0, paused: 0, unknown: 0 };
-  for (const view of Object.values(views)) counts[view.state] += 1;
+  for (const item of Object.values(items)) counts[item.state] += 1;
   return counts;
 }
 
+/**
+ * Derived from the items once per items object. Selectors run several times per store update and in several
+ * components; at 10,000 monitors, counting again each time took a quarter of the dashboard's CPU.
+ */
+export function memoByItems<T>(derive: (items: MonitorsState['items']) => T): (items: MonitorsState['items']) => T {
+  let seen: MonitorsState['items'] | undefined;
+  let derived: T | undefined;
+  return (items) => {
+    if (items !== seen) {
+      derived = derive(items);
+      seen = items;
+    }
+    return derived as T;
+  };
+}
+
+const stateCountsOf = memoByItems(countStates);
+
 /** Re-renders only when a count changes, not on every result. */
-export const useStateCounts = (): StateCounts => useStore(monitorsStore, useShallow((state) => countStates(state.views)));
+export const useStateCounts = (): StateCounts => useStore(monitorsStore, useShallow((state) => stateCountsOf(state.items)));
+
+export interface GroupTotals {
+  count: number;
+  down: number;
+}
+
+const NO_MEMBERS: GroupTotals = { count: 0, down: 0 };
+
+/** Members and members down of every group, in one pass over the items (ungrouped monitors under ''). */
+const groupTotalsOf = memoByItems((items) => {
+  const totals = new Map<string, GroupTotals>();
+  for (const item of Object.values(items)) {
+    const group = item.group || ''; // the list's UNGROUPED
+    const entry = totals.get(group) ?? { count: 0, down: 0 };
+    entry.count += 1;
+    if (item.state === 'down') entry.down += 1;
+    totals.set(group, entry);
+  }
+  return totals;
+});
+
+/** A group header's figures; re-renders only when they change. */
+export const useGroupTotals = (group: string): GroupTotals => useStore(monitorsStore, useShallow((state) => groupTotalsOf(state.items).get(group) ?? NO_MEMBERS));

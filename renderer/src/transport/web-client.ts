@@ -2,7 +2,7 @@
 // one WebSocket that reconnects with backoff when it drops. A token from the printed URL is traded once for
 // a session cookie (POST /api/session), which carries the event stream and every later visit; while the page
 // holds the token, requests also send it as a bearer.
-import { EVENT_NAMES, type ContractError, type EventMap, type EventName, type PicketClient, type RequestName, type RequestParams, type RequestResult } from '../../../electron/shared/contract.ts';
+import type { ContractError, EventMap, EventName, PicketClient, RequestName, RequestParams, RequestResult } from '../../../electron/shared/contract.ts';
 import { PicketClientError, toClientError } from './client-error.ts';
 
 export type ConnectionStatus = 'connecting' | 'open' | 'reconnecting' | 'closed' | 'signed-out';
@@ -93,9 +93,9 @@ export function createWebClient(options: WebClientOptions): WebClient {
       return; // Not ours to interpret; the server only sends JSON.
     }
     const { event, payload } = (typeof message === 'object' && message !== null ? message : {}) as { event?: unknown; payload?: unknown };
-    const name = EVENT_NAMES.find((n) => n === event);
-    if (!name) return;
-    for (const listener of [...(listeners.get(name) ?? [])]) (listener as (p: unknown) => void)(payload);
+    // An event nobody here subscribed to (or one this dashboard does not know) finds no listener.
+    if (typeof event !== 'string') return;
+    for (const listener of [...(listeners.get(event as EventName) ?? [])]) (listener as (p: unknown) => void)(payload);
   };
 
   const open = (): void => {

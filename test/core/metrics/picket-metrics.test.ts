@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { PicketMetrics, type MetricsSource } from '../../../electron/core/metrics/picket-metrics.ts';
 import type { EventMap, MonitorView } from '../../../electron/shared/contract.ts';
+import { toMonitorList } from '../../../electron/shared/monitor-list.ts';
 import { parseMonitor } from '../../../electron/shared/config-validation.ts';
 import type { CheckResult, MonitorState } from '../../../electron/shared/types.ts';
 import { PROMTOOL, runTool } from '../../fixtures/prometheus-tools.ts';
@@ -78,13 +79,13 @@ describe('PicketMetrics', () => {
     source.emit('results', [result]);
     const renamed = [view('a', 'down', result, { name: 'New name' })];
     source.set(renamed);
-    source.emit('monitors', renamed);
+    source.emit('monitors', { ...toMonitorList([], 1), removed: [] });
     const { body } = await metrics.exposition();
     expect(body).not.toContain('Name of a');
     expect(sample(body, 'picket_monitor_up', { name: 'New name' })).toBe(0);
     expect(sample(body, 'picket_checks_total', { name: 'New name', result: 'up' })).toBe(0);
     source.set([]);
-    source.emit('monitors', []);
+    source.emit('monitors', { ...toMonitorList([], 1), removed: ['a'] });
     expect((await metrics.exposition()).body).not.toContain('monitor="a"');
     metrics.close();
   });

@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { REDACTED, type MonitorView } from '../../../electron/shared/contract.ts';
+import { REDACTED } from '../../../electron/shared/contract.ts';
+import { fromMonitorList, MONITOR_LIST_FIELDS } from '../../../electron/shared/monitor-list.ts';
 import {
   basicMonitor,
   cleanUp,
@@ -19,13 +20,35 @@ afterEach(cleanUp);
 const BASIC_S3CRET = `Basic ${Buffer.from('probe:s3cret').toString('base64')}`;
 
 describe('monitors, checks and alerts against a real local server', () => {
-  it('sends the views again while results arrive, so uptime figures on screen follow the checks', async () => {
+  it('sends the rows whose uptime changed while results arrive, so uptime figures on screen follow the checks', async () => {
     const server = await startMonitoredServer();
     const service = await openService(tempDataDir(), { viewsRefreshMs: 100 });
     await service.handle('addMonitor', { monitor: { id: 'plain', type: 'http', url: `${server.url}/` } });
-    const refreshed = nextEvent(service, 'monitors', (views) => views.some((v) => v.monitor.id === 'plain' && v.uptime.h24 === 1));
+    await service.handle('addMonitor', { monitor: { id: 'idle', type: 'tcp', host: '127.0.0.1', port: 9, paused: true } });
+    // A UI loads the list, then follows what changes in it.
+    await service.handle('listMonitors', {});
+    const refreshed = nextEvent(service, 'monitors', (changes) => fromMonitorList(changes).some((item) => item.id === 'plain' && item.uptime24h === 1));
     await service.handle('checkNow', { monitorId: 'plain' });
-    expect((await refreshed).find((v) => v.monitor.id === 'plain')?.lastResult?.status).toBe('up');
+    const rows = fromMonitorList(await refreshed);
+    expect(rows.find((item) => item.id === 'plain')).toEqual(expect.objectContaining({ state: 'up', problem: null }));
+    // Nothing changed for the paused one: it is not sent again.
+    expect(rows.map((item) => item.id)).toEqual(['plain']);
+  });
+
+  it('tells a change to one monitor with that monitor\'s row only, never the whole list, and a removal by id', async () => {
+    const service = await openService(tempDataDir());
+    const config = JSON.stringify({ version: 1, monitors: Array.from({ length: 50 }, (_, i) => ({ id: `m${i}`, type: 'tcp', host: '127.0.0.1', port: 9, paused: true })) });
+    await service.handle('importConfig', { json: config, mode: 'merge' });
+    await service.handle('listMonitors', {});
+    const events = collectEvents(service, 'monitors');
+    await service.handle('setMuted', { monitorId: 'm7', muted: true });
+    await service.handle('editMonitor', { monitor: { id: 'm8', type: 'tcp', host: '127.0.0.1', port: 9, paused: true, name: 'Renamed' } });
+    await service.handle('removeMonitor', { monitorId: 'm9' });
+    expect(events.map((changes) => [fromMonitorList(changes).map((item) => [item.id, item.name, item.muted]), changes.removed])).toEqual([
+      [[['m7', 'm7', true]], []],
+      [[['m8', 'Renamed', false]], []],
+      [[], ['m9']],
+    ]);
   });
 
   it('answers uptime from one source: getHistory carries the same figures as the list, after every check', async () => {
@@ -36,9 +59,11 @@ describe('monitors, checks and alerts against a real local server', () => {
     server.status = 500;
     for (let i = 0; i < 3; i++) {
       await service.handle('checkNow', { monitorId: 'flaky' });
-      const listed = (await service.handle('listMonitors', {})).find((view) => view.monitor.id === 'flaky');
+      const listed = fromMonitorList(await service.handle('listMonitors', {})).find((item) => item.id === 'flaky');
+      const opened = await service.handle('getMonitor', { monitorId: 'flaky' });
       const history = await service.handle('getHistory', { monitorId: 'flaky', range: '24h' });
-      expect(history.uptime).toEqual(listed?.uptime);
+      expect(history.uptime).toEqual(opened.uptime);
+      expect(listed?.uptime24h).toBe(Math.floor((history.uptime.h24 ?? 0) * 1e6) / 1e6);
       expect(history.uptime.h24).toBeCloseTo(1 / (i + 2));
     }
   });
@@ -53,7 +78,7 @@ describe('monitors, checks and alerts against a real local server', () => {
 
     expect(view.monitor).toEqual(expect.objectContaining({ id: 'api', name: 'API', auth: { type: 'basic', username: 'probe', password: REDACTED } }));
     expect(view).toEqual(expect.objectContaining({ lastResult: null, muted: false }));
-    expect((await monitorsEvent).map((v: MonitorView) => v.monitor.id)).toEqual(['api']);
+    expect(fromMonitorList(await monitorsEvent).map((item) => item.id)).toEqual(['api']);
     const stored = (await readStoreText(service, dataDir));
     expect(stored).toContain('"password": "enc:v1:');
     expect(stored).not.toContain('s3cret');
@@ -64,9 +89,11 @@ describe('monitors, checks and alerts against a real local server', () => {
     expect(batch.find((r) => r.monitorId === 'api')).toEqual(expect.objectContaining({ status: 'up', statusCode: 200 }));
     // The engine got the secret opened, never the sealed form.
     expect(server.authorizations.at(-1)).toBe(BASIC_S3CRET);
-    const [listed] = await service.handle('listMonitors', {});
-    expect(listed?.lastResult).toEqual(expect.objectContaining({ status: 'up' }));
-    expect(listed?.state).toBe('up');
+    const [listed] = fromMonitorList(await service.handle('listMonitors', {}));
+    expect(listed).toEqual(expect.objectContaining({ id: 'api', state: 'up', problem: null, latencyMs: expect.any(Number) }));
+    const opened = await service.handle('getMonitor', { monitorId: 'api' });
+    expect(opened.lastResult).toEqual(expect.objectContaining({ status: 'up' }));
+    expect(opened.monitor).toEqual(expect.objectContaining({ auth: { type: 'basic', username: 'probe', password: REDACTED } }));
   });
 
   it('goes down after the failure threshold with a "down" alert, and getHistory shows buckets, recent results and the incident', async () => {
@@ -145,7 +172,7 @@ describe('monitors, checks and alerts against a real local server', () => {
 
     const monitorsEvent = nextEvent(service, 'monitors');
     expect(await service.handle('removeMonitor', { monitorId: 'api' })).toEqual({ removed: true });
-    expect(await monitorsEvent).toEqual([]);
+    expect(await monitorsEvent).toEqual({ fields: [...MONITOR_LIST_FIELDS], rows: [], removed: ['api'], version: expect.any(Number) });
     expect((JSON.parse(await readStoreText(service, dataDir)) as { monitors: unknown[] }).monitors).toEqual([]);
     // A removed monitor leaves nothing muted behind.
     expect((await service.handle('getSettings', {})).mutedMonitors).toEqual([]);

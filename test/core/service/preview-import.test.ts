@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { cleanUp, openService, rejection, tempDataDir } from './service-fixtures.ts';
+import { MONITOR_LIST_FIELDS } from '../../../electron/shared/monitor-list.ts';
 
 const GATUS_CONFIG = fileURLToPath(new URL('../../fixtures/gatus/config.yaml', import.meta.url));
 
@@ -15,7 +16,7 @@ describe('previewImport', () => {
     expect(preview.monitors.map((m) => m.id)).toEqual(['gatus-website', 'gatus-website-certificate', 'gatus-api', 'gatus-database', 'gatus-mail-certificate']);
     expect(preview.skipped.map((s) => s.name)).toEqual(['website', 'api', 'router', 'resolver', 'alerting']);
     expect(preview.replacing).toEqual([]);
-    expect(await service.handle('listMonitors', {})).toEqual([]);
+    expect(await service.handle('listMonitors', {})).toEqual(expect.objectContaining({ fields: [...MONITOR_LIST_FIELDS], rows: [] }));
 
     // Paused so nothing is checked: the hosts are made up.
     const monitors = preview.monitors.map((m) => ({ ...m, paused: true }));

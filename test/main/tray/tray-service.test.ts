@@ -85,7 +85,7 @@ describe('TrayService', () => {
     t.timers.advance(100);
     expect(t.tray.setContextMenu).toHaveBeenCalledTimes(2);
     expect(t.tray.setImage).toHaveBeenLastCalledWith(icon('tray-down-light-32.png'));
-    t.source.emit('monitors', t.source.current);
+    t.source.emit('monitors', { fields: [], rows: [], removed: [], version: 1 });
     t.timers.advance(100);
     // Same icon and tooltip: not set again. The menu always is (Linux needs it).
     expect(t.tray.setContextMenu).toHaveBeenCalledTimes(3);

@@ -6,7 +6,7 @@ import type { MonitorConfig } from '../../../electron/shared/config-validation.t
 import { App } from '../../../renderer/src/App.tsx';
 import { resetMonitorsStore } from '../../../renderer/src/store/monitors-store.ts';
 import { PicketClientError } from '../../../renderer/src/transport/client-error.ts';
-import { clientWith, makeView, SETTINGS } from '../store/fixtures.ts';
+import { clientWith, listOf, makeView, SETTINGS } from '../store/fixtures.ts';
 
 // The three views another engineer writes: stand-ins that show their props and expose their callbacks.
 vi.mock('../../../renderer/src/views/detail/MonitorDetail.tsx', () => ({
@@ -121,7 +121,7 @@ describe('App', () => {
   it('shows a load failure with a working "Try again"', async () => {
     const client = clientWith(VIEWS);
     let fail = true;
-    client.handlers.listMonitors = () => (fail ? Promise.reject(new PicketClientError('internal', 'the history folder is not writable')) : VIEWS);
+    client.handlers.listMonitors = () => (fail ? Promise.reject(new PicketClientError('internal', 'the history folder is not writable')) : listOf(VIEWS));
     render(<App client={client} />);
     expect((await screen.findByRole('alert')).textContent).toContain('the history folder is not writable');
     fail = false;

@@ -7,7 +7,7 @@ import { HOUR_MS, MINUTE_MS } from '../../../electron/shared/time.ts';
 import type { CheckResult, TlsMonitor } from '../../../electron/shared/types.ts';
 import { REFRESH_THROTTLE_MS } from '../../../renderer/src/views/detail/useMonitorHistory.ts';
 import { MonitorDetail } from '../../../renderer/src/views/detail/MonitorDetail.tsx';
-import { applyMonitors, resetMonitorsStore } from '../../../renderer/src/store/monitors-store.ts';
+import { applyMonitorDetail, resetMonitorsStore } from '../../../renderer/src/store/monitors-store.ts';
 import { FakeClient } from '../store/fixtures.ts';
 
 const MINUTE = MINUTE_MS;
@@ -138,7 +138,7 @@ describe('MonitorDetail', () => {
 
   it('shows the header, phases, uptime with "no data", incidents and the last results', async () => {
     const client = makeClient();
-    applyMonitors([tlsView()]);
+    applyMonitorDetail(tlsView());
     render(<MonitorDetail client={client} view={tlsView()} onEdit={() => {}} onBack={() => {}} />);
     await screen.findByRole('img', { name: /Latency over/ });
 

@@ -4,17 +4,17 @@ import { barSegments, describeSegments, segmentKind, uptimeSegments } from '../.
 import { formatLatency, formatUptime } from '../../../renderer/src/components/format.ts';
 import { sparklineSegments } from '../../../renderer/src/components/Sparkline.tsx';
 import type { MonitorState } from '../../../electron/shared/types.ts';
-import { buildEntries, DEFAULT_QUERY, filterAndSort, type ListQuery } from '../../../renderer/src/views/list/list-model.ts';
-import { makeView } from '../store/fixtures.ts';
+import { buildEntries, DEFAULT_QUERY, entryKeysSelector, filterAndSort, type ListQuery } from '../../../renderer/src/views/list/list-model.ts';
+import { makeItem } from '../store/fixtures.ts';
 
-const ids = (views: Array<{ monitor: { id: string } }>) => views.map((v) => v.monitor.id);
+const ids = (items: Array<{ id: string }>) => items.map((item) => item.id);
 
 describe('filterAndSort', () => {
   const views = [
-    makeView('api', { name: 'API', state: 'up', latency: 300, h24: 0.99 }),
-    makeView('db', { name: 'Database', state: 'down', latency: null, h24: 0.5, type: 'tcp' }),
-    makeView('web', { name: 'website', state: 'warning', latency: 900, h24: null }),
-    makeView('old', { name: 'Archive', state: 'paused', latency: 50, h24: 1 }),
+    makeItem('api', { name: 'API', state: 'up', latency: 300, h24: 0.99 }),
+    makeItem('db', { name: 'Database', state: 'down', latency: null, h24: 0.5, type: 'tcp' }),
+    makeItem('web', { name: 'website', state: 'warning', latency: 900, h24: null }),
+    makeItem('old', { name: 'Archive', state: 'paused', latency: 50, h24: 1 }),
   ];
 
   it('puts down first by default, paused last', () => {
@@ -36,14 +36,14 @@ describe('filterAndSort', () => {
 
 describe('buildEntries', () => {
   it('has no headers when nothing is grouped', () => {
-    expect(buildEntries([makeView('a'), makeView('b')], new Set())).toEqual([
+    expect(buildEntries([makeItem('a'), makeItem('b')], new Set())).toEqual([
       { kind: 'monitor', id: 'a' },
       { kind: 'monitor', id: 'b' },
     ]);
   });
 
   it('orders groups by their best-sorted member, ungrouped last, and hides collapsed members', () => {
-    const sorted = [makeView('x', { group: 'matrix.org' }), makeView('loose'), makeView('y', { group: 'home' }), makeView('z', { group: 'matrix.org' })];
+    const sorted = [makeItem('x', { group: 'matrix.org' }), makeItem('loose'), makeItem('y', { group: 'home' }), makeItem('z', { group: 'matrix.org' })];
     expect(buildEntries(sorted, new Set(['home']))).toEqual([
       { kind: 'group', group: 'matrix.org' },
       { kind: 'monitor', id: 'x' },
@@ -57,7 +57,7 @@ describe('buildEntries', () => {
 
 describe('groups, down first', () => {
   it('ranks groups by their worst state, then by how many share it, then by name; ungrouped last', () => {
-    const view = (id: string, group: string | undefined, state: MonitorState) => makeView(id, { state, ...(group ? { group } : {}) });
+    const view = (id: string, group: string | undefined, state: MonitorState) => makeItem(id, { state, ...(group ? { group } : {}) });
     const views = [
       view('a1', 'all-up', 'up'),
       view('a2', 'all-up', 'up'),
@@ -142,5 +142,16 @@ describe('formatting', () => {
   it('breaks the sparkline at checks without an answer', () => {
     expect(sparklineSegments([10, 20, null, 30, 40], 40, 20)).toHaveLength(2);
     expect(sparklineSegments([null, null], 40, 20)).toEqual([]);
+  });
+});
+
+describe('entryKeysSelector', () => {
+  it('hands back the very same keys while the order holds, so the list does not re-render on a result', () => {
+    const select = entryKeysSelector(DEFAULT_QUERY, new Set());
+    const items = { a: makeItem('a', { name: 'A' }), b: makeItem('b', { name: 'B' }) };
+    const first = select(items);
+    expect(first).toEqual(['m:a', 'm:b']);
+    expect(select({ ...items, a: { ...items.a, latencyMs: 99 } })).toBe(first);
+    expect(select({ ...items, b: { ...items.b, state: 'down' } })).toEqual(['m:b', 'm:a']);
   });
 });

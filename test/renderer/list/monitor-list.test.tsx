@@ -2,11 +2,11 @@
 import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { MonitorView } from '../../../electron/shared/contract.ts';
-import { connectStore, monitorsStore, resetMonitorsStore } from '../../../renderer/src/store/monitors-store.ts';
+import { applyMonitorDetail, connectStore, monitorsStore, resetMonitorsStore } from '../../../renderer/src/store/monitors-store.ts';
 import { MonitorDetail } from '../../../renderer/src/views/detail/MonitorDetail.tsx';
 import { MonitorList } from '../../../renderer/src/views/list/MonitorList.tsx';
 import { clearUptimeBarCache, SETTLE_MS } from '../../../renderer/src/views/list/use-uptime-bar.ts';
-import { clientWith, makeView } from '../store/fixtures.ts';
+import { changesOf, clientWith, makeView } from '../store/fixtures.ts';
 
 let disconnect: (() => void) | null = null;
 
@@ -75,7 +75,7 @@ describe('MonitorList', () => {
 
   it('re-sorts live when a state changes', async () => {
     const { client } = await renderList(SAMPLE);
-    act(() => client.emit('monitors', [makeView('api', { name: 'API', state: 'down' }), SAMPLE[1]!, SAMPLE[2]!]));
+    act(() => client.emit('monitors', changesOf([makeView('api', { name: 'API', state: 'down' })])));
     expect(rowNames()).toEqual(['API', 'Database', 'Website']);
   });
 
@@ -164,6 +164,8 @@ describe('uptime: one source for the list and the detail page', () => {
     // The service answers getHistory with the same figures as the monitor's view; here they moved on since the list loaded.
     const fresher = { h24: 0.6, d7: 5 / 7, d30: 5 / 7, d365: null };
     client.handlers.getHistory = ({ monitorId, range }) => ({ monitorId, range, resolution: 'minute', buckets: [], uptime: fresher, incidents: [], recent: [] });
+    // The detail route shows a monitor once its full view is in the store.
+    act(() => applyMonitorDetail(views[0] as MonitorView));
     render(<MonitorDetail client={client} view={views[0] as MonitorView} onEdit={() => {}} onBack={() => {}} />);
     await vi.waitFor(() => expect(screen.getAllByRole('listitem')[0]?.textContent).toContain('60.00%'));
     expect(screen.getAllByRole('listitem')[0]?.textContent).toContain('71.42%');

@@ -3,8 +3,8 @@ import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testi
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { REDACTED } from '../../../electron/shared/contract.ts';
 import { SettingsView } from '../../../renderer/src/views/settings/SettingsView.tsx';
-import { applyMonitors, resetMonitorsStore } from '../../../renderer/src/store/monitors-store.ts';
-import { FakeClient, makeView, SETTINGS } from '../store/fixtures.ts';
+import { applyMonitorChanges, resetMonitorsStore } from '../../../renderer/src/store/monitors-store.ts';
+import { changesOf, FakeClient, makeView, SETTINGS } from '../store/fixtures.ts';
 
 afterEach(() => {
   cleanup();
@@ -180,7 +180,9 @@ describe('SettingsView export', () => {
     expect((await screen.findByText(/Downloaded picket-config/)).textContent).toContain('(0 monitors)');
     expect(screen.getByText(/Every monitor \(0\)/)).toBeTruthy();
     // An import lands as a 'monitors' event: the export's old count goes, the total follows.
-    act(() => applyMonitors([makeView('imported')]));
+    act(() => {
+      applyMonitorChanges(changesOf([makeView('imported')]));
+    });
     expect(screen.getByText(/Every monitor \(1\)/)).toBeTruthy();
     expect(screen.queryByText(/0 monitors/)).toBeNull();
     click.mockRestore();

@@ -2,6 +2,8 @@
 // the test emits by hand and whose requests it answers with handlers.
 import type { AppSettings, EventMap, EventName, MonitorView, PicketClient, RequestName, RequestParams, RequestResult } from '../../../electron/shared/contract.ts';
 import { parseMonitor } from '../../../electron/shared/config-validation.ts';
+import { listItemOf, toMonitorList, type MonitorList, type MonitorListChanges, type MonitorListItem } from '../../../electron/shared/monitor-list.ts';
+import { PicketClientError } from '../../../renderer/src/transport/client-error.ts';
 import type { Monitor, MonitorState } from '../../../electron/shared/types.ts';
 
 export function makeView(id: string, options: { state?: MonitorState; name?: string; group?: string; latency?: number | null; h24?: number | null; type?: Monitor['type']; url?: string } = {}): MonitorView {
@@ -19,6 +21,23 @@ export function makeView(id: string, options: { state?: MonitorState; name?: str
     uptime: { h24: options.h24 === undefined ? 1 : options.h24, d7: 1, d30: 0.999, d365: null },
     muted: false,
   };
+}
+
+/** A view as its list row has it. */
+export function makeItem(id: string, options: Parameters<typeof makeView>[1] = {}): MonitorListItem {
+  return listItemOf(makeView(id, options));
+}
+
+/** listMonitors' answer for these views, as the service builds it. */
+export function listOf(views: readonly MonitorView[], version = 0): MonitorList {
+  return toMonitorList(views.map(listItemOf), version);
+}
+
+let eventsSent = 0;
+
+/** A 'monitors' event: these views added or changed, those ids removed; each one newer than any list so far unless told. */
+export function changesOf(views: readonly MonitorView[], removed: string[] = [], version = 1_000_000 + ++eventsSent): MonitorListChanges {
+  return { ...listOf(views, version), removed };
 }
 
 export const SETTINGS: AppSettings = {
@@ -74,7 +93,12 @@ export class FakeClient implements PicketClient {
 export function clientWith(views: MonitorView[], settings: AppSettings = SETTINGS): FakeClient {
   const NO_UPTIME = { h24: null, d7: null, d30: null, d365: null };
   return new FakeClient({
-    listMonitors: () => views,
+    listMonitors: () => listOf(views),
+    getMonitor: ({ monitorId }) => {
+      const view = views.find((candidate) => candidate.monitor.id === monitorId);
+      if (!view) throw new PicketClientError('not-found', `no monitor "${monitorId}"`);
+      return view;
+    },
     getSettings: () => settings,
     getHistory: ({ monitorId, range }) => ({
       monitorId,

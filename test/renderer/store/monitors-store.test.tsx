@@ -8,11 +8,14 @@ import {
   resetMonitorsStore,
   seedSparkline,
   SPARKLINE_LENGTH,
-  useMonitorView,
+  loadMonitorDetail,
+  loadSnapshot,
+  useMonitorItem,
   useSparkline,
   type Scheduler,
 } from '../../../renderer/src/store/monitors-store.ts';
-import { clientWith, makeView, SETTINGS } from './fixtures.ts';
+import type { MonitorList } from '../../../electron/shared/monitor-list.ts';
+import { changesOf, clientWith, listOf, makeView, SETTINGS } from './fixtures.ts';
 
 const result = (monitorId: string, latencyMs: number | null, at = 1): CheckResult => ({ monitorId, status: latencyMs === null ? 'down' : 'up', at, latencyMs, message: 'm' });
 const change = (monitorId: string, to: StateChange['to']): StateChange => ({ monitorId, from: 'up', to, at: 1, message: 'x' });
@@ -58,18 +61,22 @@ describe('connectStore', () => {
     expect(monitorsStore.getState().error).toMatch(/access token/);
   });
 
-  it('applies a results batch in ONE set(), updating lastResult and the sparkline ring', async () => {
+  it('applies a results batch in ONE set(), updating the row, an open view\'s lastResult and the sparkline ring', async () => {
     const { client } = await connected();
+    await loadMonitorDetail(client, 'a');
     const sets = vi.fn();
     const unsubscribe = monitorsStore.subscribe(sets);
     client.emit('results', [result('a', 10, 5), result('b', 20, 5), result('a', 30, 6), result('gone', 1)]);
     unsubscribe();
     expect(sets).toHaveBeenCalledTimes(1);
     const state = monitorsStore.getState();
-    expect(state.views.a?.lastResult?.latencyMs).toBe(30);
+    expect(state.items.a?.latencyMs).toBe(30);
+    expect(state.details.a?.lastResult?.latencyMs).toBe(30);
+    expect(state.items.b?.latencyMs).toBe(20);
+    expect(state.details.b).toBeUndefined();
     expect(state.sparklines.a).toEqual([10, 30]);
     expect(state.sparklines.b).toEqual([20]);
-    expect(state.views.gone).toBeUndefined();
+    expect(state.items.gone).toBeUndefined();
   });
 
   it('keeps only the last SPARKLINE_LENGTH latencies, nulls included as gaps', async () => {
@@ -105,16 +112,17 @@ describe('connectStore', () => {
     scheduler.flush();
     unsubscribe();
     expect(sets).toHaveBeenCalledTimes(1);
-    expect(monitorsStore.getState().views.a?.state).toBe('down');
-    expect(monitorsStore.getState().views.b?.state).toBe('down');
+    expect(monitorsStore.getState().items.a?.state).toBe('down');
+    expect(monitorsStore.getState().items.b?.state).toBe('down');
   });
 
-  it("replaces the list on 'monitors' (keeping surviving sparklines) and settings on 'settings'", async () => {
+  it("applies the changes a 'monitors' event names (keeping the rest) and settings on 'settings'", async () => {
     const { client } = await connected();
     client.emit('results', [result('a', 7), result('c', 9)]);
-    client.emit('monitors', [makeView('a'), makeView('d')]);
+    client.emit('monitors', changesOf([makeView('a', { name: 'Renamed' }), makeView('d')], ['c']));
     const state = monitorsStore.getState();
-    expect(state.ids).toEqual(['a', 'd']);
+    expect(state.ids).toEqual(['a', 'b', 'd']);
+    expect(state.items.a?.name).toBe('Renamed');
     expect(state.sparklines).toEqual({ a: [7] });
     client.emit('settings', { ...SETTINGS, theme: 'dark' });
     expect(monitorsStore.getState().settings?.theme).toBe('dark');
@@ -126,7 +134,46 @@ describe('connectStore', () => {
     disconnect();
     scheduler.flush();
     expect(client.listenerCount()).toBe(0);
-    expect(monitorsStore.getState().views.a?.state).toBe('up');
+    expect(monitorsStore.getState().items.a?.state).toBe('up');
+  });
+});
+
+describe('a monitor opened', () => {
+  it('is fetched once, then kept fresh: its state and results from events, its config refetched when an event names it', async () => {
+    const views = [makeView('a'), makeView('b')];
+    const { client, scheduler } = await connected(views);
+    await loadMonitorDetail(client, 'a');
+    expect(monitorsStore.getState().details.a?.monitor.name).toBe('a');
+    client.emit('state', change('a', 'down'));
+    scheduler.flush();
+    expect(monitorsStore.getState().details.a?.state).toBe('down');
+    // Edited elsewhere (another window, the CLI): the event carries the row, the store fetches the rest.
+    views[0] = makeView('a', { name: 'Edited' });
+    client.emit('monitors', changesOf([views[0]]));
+    await vi.waitFor(() => expect(monitorsStore.getState().details.a?.monitor.name).toBe('Edited'));
+    expect(client.requests.filter((r) => r.name === 'getMonitor')).toHaveLength(2);
+    // A change to a monitor nobody opened fetches nothing.
+    client.emit('monitors', changesOf([makeView('b', { name: 'B' })]));
+    expect(client.requests.filter((r) => r.name === 'getMonitor')).toHaveLength(2);
+    client.emit('monitors', changesOf([], ['a']));
+    expect(monitorsStore.getState().details.a).toBeUndefined();
+  });
+});
+
+describe('a list and an event that overtake each other', () => {
+  it('keeps a change whose event arrived before an older list, and lets a newer list win over an older event', async () => {
+    const { client } = await connected([makeView('a')]);
+    // The reload's list (version 5) was made before the monitor "b" was added (event 6), but arrives after it.
+    let answer: (list: MonitorList) => void = () => undefined;
+    client.handlers.listMonitors = () => new Promise<MonitorList>((resolve) => (answer = resolve));
+    const reload = loadSnapshot(client);
+    client.emit('monitors', changesOf([makeView('b')], [], 6));
+    client.emit('monitors', changesOf([makeView('a', { name: 'Old name' })], [], 4));
+    answer(listOf([makeView('a', { name: 'New name' })], 5));
+    await reload;
+    const state = monitorsStore.getState();
+    expect(state.ids).toEqual(['a', 'b']);
+    expect(state.items.a?.name).toBe('New name');
   });
 });
 
@@ -135,12 +182,12 @@ describe('selectors', () => {
     const { client } = await connected();
     const renders: Record<string, number> = {};
     function Row({ id }: { id: string }) {
-      const view = useMonitorView(id);
+      const item = useMonitorItem(id);
       const ring = useSparkline(id);
       renders[id] = (renders[id] ?? 0) + 1;
       return (
         <p>
-          {view?.monitor.name} {view?.lastResult?.latencyMs} {ring?.length}
+          {item?.name} {item?.latencyMs} {ring?.length}
         </p>
       );
     }

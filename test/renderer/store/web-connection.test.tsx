@@ -5,7 +5,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { connectStore, monitorsStore, resetMonitorsStore } from '../../../renderer/src/store/monitors-store.ts';
 import { PicketClientError } from '../../../renderer/src/transport/client-error.ts';
 import type { ConnectionStatus } from '../../../renderer/src/transport/web-client.ts';
-import { clientWith, FakeClient, makeView } from './fixtures.ts';
+import { clientWith, FakeClient, listOf, makeView } from './fixtures.ts';
 
 /** A web client stand-in: the fake contract client plus the connection status the web transport reports. */
 class FakeWebClient extends FakeClient {
@@ -47,7 +47,7 @@ describe('signed out', () => {
 describe('the event stream opening', () => {
   it('reloads once it opens, so a change between the first load and the stream is not lost', async () => {
     let views = [makeView('a')];
-    const client = new FakeWebClient({ ...clientWith([]).handlers, listMonitors: () => views });
+    const client = new FakeWebClient({ ...clientWith([]).handlers, listMonitors: () => listOf(views) });
     const stop = connectStore(client);
     await expect.poll(() => monitorsStore.getState().ids).toEqual(['a']);
     views = [makeView('a'), makeView('b')]; // added elsewhere before the stream opened: no event reaches us

@@ -18,11 +18,11 @@ const okFetch = () => vi.fn(async (_url: RequestInfo | URL, _init?: RequestInit)
 
 describe('chooseClient', () => {
   it('uses the preload bridge when window.picket exists', async () => {
-    const bridge = { listMonitors: vi.fn(async () => ({ ok: true, result: [] })) } as unknown as PicketBridge;
+    const bridge = { request: vi.fn(async () => ({ ok: true, result: { fields: [], rows: [] } })), on: vi.fn() } as unknown as PicketBridge;
     const fetch = okFetch();
     const client = chooseClient(fakeWindow('', bridge).win, { fetch });
     await client.request('listMonitors', {});
-    expect(bridge.listMonitors).toHaveBeenCalledOnce();
+    expect(bridge.request).toHaveBeenCalledWith('listMonitors', {});
     expect(fetch).not.toHaveBeenCalled();
   });
 
@@ -74,20 +74,16 @@ describe('restartOnNewToken', () => {
 });
 
 describe('createIpcClient', () => {
-  it('maps each request to its bridge function with positional arguments', async () => {
+  it('passes each request to the bridge as (name, params), and events to its on()', async () => {
     const bridge = {
-      getHistory: vi.fn(async () => ({ ok: true, result: { buckets: [] } })),
-      checkNow: vi.fn(async () => ({ ok: true, result: { checked: 1 } })),
-      importConfig: vi.fn(async () => ({ ok: true, result: { added: [], updated: [], removed: [] } })),
+      request: vi.fn(async () => ({ ok: true, result: { checked: 1 } })),
       on: vi.fn(() => () => undefined),
     } as unknown as PicketBridge;
     const client = createIpcClient(bridge);
+    await expect(client.request('checkNow', {})).resolves.toEqual({ checked: 1 });
     await client.request('getHistory', { monitorId: 'a', range: '7d' });
-    await client.request('checkNow', {});
-    await client.request('importConfig', { json: '{}', mode: 'merge' });
-    expect(bridge.getHistory).toHaveBeenCalledWith('a', '7d');
-    expect(bridge.checkNow).toHaveBeenCalledWith(undefined);
-    expect(bridge.importConfig).toHaveBeenCalledWith('{}', 'merge');
+    expect(bridge.request).toHaveBeenNthCalledWith(1, 'checkNow', {});
+    expect(bridge.request).toHaveBeenNthCalledWith(2, 'getHistory', { monitorId: 'a', range: '7d' });
     const listener = vi.fn();
     client.on('results', listener);
     expect(bridge.on).toHaveBeenCalledWith('results', listener);
@@ -95,14 +91,14 @@ describe('createIpcClient', () => {
 
   it('rejects with a PicketClientError carrying the envelope\'s code and field issues', async () => {
     const error = { code: 'invalid-params', message: 'invalid monitor', issues: [{ path: 'monitor.port', message: 'must be <= 65535' }] };
-    const bridge = { addMonitor: vi.fn(async () => ({ ok: false, error })) } as unknown as PicketBridge;
+    const bridge = { request: vi.fn(async () => ({ ok: false, error })) } as unknown as PicketBridge;
     await expect(createIpcClient(bridge).request('addMonitor', { monitor: { id: 'a', type: 'tcp', host: 'db.test', port: 70_000 } })).rejects.toMatchObject({ name: 'PicketClientError', ...error });
   });
 
   it('rejects with a PicketClientError when the bridge itself fails', async () => {
-    const bridge = { removeMonitor: vi.fn(async () => Promise.reject(Object.assign(new Error('no monitor "z"'), { code: 'not-found' }))) } as unknown as PicketBridge;
+    const bridge = { request: vi.fn(async () => Promise.reject(Object.assign(new Error('no monitor "z"'), { code: 'not-found' }))) } as unknown as PicketBridge;
     await expect(createIpcClient(bridge).request('removeMonitor', { monitorId: 'z' })).rejects.toMatchObject({ name: 'PicketClientError', code: 'not-found', message: 'no monitor "z"' });
-    const plain = { removeMonitor: vi.fn(async () => Promise.reject(new Error('boom'))) } as unknown as PicketBridge;
+    const plain = { request: vi.fn(async () => Promise.reject(new Error('boom'))) } as unknown as PicketBridge;
     await expect(createIpcClient(plain).request('removeMonitor', { monitorId: 'z' })).rejects.toMatchObject({ code: 'internal', message: 'boom' });
   });
 });

@@ -1,6 +1,5 @@
 // Settings → Alert channels: every channel with how its deliveries are going (the last delivery, the last
 // error), and the form to add or edit one. Follows the 'channels' event, so a failing channel shows up live.
-import { monitorTypeSpec } from '../../../../electron/shared/monitor-types/registry.ts';
 import { useEffect, useState } from 'react';
 import { CHANNEL_SPECS } from '../../../../electron/shared/channel-schema.ts';
 import type { ChannelConfig, ChannelView } from '../../../../electron/shared/channel-types.ts';
@@ -20,12 +19,10 @@ function when(at: number | null): string {
 
 /** Hosts of the monitors and homeservers Picket watches. */
 function useMonitoredHosts(): Set<string> {
-  const views = useStore(monitorsStore, (state) => state.views);
+  const items = useStore(monitorsStore, (state) => state.items);
   const homeservers = useStore(monitorsStore, (state) => state.homeservers);
   const hosts = new Set<string>();
-  for (const view of Object.values(views)) {
-    hosts.add(monitorTypeSpec(view.monitor.type).alertHost(view.monitor).toLowerCase());
-  }
+  for (const item of Object.values(items)) hosts.add(item.host.toLowerCase());
   for (const group of Object.values(homeservers)) {
     hosts.add(group.serverName.toLowerCase());
     const base = group.discovery?.client.baseUrl;

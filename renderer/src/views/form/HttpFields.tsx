@@ -1,5 +1,5 @@
 // What an HTTP(S) monitor requests and what answer counts as up.
-import { REDACTED } from '../../../../electron/shared/contract.ts';
+import { REDACTED } from '../../../../electron/shared/redaction.ts';
 import { DEFAULT_EXPECTED_STATUS, DEFAULT_MAX_REDIRECTS } from '../../../../electron/shared/defaults.ts';
 import type { HttpMethod } from '../../../../electron/shared/types.ts';
 import type { AuthKind } from './form-model.ts';

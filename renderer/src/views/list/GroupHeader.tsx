@@ -2,9 +2,7 @@
 // so a collapsed group still says when something inside it needs attention. A homeserver's group adds its
 // diagnosis: what the states together most likely mean, and what to do.
 import { memo, useId } from 'react';
-import { useStore } from 'zustand';
-import { useShallow } from 'zustand/react/shallow';
-import { monitorsStore, useHomeserver } from '../../store/monitors-store.ts';
+import { useGroupTotals, useHomeserver } from '../../store/monitors-store.ts';
 import { DiagnosisDetails, DiagnosisVerdict, showsDiagnosis } from '../homeserver/GroupDiagnosis.tsx';
 import { UNGROUPED } from './list-model.ts';
 
@@ -17,19 +15,7 @@ export interface GroupHeaderProps {
 }
 
 export const GroupHeader = memo(function GroupHeader({ group, index, total, collapsed, onToggle }: GroupHeaderProps) {
-  const { count, down } = useStore(
-    monitorsStore,
-    useShallow((state) => {
-      let count = 0;
-      let down = 0;
-      for (const view of Object.values(state.views)) {
-        if ((view.monitor.group || UNGROUPED) !== group) continue;
-        count += 1;
-        if (view.state === 'down') down += 1;
-      }
-      return { count, down };
-    }),
-  );
+  const { count, down } = useGroupTotals(group);
   const homeserver = useHomeserver(group);
   const detailsId = useId();
   const details = showsDiagnosis(homeserver);

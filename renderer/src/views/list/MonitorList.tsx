@@ -1,5 +1,5 @@
 // The monitor list: toolbar, column headings and the virtualised rows, or an empty state.
-import { useCallback, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { useStore } from 'zustand';
 import { useShallow } from 'zustand/react/shallow';
 import type { PicketClient } from '../../../../electron/shared/contract.ts';
@@ -9,7 +9,7 @@ import { monitorsStore, useStateCounts } from '../../store/monitors-store.ts';
 import { showsDiagnosis } from '../homeserver/GroupDiagnosis.tsx';
 import { GroupHeader } from './GroupHeader.tsx';
 import { ListToolbar } from './ListToolbar.tsx';
-import { buildEntries, DEFAULT_QUERY, entryKey, filterAndSort, parseEntryKey, type ListQuery } from './list-model.ts';
+import { DEFAULT_QUERY, entryKeysSelector, parseEntryKey, type ListQuery } from './list-model.ts';
 import { MonitorRow } from './MonitorRow.tsx';
 import { VirtualList } from './VirtualList.tsx';
 import './list.css';
@@ -37,11 +37,9 @@ export function MonitorList({ client, onOpen, onAdd, onAddHomeserver }: MonitorL
   // Nothing loaded because the engine refused or could not be reached: the banner says why; "No monitors
   // yet" would be a lie.
   const failed = useStore(monitorsStore, (state) => state.connection === 'error' && state.ids.length === 0);
-  // Keys compared shallowly: a result that does not change the order does not re-render the list.
-  const keys = useStore(
-    monitorsStore,
-    useShallow((state) => buildEntries(filterAndSort(Object.values(state.views), query), collapsed, query.sort).map(entryKey)),
-  );
+  // The same array while the order is the same: a result that does not change it does not re-render the list.
+  const selectKeys = useMemo(() => entryKeysSelector(query, collapsed), [query, collapsed]);
+  const keys = useStore(monitorsStore, (state) => selectKeys(state.items));
 
   // Groups whose header shows a diagnosis, so is taller; compared shallowly like the keys.
   const diagnosed = useStore(

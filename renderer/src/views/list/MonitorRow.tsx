@@ -3,12 +3,12 @@
 import { memo, type KeyboardEvent, type MouseEvent } from 'react';
 import type { PicketClient } from '../../../../electron/shared/contract.ts';
 import { formatLatency, formatUptime } from '../../components/format.ts';
-import { targetOf, TYPE_LABEL } from '../../components/monitor-type.ts';
+import { TYPE_LABEL } from '../../components/monitor-type.ts';
 import { Sparkline } from '../../components/Sparkline.tsx';
 import { StateBadge } from '../../components/StateBadge.tsx';
 import { barSegments, UptimeBar, type BarUnit } from '../../components/UptimeBar.tsx';
 import { routeHash } from '../../store/hash-route.ts';
-import { useMonitorView, useSparkline } from '../../store/monitors-store.ts';
+import { useMonitorItem, useSparkline } from '../../store/monitors-store.ts';
 import { useUptimeBar } from './use-uptime-bar.ts';
 
 export interface MonitorRowProps {
@@ -36,11 +36,10 @@ function RowUptimeBar({ client, id, unit }: { client: PicketClient; id: string; 
 }
 
 export const MonitorRow = memo(function MonitorRow({ client, id, index, total, unit, onOpen }: MonitorRowProps) {
-  const view = useMonitorView(id);
+  const item = useMonitorItem(id);
   const sparkline = useSparkline(id);
-  if (!view) return null;
-  const { monitor, lastResult } = view;
-  const trouble = lastResult && lastResult.status !== 'up' ? lastResult.message : null;
+  if (!item) return null;
+  const trouble = item.problem;
 
   const open = (event: MouseEvent | KeyboardEvent): void => {
     event.preventDefault(); // the href is for "open in new tab" and the status bar; navigation is onOpen's
@@ -51,35 +50,35 @@ export const MonitorRow = memo(function MonitorRow({ client, id, index, total, u
     <div role="listitem" aria-setsize={total} aria-posinset={index + 1} className="monitor-row-item">
       <a
         href={routeHash({ name: 'detail', id })}
-        className={`monitor-row row-${view.state}`}
+        className={`monitor-row row-${item.state}`}
         data-row-index={index}
         onClick={open}
         onKeyDown={(event) => event.key === 'Enter' && open(event)}
       >
         <span className="col-state">
-          <StateBadge state={view.state} />
+          <StateBadge state={item.state} />
         </span>
         <span className="col-name">
           <span className="monitor-name">
-            {monitor.name}
-            {view.muted && <span className="tag">muted</span>}
+            {item.name}
+            {item.muted && <span className="tag">muted</span>}
           </span>
           <span className="monitor-target" title={trouble ?? undefined}>
-            <span className="monitor-type">{TYPE_LABEL[monitor.type]}</span> {targetOf(monitor)}
+            <span className="monitor-type">{TYPE_LABEL[item.type]}</span> {item.target}
             {trouble && <span className="monitor-trouble"> — {trouble}</span>}
           </span>
         </span>
         <span className="col-num">
           <span className="sr-only">Latency </span>
-          {formatLatency(lastResult?.latencyMs)}
+          {formatLatency(item.latencyMs)}
         </span>
         <span className="col-num">
           <span className="sr-only">Uptime 24 hours </span>
-          {formatUptime(view.uptime.h24)}
+          {formatUptime(item.uptime24h)}
         </span>
         <span className="col-num">
           <span className="sr-only">Uptime 30 days </span>
-          {formatUptime(view.uptime.d30)}
+          {formatUptime(item.uptime30d)}
         </span>
         <span className="col-bar">
           <RowUptimeBar client={client} id={id} unit={unit} />

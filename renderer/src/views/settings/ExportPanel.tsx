@@ -1,7 +1,8 @@
 // Exports the config as a JSON file, downloaded in one click. Secrets never leave the engine: they come back
 // as the REDACTED placeholder, and the panel says how many, so nobody mistakes the file for a full backup.
 import { useState } from 'react';
-import { REDACTED, type PicketClient } from '../../../../electron/shared/contract.ts';
+import type { PicketClient } from '../../../../electron/shared/contract.ts';
+import { REDACTED } from '../../../../electron/shared/redaction.ts';
 import { downloadConfig, type DownloadedConfig } from '../../components/download-config.ts';
 import { useMonitorIds } from '../../store/monitors-store.ts';
 import { readContractError } from '../form/contract-error.ts';

@@ -12,6 +12,7 @@ import { lookupWithOverrides } from '../../../../electron/core/matrix/discovery/
 import type { ResolveOverride } from '../../../../electron/core/matrix/discovery/types.ts';
 import type { PicketService, PicketServiceOptions } from '../../../../electron/core/service/picket-service.ts';
 import type { TimerHandle } from '../../../../electron/core/scheduler/clock.ts';
+import { MONITOR_LIST_FIELDS } from '../../../../electron/shared/monitor-list.ts';
 import { DAY_MS } from '../../../../electron/shared/time.ts';
 
 const NAMES = ['alpha.test', 'hs.alpha.test', 'beta.test', 'hs.beta.test', 'nothing.test'];
@@ -156,7 +157,7 @@ describe('discoverHomeserver', () => {
     const discovery = await service.handle('discoverHomeserver', { serverName: 'alpha.test' });
     expect(discovery.federation).toEqual(expect.objectContaining({ host: 'hs.alpha.test', port: 443, via: 'well-known-port', verified: true }));
     expect(discovery.client).toEqual({ baseUrl: 'https://hs.alpha.test', verified: true });
-    expect(await service.handle('listMonitors', {})).toEqual([]);
+    expect(await service.handle('listMonitors', {})).toEqual(expect.objectContaining({ fields: [...MONITOR_LIST_FIELDS], rows: [] }));
     expect(await service.handle('listHomeservers', {})).toEqual([]);
   });
 
@@ -190,7 +191,7 @@ describe('addHomeserver', () => {
     await service.handle('setPaused', { monitorId: 'alpha.test-keys', paused: true });
     const again = await service.handle('addHomeserver', { serverName: 'alpha.test' });
     expect(again.monitors.map((v) => v.monitor.id).sort()).toEqual(added.monitors.map((v) => v.monitor.id).sort());
-    expect((await service.handle('listMonitors', {})).length).toBe(6);
+    expect((await service.handle('listMonitors', {})).rows.length).toBe(6);
     expect(again.monitors.find((v) => v.monitor.id === 'alpha.test-keys')?.monitor.paused).toBe(true);
     expect((await service.handle('listHomeservers', {})).map((g) => g.serverName)).toEqual(['alpha.test']);
 
@@ -232,7 +233,7 @@ describe('addHomeserver', () => {
     expect(error.code).toBe('invalid-params');
     expect(error.message).toMatch(/no Matrix homeserver answers for nothing\.test: .*refused/);
     expect(error.issues).toEqual([expect.objectContaining({ path: 'serverName' })]);
-    expect(await service.handle('listMonitors', {})).toEqual([]);
+    expect(await service.handle('listMonitors', {})).toEqual(expect.objectContaining({ fields: [...MONITOR_LIST_FIELDS], rows: [] }));
     expect(await service.handle('listHomeservers', {})).toEqual([]);
     expect(events).toEqual([]);
     const { readFileSync } = await import('node:fs');
