@@ -145,6 +145,7 @@ export class PicketService {
         store,
         snapshot: () => engine.snapshot(),
         saveMonitors: (drafts) => this.saveGroupMonitors(drafts),
+        removeMonitors: (monitorIds) => this.dropMonitors(monitorIds.filter((id) => this.findMonitor(id) !== undefined)),
         checkSoon: (monitorIds) => {
           for (const id of monitorIds) void engine.checkNow(id).catch(() => undefined);
         },
@@ -334,14 +335,7 @@ export class PicketService {
 
     removeMonitor: async ({ monitorId }) => {
       this.requireMonitor(monitorId);
-      this.store.removeMonitor(monitorId);
-      this.engine.removeMonitor(monitorId);
-      const muted = this.store.preferences().mutedMonitors;
-      if (muted.includes(monitorId)) {
-        this.store.updatePreferences({ mutedMonitors: muted.filter((id) => id !== monitorId) });
-        this.events.emit('settings', this.settings());
-      }
-      this.emitViews();
+      this.dropMonitors([monitorId]);
       return { removed: true };
     },
 
@@ -578,6 +572,20 @@ export class PicketService {
   }
 
   /** No view is built for an event nobody hears (`picket run` has no UI). */
+  /** Removes these (existing) monitors from the store and the engine, and from the muted list. */
+  private dropMonitors(monitorIds: readonly string[]): void {
+    for (const monitorId of monitorIds) {
+      this.store.removeMonitor(monitorId);
+      this.engine.removeMonitor(monitorId);
+    }
+    const muted = this.store.preferences().mutedMonitors;
+    if (muted.some((id) => monitorIds.includes(id))) {
+      this.store.updatePreferences({ mutedMonitors: muted.filter((id) => !monitorIds.includes(id)) });
+      this.events.emit('settings', this.settings());
+    }
+    this.emitViews();
+  }
+
   private emitViews(): void {
     if (this.events.listened('monitors')) this.events.emit('monitors', this.views());
   }

@@ -16,7 +16,7 @@ export interface SrvOutcome {
 
 const NO_RECORD_CODES = new Set(['ENOTFOUND', 'ENODATA', 'EAI_NONAME', 'EAI_NODATA']);
 
-export function pickSrvRecord(records: readonly SrvRecord[]): SrvRecord | undefined {
+export function pickSrvRecord<T extends Pick<SrvRecord, 'priority' | 'weight'>>(records: readonly T[]): T | undefined {
   return [...records].sort((a, b) => a.priority - b.priority || b.weight - a.weight)[0];
 }
 
