@@ -3,6 +3,7 @@
 // fault shows in several monitors (an expired certificate also fails the client and federation checks).
 import { untrustedCertificateWords } from '../../../shared/certificate-words.ts';
 import type { CheckResult } from '../../../shared/types.ts';
+import { wordList } from '../../../shared/word-list.ts';
 import type { DiscoveredHomeserver } from '../group/discovered.ts';
 import { MONITOR_ROLES } from '../group/roles.ts';
 import { delegationRecordChange, recordChanged } from './delegation-record.ts';
@@ -73,11 +74,6 @@ class View {
   roles(predicate: (role: DiagnosisRole) => boolean): DiagnosisRole[] {
     return ALL_ROLES.filter((role) => this.present(role) && predicate(role));
   }
-}
-
-/** "a", "a and b", "a, b and c". */
-function wordList(items: readonly string[]): string {
-  return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items.at(-1) ?? ''}`;
 }
 
 function clientHostOf(discovery: DiscoveredHomeserver | undefined): string | undefined {
