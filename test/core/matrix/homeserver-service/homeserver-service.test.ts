@@ -362,6 +362,18 @@ describe('the delegation record', () => {
     expect((await service.handle('listHomeservers', {}))[0]?.discovery?.federation.srv).toBeUndefined();
   });
 
+  it('stays removed when the user removed it and the delegation did not change', async () => {
+    live.betaWellKnown = '{"m.server": "hs.beta.test"}';
+    dns.setRecords(SRV_NAME, srvTo(443));
+    const { service, timers } = await open();
+    await service.handle('addHomeserver', { serverName: 'beta.test' });
+    await service.handle('removeMonitor', { monitorId: 'beta.test-delegation-srv' });
+    const homeservers = nextEvent(service, 'homeservers');
+    timers.fireAll();
+    expect((await homeservers)[0]?.discovery?.federation.srv).toBeDefined();
+    expect(service.views().some((v) => v.monitor.id === 'beta.test-delegation-srv')).toBe(false);
+  });
+
   it('is not made without SRV', async () => {
     const { service } = await open();
     const added = await service.handle('addHomeserver', { serverName: 'beta.test' });
