@@ -4,9 +4,9 @@ import { resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'electron-vite';
 import type { Plugin } from 'vite';
-import { Ajv } from 'ajv';
 import standaloneCode from 'ajv/dist/standalone/index.js';
-import { AJV_OPTIONS, SHAPE_SCHEMAS, VALIDATOR_EXPORTS } from './electron/shared/shape-schemas.ts';
+import { standaloneAjv } from './electron/shared/ajv.ts';
+import { SHAPE_SCHEMAS, VALIDATOR_EXPORTS } from './electron/shared/shape-schemas.ts';
 
 const root = import.meta.dirname;
 
@@ -30,7 +30,7 @@ function precompiledValidators(): Plugin {
     enforce: 'pre',
     load(id) {
       if (id.split('?')[0] !== target) return null;
-      const ajv = new Ajv({ ...AJV_OPTIONS, code: { source: true, esm: true } });
+      const ajv = standaloneAjv();
       for (const [name, schema] of Object.entries(SHAPE_SCHEMAS)) ajv.addSchema(schema, name);
       return standaloneCode(ajv, VALIDATOR_EXPORTS);
     },

@@ -2,6 +2,7 @@
 // Runs anywhere (engine, CLI, and later the dashboard's forms), so every caller shows the same messages.
 import type { ErrorObject } from 'ajv';
 import type { ConfigIssue, FieldPath } from './config-issue.ts';
+import { jsonPointerToPath } from './json-pointer-path.ts';
 import { validateConfigShape, validateMonitorShape, validateSettingsShape } from './schema-validators.ts';
 import { DEFAULT_INTERVAL_SECONDS, DEFAULT_SETTINGS, DEFAULT_TIMEOUT_SECONDS } from './defaults.ts';
 import { findJsonError } from './json-error-position.ts';
@@ -42,16 +43,6 @@ export interface ValidConfig {
   settings: Partial<Settings>;
   /** Absent when the file has no "channels" (a merge then keeps the stored ones). */
   channels?: ChannelConfig[];
-}
-
-/** "/monitors/2/port" becomes "monitors[2].port". */
-function jsonPointerToPath(pointer: string, base: string): string {
-  const parts = pointer.split('/').slice(1).map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'));
-  let path = base;
-  for (const part of parts) {
-    path += /^\d+$/.test(part) ? `[${part}]` : path === '' ? part : `.${part}`;
-  }
-  return path;
 }
 
 // ajv's "must be <= 65535" and "must be integer" read as schema language; these say the same in words.

@@ -1,15 +1,15 @@
 // Validates a request's name and parameters before any transport hands it to the service, with the same
 // schemas the engine uses (a monitor is checked field by field by validateMonitor). A malformed payload
 // gets a ContractError naming the field and changes nothing.
-import { Ajv, type ValidateFunction } from 'ajv';
+import type { ValidateFunction } from 'ajv';
+import { ajv } from './ajv.ts';
+import { jsonPointerToPath } from './json-pointer-path.ts';
 import { CHANNEL_ID_PATTERN } from './channel-schema.ts';
 import { validateChannel } from './channel-validation.ts';
 import { settingsSchema } from './config-schema.ts';
 import { validateMonitor, type ConfigIssue } from './config-validation.ts';
 import { IMPORT_SOURCES, MAX_IMPORT_FILE_BASE64 } from './import-types.ts';
 import { REQUEST_NAMES, type ContractError, type RequestName, type RequestParams } from './contract.ts';
-
-const ajv = new Ajv({ allErrors: true, strict: true, allowUnionTypes: true });
 
 const monitorId = { type: 'string', pattern: '^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$' } as const;
 const empty = { type: 'object', additionalProperties: false, properties: {} } as const;
@@ -124,14 +124,6 @@ function invalid(message: string, issues?: ConfigIssue[]): { ok: false; error: C
   return { ok: false, error: { code: 'invalid-params', message, ...(issues ? { issues } : {}) } };
 }
 
-function pointerToPath(pointer: string): string {
-  return pointer
-    .split('/')
-    .slice(1)
-    .map((part, i) => (/^\d+$/.test(part) ? `[${part}]` : i === 0 ? part : `.${part}`))
-    .join('');
-}
-
 export function validateRequest<Name extends RequestName>(
   name: unknown,
   params: unknown,
@@ -140,7 +132,7 @@ export function validateRequest<Name extends RequestName>(
   const validate = validatorOf(name);
   if (!validate(params ?? {})) {
     const issues = (validate.errors ?? []).map((error) => {
-      const base = pointerToPath(error.instancePath);
+      const base = jsonPointerToPath(error.instancePath);
       const extra = error.params as Record<string, unknown>;
       const field = typeof extra.additionalProperty === 'string' ? extra.additionalProperty : typeof extra.missingProperty === 'string' ? extra.missingProperty : '';
       const path = field ? (base ? `${base}.${field}` : field) : base;

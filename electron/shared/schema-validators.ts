@@ -2,10 +2,9 @@
 // new Function, which the dashboard's CSP (script-src 'self', no 'unsafe-eval') forbids; so the renderer
 // build replaces this module with the same validators precompiled at build time (ajv's standalone code,
 // see precompiledValidators in electron.vite.config.ts). Node, the CLI and the tests compile them here.
-import { Ajv, type ValidateFunction } from 'ajv';
-import { AJV_OPTIONS, SHAPE_SCHEMAS } from './shape-schemas.ts';
-
-const ajv = new Ajv(AJV_OPTIONS);
+import type { ValidateFunction } from 'ajv';
+import { ajv } from './ajv.ts';
+import { SHAPE_SCHEMAS } from './shape-schemas.ts';
 
 export const validateConfigShape: ValidateFunction = ajv.compile(SHAPE_SCHEMAS.config);
 export const validateMonitorShape: ValidateFunction = ajv.compile(SHAPE_SCHEMAS.monitor);

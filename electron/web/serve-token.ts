@@ -3,8 +3,9 @@
 // `picket token show` can print the whole dashboard URL again and a restart can keep the same port.
 import { randomBytes } from 'node:crypto';
 import { unwatchFile, watchFile } from 'node:fs';
-import { chown, open, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { open, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { writeFileAtomic, type AtomicWriteOptions } from '../core/storage/atomic-file.ts';
 
 export const TOKEN_FILE_NAME = 'serve-token';
 const ADDRESS_FILE_NAME = 'serve-address.json';
@@ -83,22 +84,18 @@ export async function loadOrCreateToken(file: string): Promise<{ token: string; 
  * Root rotating the token of a serve that runs as its own user (`sudo picket token rotate`) must leave
  * the file to that user: the old file's owner, or the folder's for a first token.
  */
-async function keepOwner(temporary: string, file: string): Promise<void> {
-  if (process.getuid?.() !== 0) return;
+async function keptOwner(file: string): Promise<AtomicWriteOptions> {
+  if (process.getuid?.() !== 0) return {};
   const owner = await stat(file).catch(() => stat(path.dirname(file)));
-  await chown(temporary, owner.uid, owner.gid);
+  return { chown: { uid: owner.uid, gid: owner.gid } };
 }
 
-/** A new token, swapped in whole (write beside, then rename) so a reader never sees half of it. */
+/** A new token, swapped in whole (atomic-file.ts) so a reader never sees half of it; mode 600. */
 export async function rotateToken(file: string): Promise<string> {
   const token = newToken();
-  const temporary = `${file}.${process.pid}.tmp`;
   try {
-    await writeFile(temporary, `${token}\n`, { mode: 0o600 });
-    await keepOwner(temporary, file);
-    await rename(temporary, file);
+    await writeFileAtomic(file, `${token}\n`, await keptOwner(file));
   } catch (error) {
-    await rm(temporary, { force: true });
     throw new TokenFileError(`cannot write the access token file ${file} (${errorCode(error) ?? String(error)})`);
   }
   return token;
@@ -129,10 +126,7 @@ export interface ServeAddress {
 }
 
 export async function recordServeAddress(dataDir: string, address: ServeAddress): Promise<void> {
-  const file = path.join(dataDir, ADDRESS_FILE_NAME);
-  const temporary = `${file}.${process.pid}.tmp`;
-  await writeFile(temporary, `${JSON.stringify(address)}\n`);
-  await rename(temporary, file);
+  await writeFileAtomic(path.join(dataDir, ADDRESS_FILE_NAME), `${JSON.stringify(address)}\n`);
 }
 
 /** undefined when serve never ran here, or the record is not one (it is only a convenience). */

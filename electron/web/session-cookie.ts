@@ -1,11 +1,12 @@
 // The browser's session after it signed in with the access token: a cookie signed with the token itself.
 // Nothing is stored on the server, so sessions survive a restart, and a new token signs every browser out.
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { DAY_SECONDS } from '../shared/time.ts';
 
 /** Browsers cap a cookie's lifetime at 400 days; the server refuses older sessions as well. */
-export const SESSION_MAX_AGE_SECONDS = 400 * 24 * 60 * 60;
+export const SESSION_MAX_AGE_SECONDS = 400 * DAY_SECONDS;
 /** Clocks differ a little between a restart and the next; a session from the near future is still fine. */
-const CLOCK_SLACK_SECONDS = 24 * 60 * 60;
+const CLOCK_SLACK_SECONDS = DAY_SECONDS;
 
 /** Cookies are not kept apart by port, so two serves on one machine need two names. */
 export function sessionCookieName(port: number): string {

@@ -4,8 +4,8 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { HistoryStore } from '../../electron/core/history/history-store.ts';
-import { DAY_MS, MINUTE_MS } from '../../electron/core/history/time-buckets.ts';
 import { fabricateYear, fakeClock, makeResult } from '../core/history/history-fixtures.ts';
+import { DAY_MS, MINUTE_MS } from '../../electron/shared/time.ts';
 
 export interface WriteCostFigures {
   monitors: number;

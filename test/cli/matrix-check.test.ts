@@ -5,8 +5,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeLeafCert, writeCaFile } from '../fixtures/certificates.ts';
 import { startDnsServer, type DnsServer } from '../fixtures/dns-server.ts';
 import { startFakeHomeserver, type FakeHomeserver } from '../fixtures/fake-homeserver.ts';
-import { DAY_MS, keyAnswer, makeSigningKey } from '../core/matrix/checks/matrix-fixtures.ts';
+import { keyAnswer, makeSigningKey } from '../core/matrix/checks/matrix-fixtures.ts';
 import { runCli } from './cli-process.ts';
+import { DAY_MS } from '../../electron/shared/time.ts';
 
 let dns: DnsServer;
 let caFile: string;

@@ -9,9 +9,10 @@ import type { Page } from 'playwright-core';
 import { makeLeafCert, writeCaFile } from '../fixtures/certificates.ts';
 import { startDnsServer, type DnsServer } from '../fixtures/dns-server.ts';
 import { startFakeHomeserver, type FakeHomeserver } from '../fixtures/fake-homeserver.ts';
-import { DAY_MS, keyAnswer, makeSigningKey } from '../core/matrix/checks/matrix-fixtures.ts';
+import { keyAnswer, makeSigningKey } from '../core/matrix/checks/matrix-fixtures.ts';
 import { launchBrowser, type LaunchedBrowser } from './browser.ts';
 import { startServe, type ServeProcess } from './serve-process.ts';
+import { DAY_MS } from '../../electron/shared/time.ts';
 
 let dir: string;
 let dns: DnsServer;

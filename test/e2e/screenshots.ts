@@ -10,10 +10,11 @@ import { PROJECT_ROOT } from '../cli/cli-process.ts';
 import { makeLeafCert } from '../fixtures/certificates.ts';
 import { startDnsServer } from '../fixtures/dns-server.ts';
 import { startFakeHomeserver } from '../fixtures/fake-homeserver.ts';
-import { DAY_MS, keyAnswer, makeSigningKey } from '../core/matrix/checks/matrix-fixtures.ts';
+import { keyAnswer, makeSigningKey } from '../core/matrix/checks/matrix-fixtures.ts';
 import { launchBrowser } from './browser.ts';
 import { recordPast } from './recorded-history.ts';
 import { startServe } from './serve-process.ts';
+import { DAY_MS } from '../../electron/shared/time.ts';
 
 const OUT = path.join(PROJECT_ROOT, 'docs/screenshots');
 

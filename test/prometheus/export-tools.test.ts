@@ -5,10 +5,11 @@ import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parse } from 'yaml';
-import { makeLeafCert, writeCaFile, DAY_MS } from '../fixtures/certificates.ts';
+import { makeLeafCert, writeCaFile } from '../fixtures/certificates.ts';
 import { startHttpServer, startHttpsServer, type TestServer } from '../fixtures/http-servers.ts';
 import { BLACKBOX_EXPORTER, PROMTOOL, runTool, startBlackboxExporter, type RunningTool } from '../fixtures/prometheus-tools.ts';
 import { runCli } from '../cli/cli-process.ts';
+import { DAY_MS } from '../../electron/shared/time.ts';
 
 let dir: string;
 let outDir: string;

@@ -1,9 +1,8 @@
 // Reads what a TLS monitor reports about a server's certificate out of Node's peer-certificate object.
 import { checkServerIdentity } from 'node:tls';
 import type { PeerCertificate } from 'node:tls';
+import { DAY_MS } from '../../shared/time.ts';
 import type { CertificateInfo } from '../../shared/types.ts';
-
-export const DAY_MS = 24 * 60 * 60 * 1000;
 
 export interface PeerTrust {
   /** socket.authorized */

@@ -1,7 +1,8 @@
 // Judges a certificate for a TLS monitor: expired, untrusted, for another name, expiring soon, or fine.
 import { untrustedCertificateWords } from '../../shared/certificate-words.ts';
+import { formatDays } from '../../shared/format-duration.ts';
 import type { CertificateInfo, CheckStatus, FailureKind, TlsMonitor } from '../../shared/types.ts';
-import { DAY_MS } from './certificate-info.ts';
+import { DAY_MS } from '../../shared/time.ts';
 
 export interface CertificateVerdict {
   status: CheckStatus;
@@ -9,9 +10,6 @@ export interface CertificateVerdict {
   message: string;
 }
 
-function days(count: number): string {
-  return count === 1 ? '1 day' : `${count} days`;
-}
 
 function isoDay(iso: string): string {
   return iso.slice(0, 10);
@@ -27,7 +25,7 @@ export function judgeCertificate(
   const validTo = Date.parse(info.validTo);
   if (nowMs >= validTo) {
     const ago = Math.floor((nowMs - validTo) / DAY_MS);
-    const when = ago === 0 ? 'today' : `${days(ago)} ago`;
+    const when = ago === 0 ? 'today' : `${formatDays(ago)} ago`;
     return { status: 'down', failureKind: 'certificate', message: `certificate expired ${when}` };
   }
   if (nowMs < Date.parse(info.validFrom)) {
@@ -42,7 +40,7 @@ export function judgeCertificate(
   }
   const warnWithin = monitor.expiryWarningDays.length > 0 ? Math.max(...monitor.expiryWarningDays) : -1;
   if (info.daysLeft <= warnWithin) {
-    const when = info.daysLeft === 0 ? 'today' : `in ${days(info.daysLeft)}`;
+    const when = info.daysLeft === 0 ? 'today' : `in ${formatDays(info.daysLeft)}`;
     return { status: 'warning', failureKind: 'certificate', message: `certificate expires ${when} (${isoDay(info.validTo)})` };
   }
   return { status: 'up', message: `certificate valid for ${info.daysLeft} more ${info.daysLeft === 1 ? 'day' : 'days'}` };

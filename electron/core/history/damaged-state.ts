@@ -2,7 +2,7 @@
 // blocks the start: it is moved aside byte for byte, like a damaged picket.json, and what was lost is reported.
 import { basename } from 'node:path';
 import { moveAside } from '../storage/corrupt-file.ts';
-import { readJsonFile } from './atomic-file.ts';
+import { readJsonFile } from './read-json-file.ts';
 
 export interface StateFileRead<T> {
   value?: T;

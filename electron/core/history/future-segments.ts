@@ -7,9 +7,11 @@
 // positions point away from them) or, if a source is already gone, finished.
 import { appendFile, open, readFile, stat, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
-import { readJsonFile, writeFileAtomic } from './atomic-file.ts';
+import { writeFileAtomic } from '../storage/atomic-file.ts';
+import { readJsonFile } from './read-json-file.ts';
 import type { RawPosition } from './raw-log.ts';
-import { COMPRESSED_SUFFIX, DAY_MS, rawSegmentName, segmentSpan } from './time-buckets.ts';
+import { DAY_MS } from '../../shared/time.ts';
+import { COMPRESSED_SUFFIX, rawSegmentName, segmentSpan } from './time-buckets.ts';
 
 /** A fold only happens when the newest segment that is not in the future is this recent: the clock agrees with the data. */
 const AGREEING_DATA_MS = 7 * DAY_MS;

@@ -1,6 +1,6 @@
 // The history store's options, with defaults and checks: a bad value fails at open, naming the field.
 import { DEFAULT_SETTINGS } from '../../shared/defaults.ts';
-import { HOUR_MS } from './time-buckets.ts';
+import { HOUR_MS } from '../../shared/time.ts';
 
 export interface HistoryStoreOptions {
   /** The wall clock; tests pass a fake one. */

@@ -16,7 +16,7 @@ import { chmod, mkdir, readdir, truncate } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { ResultOutcome, RollupBucket, RollupResolution, UptimeReport, UptimeSummary } from '../../shared/history-types.ts';
 import type { CheckResult, Incident } from '../../shared/types.ts';
-import { removeStaleTempFiles, writeFileAtomic } from './atomic-file.ts';
+import { removeStaleTempFiles, writeFileAtomic } from '../storage/atomic-file.ts';
 import { BucketSeries, type OutcomeCounts } from './bucket-series.ts';
 import { decodeCheckpoint, decodeJournal, decodeRecentSnapshot, type RecentSnapshot } from './checkpoint.ts';
 import { readStateFile } from './damaged-state.ts';
@@ -41,7 +41,8 @@ import {
   toRollupBucket,
   type RollupAccumulator,
 } from './rollup.ts';
-import { bucketEnd, bucketStart, COMPRESSED_SUFFIX, DAY_MS, HOUR_MS, RESOLUTIONS, rawSegmentName, rollupSegmentName, rollupSegmentsInRange, segmentSpan, utcDayKey } from './time-buckets.ts';
+import { DAY_MS, HOUR_MS } from '../../shared/time.ts';
+import { bucketEnd, bucketStart, COMPRESSED_SUFFIX, RESOLUTIONS, rawSegmentName, rollupSegmentName, rollupSegmentsInRange, segmentSpan, utcDayKey } from './time-buckets.ts';
 import { uptimeReport, UPTIME_WINDOWS } from './uptime.ts';
 
 export type { HistoryStoreOptions } from './history-options.ts';

@@ -7,7 +7,7 @@ import { open, readdir, rename, stat, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { createGzip } from 'node:zlib';
-import { syncDirectory } from './atomic-file.ts';
+import { syncDirectory } from '../storage/atomic-file.ts';
 import type { RawPosition } from './raw-log.ts';
 import { COMPRESSED_SUFFIX, segmentSpan } from './time-buckets.ts';
 

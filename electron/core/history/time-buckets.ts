@@ -1,18 +1,10 @@
 // UTC bucket boundaries and the segment file each bucket or result lives in.
 // Epoch 0 is a UTC midnight, so flooring epoch milliseconds gives UTC minutes, hours and days.
-import type { RollupResolution } from '../../shared/history-types.ts';
-
-export const MINUTE_MS = 60_000;
-export const HOUR_MS = 60 * MINUTE_MS;
-export const DAY_MS = 24 * HOUR_MS;
+import { RESOLUTION_MS, type RollupResolution } from '../../shared/history-types.ts';
+import { DAY_MS } from '../../shared/time.ts';
 
 export const RESOLUTIONS: readonly RollupResolution[] = ['minute', 'hour', 'day'];
 
-export const RESOLUTION_MS: Record<RollupResolution, number> = {
-  minute: MINUTE_MS,
-  hour: HOUR_MS,
-  day: DAY_MS,
-};
 
 /** Dates outside this range make Date throw; callers may pass Infinity for "no bound". */
 const MAX_DATE_MS = 8.64e15;

@@ -2,7 +2,7 @@
 // answer, a dead RTC battery, a VM restored from a snapshot), so deletion waits until the wall clock agrees with
 // the monotonic clock since the last trusted reading, and at start with the newest data already on disk.
 // Pruning late is harmless; pruning early loses history for good.
-import { DAY_MS, MINUTE_MS } from './time-buckets.ts';
+import { DAY_MS, MINUTE_MS } from '../../shared/time.ts';
 
 /** Wall time may run behind the monotonic estimate by this much (NTP slews, a blocked event loop). */
 const BEHIND_TOLERANCE_MS = 5 * MINUTE_MS;

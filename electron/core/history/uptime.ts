@@ -1,7 +1,7 @@
 // Uptime from outcome counts: unknown time (sleep, no network) is neither up nor down, and no data is null, not 0 %.
 import type { UptimeReport } from '../../shared/history-types.ts';
 import type { OutcomeCounts } from './bucket-series.ts';
-import { DAY_MS } from './time-buckets.ts';
+import { DAY_MS } from '../../shared/time.ts';
 
 export const UPTIME_WINDOWS = {
   h24: DAY_MS,

@@ -4,6 +4,7 @@ import { parse } from 'yaml';
 import type { MonitorConfig } from '../../shared/config-validation.ts';
 import type { CommonMonitorConfig } from '../../shared/monitor-types/schema-kit.ts';
 import type { ForeignImport, SkippedThing } from '../../shared/import-types.ts';
+import { DAY_SECONDS } from '../../shared/time.ts';
 import type { HttpMethod } from '../../shared/types.ts';
 import { parseGoDuration } from './durations.ts';
 import { ImportFileError } from './import-file-error.ts';
@@ -80,7 +81,7 @@ function applyCondition(condition: string, effect: ConditionEffect, scheme: stri
       if (operator !== '>' && operator !== '>=') return 'only "more than this much time left" has an equivalent';
       if (seconds === undefined) return `"${value}" is not a duration`;
       if (scheme !== 'https' && scheme !== 'tls') return 'certificates are only checked on https:// and tls:// endpoints';
-      effect.certificateDays = Math.max(1, Math.ceil(seconds / 86_400));
+      effect.certificateDays = Math.max(1, Math.ceil(seconds / DAY_SECONDS));
       return undefined;
     }
     default:
@@ -110,7 +111,7 @@ function convertEndpoint(endpoint: Endpoint, id: string, certificateId: () => st
   const client = isObject(endpoint.client) ? endpoint.client : {};
   const interval = typeof endpoint.interval === 'string' ? parseGoDuration(endpoint.interval) : undefined;
   if (endpoint.interval !== undefined && interval === undefined) skip(`interval "${String(endpoint.interval)}": not a duration, ${DEFAULT_INTERVAL_SECONDS}s used`);
-  const intervalSeconds = Math.min(86_400, Math.max(1, interval ?? DEFAULT_INTERVAL_SECONDS));
+  const intervalSeconds = Math.min(DAY_SECONDS, Math.max(1, interval ?? DEFAULT_INTERVAL_SECONDS));
   const timeout = typeof client.timeout === 'string' ? parseGoDuration(client.timeout) : undefined;
   const alerts = Array.isArray(endpoint.alerts) ? endpoint.alerts.filter(isObject) : [];
   const threshold = alerts.map((alert) => alert['failure-threshold']).find((value): value is number => typeof value === 'number');

@@ -4,12 +4,13 @@ import type { MonitorConfig } from '../../shared/config-validation.ts';
 import type { CommonMonitorConfig } from '../../shared/monitor-types/schema-kit.ts';
 import type { HttpMonitorConfig } from '../../shared/monitor-types/http.ts';
 import type { ForeignImport, SkippedThing } from '../../shared/import-types.ts';
+import { DAY_SECONDS } from '../../shared/time.ts';
 import type { HttpMethod } from '../../shared/types.ts';
 import { IdAllocator } from './monitor-ids.ts';
 import type { KumaDatabase, KumaRow } from './uptime-kuma-db.ts';
 
 const METHODS: readonly HttpMethod[] = ['GET', 'HEAD', 'POST'];
-const MAX_INTERVAL_SECONDS = 86_400;
+const MAX_INTERVAL_SECONDS = DAY_SECONDS;
 
 const text = (value: unknown): string | undefined => (typeof value === 'string' && value.trim() !== '' ? value : undefined);
 const number = (value: unknown): number | undefined => (typeof value === 'number' && Number.isFinite(value) ? value : typeof value === 'bigint' ? Number(value) : undefined);

@@ -1,5 +1,6 @@
 // Certificate expiry reminders: one alert per threshold crossed, never twice for the same certificate.
 // Keyed by fingerprint so a renewed certificate starts its own countdown.
+import { formatDays } from '../../shared/format-duration.ts';
 import type { Alert, CertificateInfo, TlsMonitor } from '../../shared/types.ts';
 
 export interface CertificateReminderState {
@@ -46,13 +47,9 @@ export function certificateReminders(
 export function expiryMessage(host: string, cert: CertificateInfo): string {
   const date = isoDate(cert.validTo);
   const n = cert.daysLeft;
-  if (n > 0) return `certificate for ${host} expires in ${days(n)} (${date})`;
+  if (n > 0) return `certificate for ${host} expires in ${formatDays(n)} (${date})`;
   if (n === 0) return `certificate for ${host} expires today (${date})`;
-  return `certificate for ${host} expired ${days(-n)} ago (${date})`;
-}
-
-function days(n: number): string {
-  return n === 1 ? '1 day' : `${n} days`;
+  return `certificate for ${host} expired ${formatDays(-n)} ago (${date})`;
 }
 
 function isoDate(validTo: string): string {

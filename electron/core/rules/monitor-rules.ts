@@ -3,9 +3,8 @@
 import type { Alert, CheckResult, Incident, Monitor, MonitorState, StateChange } from '../../shared/types.ts';
 import { descriptorOf } from '../monitor-types/registry.ts';
 import type { CertificateReminderState } from './certificate-reminders.ts';
-import { formatDuration } from './format-duration.ts';
-
-export { formatDuration } from './format-duration.ts';
+import { formatDuration } from '../../shared/format-duration.ts';
+import { MINUTE_MS } from '../../shared/time.ts';
 
 export interface MonitorRuleState {
   state: MonitorState;
@@ -140,7 +139,7 @@ export function setPaused(prev: MonitorRuleState, monitorId: string, paused: boo
 function reminderDue(monitor: Monitor, prev: MonitorRuleState, downSince: number, result: CheckResult): Alert | undefined {
   const intervalMinutes = monitor.reminderIntervalMinutes ?? 0;
   if (intervalMinutes <= 0) return undefined;
-  if (result.at - (prev.lastReminderAt ?? downSince) < intervalMinutes * 60_000) return undefined;
+  if (result.at - (prev.lastReminderAt ?? downSince) < intervalMinutes * MINUTE_MS) return undefined;
   const outageMs = Math.max(0, result.at - outageStart(prev, downSince));
   return {
     monitorId: monitor.id,

@@ -3,9 +3,8 @@ import type { HistoryRange, MonitorHistory } from '../../shared/contract.ts';
 import type { UptimeSummary } from '../../shared/history-types.ts';
 import type { RollupResolution } from '../../shared/history-types.ts';
 import type { HistoryStore } from '../history/history-store.ts';
+import { DAY_MS, HOUR_MS } from '../../shared/time.ts';
 
-const HOUR_MS = 3_600_000;
-const DAY_MS = 24 * HOUR_MS;
 
 export const HISTORY_RANGES: Record<HistoryRange, { spanMs: number; resolution: RollupResolution }> = {
   '1h': { spanMs: HOUR_MS, resolution: 'minute' },

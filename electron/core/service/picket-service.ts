@@ -32,6 +32,7 @@ import { describeOwnFailure, isOwnResourceError } from '../health/own-failures.t
 import { applyConfigBeforeStart, type StartupConfig } from './startup-config.ts';
 import type { ImportOutcome } from '../../shared/contract.ts';
 import { ViewCache } from './view-cache.ts';
+import { DAY_MS, MINUTE_MS } from '../../shared/time.ts';
 
 export { ServiceError } from './service-error.ts';
 export type { SecretCodec } from './secrets.ts';
@@ -60,8 +61,8 @@ export interface PicketServiceOptions {
 
 const REFERENCE_PROBE_TIMEOUT_MS = 5_000;
 const DEFAULT_EVENT_BATCH_MS = 250;
-const DEFAULT_VIEWS_REFRESH_MS = 60_000;
-const MAX_ALERT_PAUSE_MS = 366 * 24 * 60 * 60 * 1000;
+const DEFAULT_VIEWS_REFRESH_MS = MINUTE_MS;
+const MAX_ALERT_PAUSE_MS = 366 * DAY_MS;
 /** A view's uptime figures are at most this old when nothing else about its monitor changed. */
 const VIEW_MAX_AGE_MS = 30_000;
 

@@ -2,7 +2,7 @@
 // is by then) covers every change made meanwhile. Writes are atomic (atomic-file.ts); before each one the
 // file as it was is kept as the backup (a hard link, so no second copy of the data is written).
 import fs from 'node:fs/promises';
-import { writeFileAtomicAsync } from './atomic-file.ts';
+import { writeFileAtomic } from './atomic-file.ts';
 
 export interface CoalescedWriterOptions {
   /** Where the previous generation is kept; none when absent. */
@@ -66,7 +66,7 @@ export class CoalescedWriter {
     const text = this.options.render();
     const writing = (async () => {
       if (this.options.backupPath !== undefined) await keepAsBackup(this.filePath, this.options.backupPath);
-      await writeFileAtomicAsync(this.filePath, text);
+      await writeFileAtomic(this.filePath, text);
     })();
     this.#writing = writing.then(
       () => {

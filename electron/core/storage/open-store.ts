@@ -3,7 +3,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
-import { writeFileAtomic } from './atomic-file.ts';
+import { writeFileAtomicSync } from './atomic-file.ts';
 import { copyAside, moveAside } from './corrupt-file.ts';
 import { MemoryMonitorStore, type MemoryStoreOptions, type MonitorStore, type StoreFiles } from './monitor-store.ts';
 import { readRuntimeState, serializeRuntimeState, STATE_NAME } from './runtime-state-file.ts';
@@ -123,8 +123,8 @@ export function openStore(dir: string, options: OpenStoreOptions = {}): { store:
     rewrite = true;
   }
   const text = serializeStoreDocument(document);
-  if (rewrite) writeFileAtomic(paths.file, text);
-  writeFileAtomic(paths.backup, text);
+  if (rewrite) writeFileAtomicSync(paths.file, text);
+  writeFileAtomicSync(paths.backup, text);
   return { store: new MemoryMonitorStore(document, runtime, paths, options), report };
 }
 
@@ -141,6 +141,6 @@ function openRuntimeState(
   const read = readRuntimeState(statePath, now);
   if (read.kind === 'damaged') report.stateMovedAsideTo = read.movedAsideTo;
   const runtime = { ...fromConfig, ...(read.kind === 'state' ? read.runtime : {}) };
-  if (fromConfig !== undefined || read.kind !== 'state') writeFileAtomic(statePath, serializeRuntimeState(runtime));
+  if (fromConfig !== undefined || read.kind !== 'state') writeFileAtomicSync(statePath, serializeRuntimeState(runtime));
   return runtime;
 }

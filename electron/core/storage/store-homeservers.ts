@@ -1,7 +1,9 @@
 // The Matrix homeservers Picket watches, kept in picket.json under "homeservers": for each server name the last
 // discovery its group of monitors was built from, so a restart compares the next re-discovery with it. The field
 // is optional (absent means none), like preferences: no schemaVersion bump and no migration.
-import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+import type { ValidateFunction } from 'ajv';
+import { ajv } from '../../shared/ajv.ts';
+import { ajvIssues, formatIssue } from '../../shared/config-validation.ts';
 import type { MatrixDiscovery } from '../../shared/matrix-types.ts';
 import { isPlainObject, type FieldProblem } from './store-document.ts';
 
@@ -72,24 +74,14 @@ export const homeserverRecordSchema = {
 /** The store file's "homeservers" field, as conf checks it. */
 export const homeserversSchema = { type: 'object', additionalProperties: homeserverRecordSchema } as const;
 
-const ajv = new Ajv({ allErrors: true, strict: true });
 const validateRecord: ValidateFunction = ajv.compile(homeserverRecordSchema);
-
-function describeErrors(base: string, errors: ErrorObject[] | null | undefined): string {
-  const lines = (errors ?? []).map((e) => {
-    const path = e.instancePath.replace(/^\//, '').replace(/\//g, '.');
-    const missing = e.keyword === 'required' ? `.${String((e.params as { missingProperty?: unknown }).missingProperty)}` : '';
-    return `${base}${path === '' ? '' : `.${path}`}${missing}: ${e.message ?? e.keyword}`;
-  });
-  return lines.join('; ') || `${base}: is invalid`;
-}
 
 /** The problem with one record, naming the field; undefined when it is valid. */
 export function homeserverRecordProblem(serverName: string, record: unknown): string | undefined {
   const base = `homeservers["${serverName}"]`;
   if (typeof serverName !== 'string' || serverName === '') return 'homeservers: the server name must be a non-empty string';
   if (validateRecord(record)) return undefined;
-  return describeErrors(base, validateRecord.errors);
+  return ajvIssues(validateRecord.errors, base).map(formatIssue).join('; ') || `${base}: is invalid`;
 }
 
 /** Records read from a store file: keeps each valid one, drops (and reports) each invalid one. */

@@ -1,7 +1,9 @@
 // The app's own preferences around the engine (notifications, theme, muted monitors, paused alerts), kept in
 // picket.json under "preferences". The field is optional in the file: absent means every default, so files
 // written before it existed stay valid as they are and no schemaVersion bump (or migration) is needed.
-import { Ajv, type ValidateFunction } from 'ajv';
+import type { ValidateFunction } from 'ajv';
+import { ajv } from '../../shared/ajv.ts';
+import { ajvIssues, formatIssue } from '../../shared/config-validation.ts';
 import type { AppSettings } from '../../shared/contract.ts';
 import { appSettingsPatchSchema } from '../../shared/contract-validation.ts';
 import type { Settings } from '../../shared/types.ts';
@@ -30,14 +32,13 @@ export const preferencesSchema = {
   properties: Object.fromEntries(PREFERENCE_FIELDS.map((field) => [field, fieldSchemas[field]])),
 } as const;
 
-const ajv = new Ajv({ allErrors: true, strict: true, allowUnionTypes: true });
 const fieldValidators = new Map<string, ValidateFunction>(PREFERENCE_FIELDS.map((field) => [field, ajv.compile(fieldSchemas[field])]));
 
 function fieldProblem(field: string, value: unknown): string | undefined {
   const validate = fieldValidators.get(field);
   if (!validate) return 'is not a preference';
   if (validate(value)) return undefined;
-  return (validate.errors ?? []).map((e) => e.message ?? e.keyword).join('; ') || 'is invalid';
+  return ajvIssues(validate.errors, '').map(formatIssue).join('; ') || 'is invalid';
 }
 
 /** Current preferences plus a patch; throws an Error naming each bad field, and changes nothing. */

@@ -1,6 +1,7 @@
 // The tray's context menu as plain objects (Electron's MenuItemConstructorOptions shape), so it is tested
 // without Electron. Clicks call the TrayActions callbacks; times are read when clicked, not when built.
 import type { MonitorView } from '../../shared/contract.ts';
+import { HOUR_MS } from '../../shared/time.ts';
 import type { MonitorState } from '../../shared/types.ts';
 import { describeUntil, nextMorning } from '../../core/alerting/policy/local-time.ts';
 import { trayTooltip } from './tray-status.ts';
@@ -32,7 +33,6 @@ export interface TrayMenuContext {
 
 /** More problem monitors than this become one "and N more" line: a menu is not a dashboard. */
 export const MAX_PROBLEM_ITEMS = 10;
-export const HOUR_MS = 3_600_000;
 
 const PROBLEM_STATES: readonly MonitorState[] = ['down', 'warning', 'pending'];
 const PROBLEM_WORD: Partial<Record<MonitorState, string>> = { down: 'down', warning: 'warning', pending: 'failing' };

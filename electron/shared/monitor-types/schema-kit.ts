@@ -4,6 +4,7 @@
 import { Type, type Static, type TObject, type TProperties, type TUnsafe } from '@sinclair/typebox';
 import { CHANNEL_ID_PATTERN } from '../channel-schema.ts';
 import { DEFAULT_INTERVAL_SECONDS, MIN_INTERVAL_SECONDS } from '../defaults.ts';
+import { DAY_SECONDS } from '../time.ts';
 
 /** A monitor id: the one definition (history, URLs and the contract all key on it). */
 export const MONITOR_ID_PATTERN = '^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$';
@@ -21,7 +22,7 @@ export function StringMap(options: { description?: string } = {}): TUnsafe<Recor
   return Type.Unsafe<Record<string, string>>({ type: 'object', additionalProperties: { type: 'string' }, ...options });
 }
 
-export const positiveSeconds = (options: { description?: string } = {}) => Type.Number({ exclusiveMinimum: 0, maximum: 86_400, ...options });
+export const positiveSeconds = (options: { description?: string } = {}) => Type.Number({ exclusiveMinimum: 0, maximum: DAY_SECONDS, ...options });
 
 export const port = () => Type.Integer({ minimum: 1, maximum: 65_535 });
 
@@ -48,7 +49,7 @@ function commonProperties<T extends string>(type: T) {
     type: Type.Literal(type),
     group: Type.Optional(Type.String({ minLength: 1, maxLength: 200, description: 'Monitors with the same group are shown together.' })),
     paused: Type.Optional(Type.Boolean({ default: false })),
-    intervalSeconds: Type.Optional(Type.Number({ minimum: MIN_INTERVAL_SECONDS, maximum: 86_400, default: DEFAULT_INTERVAL_SECONDS })),
+    intervalSeconds: Type.Optional(Type.Number({ minimum: MIN_INTERVAL_SECONDS, maximum: DAY_SECONDS, default: DEFAULT_INTERVAL_SECONDS })),
     timeoutSeconds: Type.Optional(positiveSeconds({ description: 'Defaults to 10 s, or the interval when that is shorter.' })),
     failureThreshold: Type.Optional(
       Type.Integer({ minimum: 1, maximum: 100, description: 'Consecutive failures before the monitor is down (the default depends on the type).' }),

@@ -2,12 +2,13 @@
 // a check in it went. Live for screen readers; a quiet line while nothing is hovered keeps the height steady.
 import { formatLatency } from '../views/detail/format.ts';
 import type { LatencyReadout } from './latency-series.ts';
+import { DAY_MS } from '../../../electron/shared/time.ts';
 import { CHECK_PHASES as PHASES } from '../components/check-phases.ts';
 
 function periodLabel(at: number, stepMs: number): string {
   const start = new Date(at);
   const options: Intl.DateTimeFormatOptions =
-    stepMs >= 86_400_000 ? { month: 'short', day: 'numeric' } : { month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' };
+    stepMs >= DAY_MS ? { month: 'short', day: 'numeric' } : { month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' };
   return start.toLocaleString(undefined, options);
 }
 

@@ -1,12 +1,6 @@
 // Rollup buckets -> runs of latency points, with a new run wherever a bucket is missing (or had no answered
 // result): the chart breaks its line there, never interpolates, because a gap means "no data".
-import type { RollupBucket, RollupResolution } from '../../../electron/shared/history-types.ts';
-
-export const RESOLUTION_MS: Record<RollupResolution, number> = {
-  minute: 60_000,
-  hour: 3_600_000,
-  day: 86_400_000,
-};
+import type { RollupBucket } from '../../../electron/shared/history-types.ts';
 
 export interface LatencyPoint {
   /** Bucket start, epoch ms. */

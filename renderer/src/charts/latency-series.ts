@@ -1,9 +1,10 @@
 // Pure data for the latency chart: rollup buckets -> uPlot's columns, with a null wherever a bucket is missing
 // (or had no answered result), so the line breaks there and is never drawn across a gap. And what the
 // hover read-out says about one point: its time, mean, min–max and the phases of a check in it.
-import type { RollupBucket, RollupResolution } from '../../../electron/shared/history-types.ts';
+import { RESOLUTION_MS, type RollupBucket, type RollupResolution } from '../../../electron/shared/history-types.ts';
+import { HOUR_MS } from '../../../electron/shared/time.ts';
 import type { CheckResult, PhaseTimings } from '../../../electron/shared/types.ts';
-import { latencySegments, RESOLUTION_MS, type LatencyPoint } from './latency-path.ts';
+import { latencySegments, type LatencyPoint } from './latency-path.ts';
 
 /** uPlot's columns: x in seconds (uPlot's time unit), then mean, min and max; null is a gap. */
 export type LatencyColumns = [number[], Array<number | null>, Array<number | null>, Array<number | null>];
@@ -67,6 +68,6 @@ export function readoutAt(series: LatencySeries, index: number | null | undefine
 }
 
 /** The 24 h default shows a young monitor as a dot or two; it opens on the hour instead. */
-export function isYoungHistory(buckets: readonly RollupBucket[], now: number, hourMs = 3_600_000): boolean {
+export function isYoungHistory(buckets: readonly RollupBucket[], now: number, hourMs = HOUR_MS): boolean {
   return buckets.every((bucket) => bucket.start >= now - hourMs);
 }

@@ -1,6 +1,7 @@
 // The last 90 hours (or days) as 90 segments. A period without results is drawn as an empty slot, never
 // as red: no data is not downtime (the machine slept, or the monitor did not exist yet).
 import type { RollupBucket } from '../../../electron/shared/history-types.ts';
+import { DAY_MS, HOUR_MS } from '../../../electron/shared/time.ts';
 import type { CheckResult } from '../../../electron/shared/types.ts';
 import './components.css';
 
@@ -16,7 +17,7 @@ export interface Segment {
 }
 
 export const SEGMENT_COUNT = 90;
-const UNIT_MS: Record<BarUnit, number> = { hour: 3_600_000, day: 86_400_000 };
+const UNIT_MS: Record<BarUnit, number> = { hour: HOUR_MS, day: DAY_MS };
 
 export function segmentKind(bucket: RollupBucket | undefined): SegmentKind {
   if (!bucket) return 'gap';

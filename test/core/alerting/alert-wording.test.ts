@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { alertText, certificateTitle, labelFor, monitorLabels } from '../../../electron/core/alerting/policy/alert-wording.ts';
+import { formatDuration } from '../../../electron/shared/format-duration.ts';
+import { HOUR_MS } from '../../../electron/shared/time.ts';
 import type { Alert } from '../../../electron/shared/types.ts';
 import { httpView, tcpView, tlsView } from '../../main/tray/view-fixtures.ts';
 
@@ -25,6 +27,12 @@ describe('alertText', () => {
   it('recovered: how long the outage lasted', () => {
     const alert: Alert = { monitorId: 'api', kind: 'recovered', at, message: 'API recovered after 4 min 12 s', outageMs: 252_000 };
     expect(alertText(alert, api)).toEqual({ title: 'API recovered', body: 'after 4 min 12 s' });
+  });
+
+  it('recovered: an outage just short of an hour reads as the dashboard shows it, never rounded up to "1 h"', () => {
+    const alert: Alert = { monitorId: 'api', kind: 'recovered', at, message: 'API recovered', outageMs: HOUR_MS - 400 };
+    expect(alertText(alert, api).body).toBe(`after ${formatDuration(HOUR_MS - 400)}`);
+    expect(alertText(alert, api).body).toBe('after 59 min 59 s');
   });
 
   it('reminder: still down, for how long', () => {

@@ -8,7 +8,6 @@ import type { TlsMonitor } from '../../../electron/shared/types.ts';
 import { checkTls } from '../../../electron/core/checks/tls.ts';
 import { createLookup } from '../../../electron/core/checks/resolver.ts';
 import {
-  DAY_MS,
   expiredCert,
   expiringCert,
   makeLeafCert,
@@ -19,6 +18,7 @@ import {
 } from '../../fixtures/certificates.ts';
 import type { KeyAndCert } from '../../fixtures/certificates.ts';
 import { startDnsServer } from '../../fixtures/dns-server.ts';
+import { DAY_MS } from '../../../electron/shared/time.ts';
 
 function tlsMonitor(port: number, overrides: Partial<TlsMonitor> = {}): TlsMonitor {
   return {

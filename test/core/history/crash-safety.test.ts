@@ -3,7 +3,6 @@ import { appendFile, readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { HistoryStore } from '../../../electron/core/history/history-store.ts';
-import { DAY_MS, MINUTE_MS } from '../../../electron/core/history/time-buckets.ts';
 import {
   fakeClock,
   KILL_TEST_MONITORS,
@@ -13,6 +12,7 @@ import {
   historyHarness,
   makeResult,
 } from './history-fixtures.ts';
+import { DAY_MS, MINUTE_MS } from '../../../electron/shared/time.ts';
 
 const T = Date.UTC(2026, 5, 15, 12, 0, 0);
 const { tempDir } = historyHarness();

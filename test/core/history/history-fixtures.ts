@@ -5,9 +5,10 @@ import { join } from 'node:path';
 import { afterEach } from 'vitest';
 import { HistoryStore } from '../../../electron/core/history/history-store.ts';
 import { addOutcome, emptyAccumulator, encodeRollupRow } from '../../../electron/core/history/rollup.ts';
-import { DAY_MS, HOUR_MS, MINUTE_MS, rollupSegmentName } from '../../../electron/core/history/time-buckets.ts';
+import { rollupSegmentName } from '../../../electron/core/history/time-buckets.ts';
 import type { ResultOutcome } from '../../../electron/shared/history-types.ts';
 import type { CheckResult } from '../../../electron/shared/types.ts';
+import { DAY_MS, HOUR_MS, MINUTE_MS } from '../../../electron/shared/time.ts';
 
 export async function tempDataDir(): Promise<{ dir: string; remove: () => Promise<void> }> {
   const dir = await mkdtemp(join(tmpdir(), 'picket-history-'));

@@ -2,8 +2,8 @@ import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { HistoryStore } from '../../../electron/core/history/history-store.ts';
-import { DAY_MS, HOUR_MS, MINUTE_MS } from '../../../electron/core/history/time-buckets.ts';
 import { historyHarness, makeResult } from './history-fixtures.ts';
+import { DAY_MS, HOUR_MS, MINUTE_MS } from '../../../electron/shared/time.ts';
 
 const T = Date.UTC(2026, 5, 15, 12, 0, 0);
 const harness = historyHarness();

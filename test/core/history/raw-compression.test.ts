@@ -5,8 +5,8 @@ import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { compressClosedSegments } from '../../../electron/core/history/raw-compression.ts';
 import { encodeRawLine } from '../../../electron/core/history/raw-log.ts';
-import { DAY_MS, MINUTE_MS } from '../../../electron/core/history/time-buckets.ts';
 import { historyHarness, makeResult, realisticResult } from './history-fixtures.ts';
+import { DAY_MS, MINUTE_MS } from '../../../electron/shared/time.ts';
 
 const DAY1 = Date.UTC(2026, 5, 14);
 const DAY2 = DAY1 + DAY_MS;

@@ -1,10 +1,11 @@
 // History on a machine that misbehaves: a wall clock that jumps, a disk that fills up, state files that rot.
+import fs from 'node:fs';
 import { open as openFile, readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { HistoryStore } from '../../../electron/core/history/history-store.ts';
-import { DAY_MS, HOUR_MS, MINUTE_MS } from '../../../electron/core/history/time-buckets.ts';
 import { historyHarness, makeResult } from './history-fixtures.ts';
+import { DAY_MS, HOUR_MS, MINUTE_MS } from '../../../electron/shared/time.ts';
 
 const T = Date.UTC(2026, 5, 15, 12, 0, 0);
 const harness = historyHarness();
@@ -196,13 +197,27 @@ describe('history snapshot cadence', () => {
   });
 });
 
-/** Makes every write through a FileHandle fail as a full disk does, until the returned function is called. */
+/** Temp files of atomic writes ("<name>.<number>", or "….tmp" from before write-file-atomic). */
+const isTempFile = (name: string): boolean => /\.(\d+|tmp)$/.test(name);
+
+/**
+ * Makes every write fail as a full disk does, until the returned function is called: writes through a
+ * FileHandle (the raw log) and fs.write (write-file-atomic, for the state files).
+ */
 async function fillTheDisk(dir: string): Promise<() => void> {
   const probe = await openFile(join(dir, 'probe'), 'w');
   const proto = Object.getPrototypeOf(probe) as Record<string, (...args: unknown[]) => Promise<unknown>>;
   await probe.close();
-  const full = () => Promise.reject(Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' }));
-  const spies = [vi.spyOn(proto, 'write').mockImplementation(full), vi.spyOn(proto, 'writeFile').mockImplementation(full)];
+  const enospc = () => Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' });
+  const full = () => Promise.reject(enospc());
+  const fullCallback = (...args: unknown[]): void => {
+    process.nextTick(args.at(-1) as (error: Error) => void, enospc());
+  };
+  const spies = [
+    vi.spyOn(proto, 'write').mockImplementation(full),
+    vi.spyOn(proto, 'writeFile').mockImplementation(full),
+    vi.spyOn(fs, 'write').mockImplementation(fullCallback as unknown as typeof fs.write),
+  ];
   return () => {
     for (const spy of spies) spy.mockRestore();
   };
@@ -235,7 +250,7 @@ describe('history on a full disk', () => {
     expect(store.problem()).toBeUndefined();
     expect(problems.at(-1)).toBeUndefined();
     await store.close();
-    expect((await readdir(join(dir, 'state'))).filter((name) => name.endsWith('.tmp'))).toEqual([]);
+    expect((await readdir(join(dir, 'state'))).filter(isTempFile)).toEqual([]);
 
     const reopened = await open();
     const all = await reopened.results('m', 0, Number.POSITIVE_INFINITY);
@@ -300,9 +315,11 @@ describe('damaged state files', () => {
   it('removes temp files a crash left behind', async () => {
     const { dir, open } = await harness.setup(T);
     await (await open()).close();
-    await writeFile(join(dir, 'state', 'recent.json.4242.7.tmp'), '{"half');
+    // write-file-atomic's temp name, and one the writer before it left.
+    await writeFile(join(dir, 'state', 'recent.json.3141592653'), '{"half');
+    await writeFile(join(dir, 'state', 'checkpoint.json.4242.7.tmp'), '{"half');
     await open();
-    expect((await readdir(join(dir, 'state'))).filter((name) => name.endsWith('.tmp'))).toEqual([]);
+    expect((await readdir(join(dir, 'state'))).filter(isTempFile)).toEqual([]);
   });
 });
 

@@ -12,8 +12,6 @@ import {
 } from '../../../electron/core/history/rollup.ts';
 import {
   bucketStart,
-  DAY_MS,
-  HOUR_MS,
   rollupSegmentName,
   rollupSegmentsInRange,
   segmentSpan,
@@ -22,6 +20,7 @@ import {
 import { uptimeReport } from '../../../electron/core/history/uptime.ts';
 import type { ResultOutcome } from '../../../electron/shared/history-types.ts';
 import { makeResult } from './history-fixtures.ts';
+import { DAY_MS, HOUR_MS } from '../../../electron/shared/time.ts';
 
 describe('rollup math', () => {
   it('counts each outcome and takes latency min, mean and max over accepted answers only', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { TrustedTime } from '../../../electron/core/history/trusted-time.ts';
-import { DAY_MS, HOUR_MS } from '../../../electron/core/history/time-buckets.ts';
+import { DAY_MS, HOUR_MS } from '../../../electron/shared/time.ts';
 
 const T = Date.UTC(2026, 5, 15, 12);
 

@@ -2,8 +2,8 @@
 // these are byte and write-call counts, not timings.
 import { describe, expect, it } from 'vitest';
 import { HistoryStore } from '../../../electron/core/history/history-store.ts';
-import { DAY_MS, MINUTE_MS } from '../../../electron/core/history/time-buckets.ts';
 import { fabricateYear, fakeClock, historyHarness, makeResult } from './history-fixtures.ts';
+import { DAY_MS, MINUTE_MS } from '../../../electron/shared/time.ts';
 
 const T = Date.UTC(2026, 5, 15, 12, 0, 0);
 const MINUTES = 30;

@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import {
   applyResult,
-  formatDuration,
   initialRuleState,
   markUnknown,
   setPaused,
@@ -14,22 +13,6 @@ import { MIN, certificate, down, httpMonitor, runRules, tcpMonitor, tlsMonitor, 
 const run = runRules;
 
 const kinds = (outcomes: RuleOutcome[]): string[] => outcomes.flatMap((o) => o.alerts.map((a) => a.kind));
-
-describe('formatDuration', () => {
-  it('shows the two most significant units', () => {
-    expect(formatDuration(4 * MIN + 12_000)).toBe('4 min 12 s');
-    expect(formatDuration(2 * 60 * MIN + 5 * MIN + 30_000)).toBe('2 h 5 min');
-    expect(formatDuration(3 * 24 * 60 * MIN + 4 * 60 * MIN)).toBe('3 d 4 h');
-    expect(formatDuration(2 * 60 * MIN)).toBe('2 h');
-    expect(formatDuration(45_400)).toBe('45 s');
-    expect(formatDuration(0)).toBe('0 s');
-  });
-
-  it('rejects negative and non-finite durations', () => {
-    expect(() => formatDuration(-1)).toThrow(/ms must be/);
-    expect(() => formatDuration(Number.NaN)).toThrow(/ms must be/);
-  });
-});
 
 describe('applyResult: thresholds', () => {
   it('HTTP threshold 2: pending without alert, then down with one alert, then no second alert', () => {

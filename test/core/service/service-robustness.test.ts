@@ -99,8 +99,17 @@ describe("Picket's own problems", () => {
     const probe = await open(`${tempDataDir()}/probe`, 'w');
     const proto = Object.getPrototypeOf(probe) as Record<string, (...args: unknown[]) => Promise<unknown>>;
     await probe.close();
-    const full = () => Promise.reject(Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' }));
-    const spies = [vi.spyOn(proto, 'write').mockImplementation(full), vi.spyOn(proto, 'writeFile').mockImplementation(full)];
+    const enospc = () => Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' });
+    const full = () => Promise.reject(enospc());
+    const { default: fs } = await import('node:fs');
+    const spies = [
+      vi.spyOn(proto, 'write').mockImplementation(full),
+      vi.spyOn(proto, 'writeFile').mockImplementation(full),
+      // write-file-atomic (picket.json, the history's state files) writes through the callback API.
+      vi.spyOn(fs, 'write').mockImplementation(((...args: unknown[]) => {
+        process.nextTick(args.at(-1) as (error: Error) => void, enospc());
+      }) as unknown as typeof fs.write),
+    ];
     // picket.json's write (a moment after the add) fails too, and is its own line on the list.
     const appeared = nextEvent(service, 'problems', (problems) => problems.some((problem) => problem.startsWith('cannot write history')));
     await service.handle('addMonitor', { monitor: { id: 'local', type: 'tcp', host: '127.0.0.1', port: 1, intervalSeconds: 3600 } });
@@ -129,15 +138,23 @@ describe('a request on a full disk', () => {
   it('keeps the change, says in words that it is not on disk because the disk is full, and writes it once it can', async () => {
     const dataDir = tempDataDir();
     const service = await openService(dataDir);
+    const { default: fs } = await import('node:fs');
     const { default: fsp } = await import('node:fs/promises');
-    const open = vi.spyOn(fsp, 'open').mockImplementation(async () => {
-      throw Object.assign(new Error('ENOSPC: no space left on device, open'), { code: 'ENOSPC' });
-    });
+    const enospc = () => Object.assign(new Error('ENOSPC: no space left on device, open'), { code: 'ENOSPC' });
+    // Both ways a file is opened: fs/promises, and the callback API write-file-atomic uses.
+    const opens = [
+      vi.spyOn(fsp, 'open').mockImplementation(async () => {
+        throw enospc();
+      }),
+      vi.spyOn(fs, 'open').mockImplementation(((...args: unknown[]) => {
+        process.nextTick(args.at(-1) as (error: Error) => void, enospc());
+      }) as unknown as typeof fs.open),
+    ];
     const view = await service.handle('addMonitor', { monitor: { id: 'x', type: 'tcp', host: '127.0.0.1', port: 1 } });
     expect(view.monitor.id).toBe('x');
     await expect(service.flushStore()).rejects.toMatchObject({ code: 'ENOSPC' });
     expect(service.problems()).toContain('cannot write picket.json (changes are kept and written once it works): the disk is full (ENOSPC)');
-    open.mockRestore();
+    for (const open of opens) open.mockRestore();
     await service.flushStore();
     expect(service.problems().filter((problem) => problem.includes('picket.json'))).toEqual([]);
     expect((await readStoreText(service, dataDir)).includes('"id": "x"')).toBe(true);

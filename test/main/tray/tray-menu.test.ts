@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
-import { HOUR_MS, MAX_PROBLEM_ITEMS, trayMenuTemplate, type TrayActions, type TrayMenuItem } from '../../../electron/main/tray/tray-menu.ts';
+import { MAX_PROBLEM_ITEMS, trayMenuTemplate, type TrayActions, type TrayMenuItem } from '../../../electron/main/tray/tray-menu.ts';
 import { tcpView } from './view-fixtures.ts';
+import { HOUR_MS } from '../../../electron/shared/time.ts';
 
 const local = (d: number, h: number, mi = 0): number => new Date(2025, 2, d, h, mi).getTime();
 

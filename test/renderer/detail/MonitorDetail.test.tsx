@@ -3,13 +3,15 @@ import { act, cleanup, fireEvent, render, screen, within } from '@testing-librar
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { MonitorHistory, MonitorView } from '../../../electron/shared/contract.ts';
 import type { RollupBucket } from '../../../electron/shared/history-types.ts';
+import { HOUR_MS, MINUTE_MS } from '../../../electron/shared/time.ts';
 import type { CheckResult, TlsMonitor } from '../../../electron/shared/types.ts';
 import { REFRESH_THROTTLE_MS } from '../../../renderer/src/views/detail/useMonitorHistory.ts';
 import { MonitorDetail } from '../../../renderer/src/views/detail/MonitorDetail.tsx';
 import { applyMonitors, resetMonitorsStore } from '../../../renderer/src/store/monitors-store.ts';
 import { FakeClient } from '../store/fixtures.ts';
 
-const MINUTE = 60_000;
+const MINUTE = MINUTE_MS;
+const OUTAGE_MS = HOUR_MS - 400;
 
 function bucket(start: number, mean: number | null): RollupBucket {
   return { start, up: mean === null ? 0 : 1, warning: 0, down: mean === null ? 1 : 0, unknown: 0, latencyMin: mean === null ? null : mean - 5, latencyMean: mean, latencyMax: mean === null ? null : mean + 5 };
@@ -71,7 +73,8 @@ function historyFor(range: MonitorHistory['range'], now: number, young = false):
     buckets: [...older, bucket(base, 40), bucket(base + MINUTE, 42), bucket(base + 2 * MINUTE, 44), bucket(base + 5 * MINUTE, 50), bucket(base + 6 * MINUTE, 52), bucket(base + 7 * MINUTE, null), bucket(base + 8 * MINUTE, 60), bucket(base + 9 * MINUTE, 61)],
     uptime: { h24: 0.9995, d7: 0.98, d30: 0.97, d365: null },
     incidents: [
-      { monitorId: 'cert', start: now - 3 * 3_600_000, end: now - 3 * 3_600_000 + 5 * MINUTE, durationMs: 5 * MINUTE, firstError: 'connection refused' },
+      // Just short of an hour: the notification said "after 59 min 59 s", and so must the screen.
+      { monitorId: 'cert', start: now - 3 * HOUR_MS, end: now - 3 * HOUR_MS + OUTAGE_MS, durationMs: OUTAGE_MS, firstError: 'connection refused' },
       { monitorId: 'cert', start: now - 10 * MINUTE, firstError: 'certificate has expired' },
     ],
     recent: [
@@ -153,7 +156,7 @@ describe('MonitorDetail', () => {
     const rows = incidents.getAllByRole('row').slice(1);
     expect(rows[0]?.textContent).toContain('ongoing');
     expect(rows[0]?.textContent).toContain('certificate has expired');
-    expect(rows[1]?.textContent).toContain('5 min');
+    expect(rows[1]?.textContent).toContain('59 min 59 s');
     expect(rows[1]?.textContent).toContain('connection refused');
 
     const results = within(screen.getByRole('region', { name: 'Recent results' }));

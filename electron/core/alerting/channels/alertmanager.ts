@@ -3,17 +3,18 @@
 // stops hearing from Picket resolves it by itself instead of paging forever. Identical labels make a resend
 // the same alert, never a second one.
 import type { AlertmanagerChannel } from '../../../shared/channel-types.ts';
+import { DAY_MS, HOUR_MS, MINUTE_MS } from '../../../shared/time.ts';
 import type { AlertKind } from '../../../shared/types.ts';
 import type { AlertItem } from '../alert-message.ts';
 import type { ChannelProvider } from './channel-provider.ts';
 import { httpSend, joinUrl, jsonHeaders } from './http-send.ts';
 
-export const ALERTMANAGER_RESEND_MS = 60_000;
+export const ALERTMANAGER_RESEND_MS = MINUTE_MS;
 /** How long a firing alert stays active without a resend: well past the resend, short enough to clear a lost recovery. */
 export const FIRING_VALIDITY_MS = 5 * ALERTMANAGER_RESEND_MS;
 /** One-off events (a key or delegation change) stay visible this long. */
-const EVENT_VALIDITY_MS = 60 * 60_000;
-const CERTIFICATE_VALIDITY_MS = 24 * 60 * 60_000;
+const EVENT_VALIDITY_MS = HOUR_MS;
+const CERTIFICATE_VALIDITY_MS = DAY_MS;
 
 const ALERT_NAMES: Record<AlertKind, string> = {
   down: 'PicketMonitorDown',

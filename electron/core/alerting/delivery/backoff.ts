@@ -1,5 +1,7 @@
 // How long to wait before retrying a delivery: exponential, capped, with jitter so many queued messages (or many
 // Picket instances) do not all retry in the same second.
+import { MINUTE_MS, SECOND_MS } from '../../../shared/time.ts';
+
 export interface BackoffOptions {
   /** Wait after the first failure. Default 5 s. */
   baseMs: number;
@@ -9,7 +11,7 @@ export interface BackoffOptions {
   random: () => number;
 }
 
-const DEFAULTS: BackoffOptions = { baseMs: 5_000, maxMs: 30 * 60_000, random: Math.random };
+const DEFAULTS: BackoffOptions = { baseMs: 5 * SECOND_MS, maxMs: 30 * MINUTE_MS, random: Math.random };
 
 /** The wait after `failures` failed attempts (1, 2, ...): base * 2^(failures-1), capped, then between half and all of it. */
 export function backoffDelay(failures: number, options: Partial<BackoffOptions> = {}): number {

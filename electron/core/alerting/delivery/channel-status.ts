@@ -2,7 +2,7 @@
 // failing channel after a restart. A channel that starts failing is announced once, not on every retry.
 import fs from 'node:fs';
 import type { ChannelStatus } from '../../../shared/channel-types.ts';
-import { writeFileAtomic } from '../../storage/atomic-file.ts';
+import { writeFileAtomicSync } from '../../storage/atomic-file.ts';
 import type { DeliveryReport } from './outbox.ts';
 
 export type StoredStatus = Omit<ChannelStatus, 'queued'>;
@@ -37,7 +37,7 @@ export class ChannelStatusBook {
 
   private save(): void {
     try {
-      writeFileAtomic(this.file, JSON.stringify(Object.fromEntries(this.statuses)));
+      writeFileAtomicSync(this.file, JSON.stringify(Object.fromEntries(this.statuses)));
     } catch {
       // Bookkeeping only: a full disk must not stop alerts from going out.
     }

@@ -2,7 +2,7 @@
 // outage is added when its down alert is queued and removed by its recovery. Kept in <data>/alerts/firing.json,
 // so resending goes on after a restart.
 import fs from 'node:fs';
-import { writeFileAtomic } from '../../storage/atomic-file.ts';
+import { writeFileAtomicSync } from '../../storage/atomic-file.ts';
 import type { AlertItem } from '../alert-message.ts';
 
 const FIRING_KINDS = new Set(['down', 'reminder']);
@@ -60,7 +60,7 @@ export class FiringBook {
   private save(): void {
     const plain = Object.fromEntries([...this.firing].map(([id, items]) => [id, Object.fromEntries(items)]));
     try {
-      writeFileAtomic(this.file, JSON.stringify(plain));
+      writeFileAtomicSync(this.file, JSON.stringify(plain));
     } catch {
       // Resending is a courtesy on top of endsAt: a failed write must not stop the alert itself.
     }

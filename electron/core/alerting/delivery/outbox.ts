@@ -6,11 +6,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
-import { writeFileAtomic } from '../../storage/atomic-file.ts';
-import { formatDuration } from '../../rules/format-duration.ts';
+import { writeFileAtomicSync } from '../../storage/atomic-file.ts';
+import { formatDuration } from '../../../shared/format-duration.ts';
 import { mergeMessages, type AlertMessage, type Delivery } from '../alert-message.ts';
 import { describeDeliveryError } from '../channels/channel-provider.ts';
 import { backoffDelay, type BackoffOptions } from './backoff.ts';
+import { DAY_MS, MINUTE_MS } from '../../../shared/time.ts';
 
 export interface OutboxEntry {
   id: string;
@@ -60,7 +61,6 @@ export interface OutboxOptions {
   attemptTimeoutMs?: number;
 }
 
-const DAY_MS = 24 * 60 * 60_000;
 
 export class Outbox {
   private readonly entries = new Map<string, OutboxEntry>();
@@ -138,7 +138,7 @@ export class Outbox {
   private persist(entry: OutboxEntry): void {
     this.entries.set(entry.id, entry);
     try {
-      writeFileAtomic(this.fileOf(entry.id), JSON.stringify(entry));
+      writeFileAtomicSync(this.fileOf(entry.id), JSON.stringify(entry));
       this.diskProblem = undefined;
     } catch (error) {
       this.sayDiskProblem(error);
@@ -223,10 +223,10 @@ export class Outbox {
     this.lastSentAt.set(entry.channelId, started);
     const delivery: Delivery = { id: entry.id, attempt: counted.attempts, message: entry.message };
     const late = started - entry.createdAt;
-    if (entry.waitedForNetwork || late >= (this.options.lateAfterMs ?? 60_000)) {
+    if (entry.waitedForNetwork || late >= (this.options.lateAfterMs ?? MINUTE_MS)) {
       delivery.lateNote = `(sent ${formatDuration(late)} late: ${entry.waitedForNetwork ? 'no network' : `${entry.attempts} failed attempts`})`;
     }
-    const signal = AbortSignal.any([this.abort.signal, AbortSignal.timeout(this.options.attemptTimeoutMs ?? 60_000)]);
+    const signal = AbortSignal.any([this.abort.signal, AbortSignal.timeout(this.options.attemptTimeoutMs ?? MINUTE_MS)]);
     const run = (async () => {
       try {
         const sending = this.options.send(entry.channelId, delivery, signal);

@@ -4,7 +4,8 @@
 import type { HomeserverGroup } from '../../../shared/contract.ts';
 import type { Alert, AlertKind } from '../../../shared/types.ts';
 import { kindsInOrder } from './alert-order.ts';
-import { alertText, countTitle, days, labelFor, listNames, type MonitorLabel, type NotificationText } from './alert-wording.ts';
+import { formatDays } from '../../../shared/format-duration.ts';
+import { alertText, countTitle, labelFor, listNames, type MonitorLabel, type NotificationText } from './alert-wording.ts';
 import { homeserverAlertGroups } from './homeserver-grouping.ts';
 
 export { MAX_NAMES, listNames } from './alert-wording.ts';
@@ -61,7 +62,7 @@ function groupText(kind: AlertKind, members: readonly Alert[], labels: ReadonlyM
   if (kind === 'certificate') {
     const hosts = members.map((alert) => {
       const host = labelFor(labels, alert.monitorId).host;
-      return alert.daysLeft === undefined ? host : `${host} (${alert.daysLeft < 0 ? 'expired' : days(alert.daysLeft)})`;
+      return alert.daysLeft === undefined ? host : `${host} (${alert.daysLeft < 0 ? 'expired' : formatDays(alert.daysLeft)})`;
     });
     return { title: `${n} certificates expire soon`, body: listNames(hosts) };
   }

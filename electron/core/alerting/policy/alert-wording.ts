@@ -1,6 +1,6 @@
 // The words of one notification per alert. The engine's alert messages start with the monitor's name;
 // a notification wants the name in the title and the detail in the body.
-import { formatDuration } from '../../rules/format-duration.ts';
+import { formatDays, formatDuration } from '../../../shared/format-duration.ts';
 import type { MonitorView } from '../../../shared/contract.ts';
 import { monitorTypeSpec } from '../../../shared/monitor-types/registry.ts';
 import type { Alert, AlertKind, Monitor } from '../../../shared/types.ts';
@@ -88,14 +88,11 @@ function changeDetail(message: string, name: string, change: string): string {
 export function certificateTitle(alert: Alert, host: string): string {
   const n = alert.daysLeft;
   if (n === undefined) return `Certificate for ${host} expires soon`;
-  if (n > 0) return `Certificate for ${host} expires in ${days(n)}`;
+  if (n > 0) return `Certificate for ${host} expires in ${formatDays(n)}`;
   if (n === 0) return `Certificate for ${host} expires today`;
-  return `Certificate for ${host} expired ${days(-n)} ago`;
+  return `Certificate for ${host} expired ${formatDays(-n)} ago`;
 }
 
-export function days(n: number): string {
-  return n === 1 ? '1 day' : `${n} days`;
-}
 
 function certificateBody(alert: Alert, name: string): string {
   // The engine's message ends with the expiry date in parentheses: worth keeping.

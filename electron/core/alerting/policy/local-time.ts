@@ -1,5 +1,6 @@
 // Wall-clock words for the tray menu and notifications ("14:30", "tomorrow 08:00").
 // Local time on purpose: "pause until tomorrow" means the user's morning, not UTC's.
+import { DAY_MS } from '../../../shared/time.ts';
 
 /** When "Pause alerts until tomorrow" ends: the next local 08:00, so the night stays quiet and the workday starts with alerts on. */
 export const MORNING_HOUR = 8;
@@ -35,7 +36,7 @@ export function describeUntil(at: number, now: number): string {
 
 function localDayNumber(at: number): number {
   const d = new Date(at);
-  return Math.round(Date.UTC(d.getFullYear(), d.getMonth(), d.getDate()) / 86_400_000);
+  return Math.round(Date.UTC(d.getFullYear(), d.getMonth(), d.getDate()) / DAY_MS);
 }
 
 function pad(n: number): string {

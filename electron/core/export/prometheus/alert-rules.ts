@@ -1,5 +1,7 @@
 // rules.yml: the alerting rules that stand in for Picket's own alerts. Alert names and labels are those of the
 // Alertmanager channel (alertname, monitor, monitor_name, severity), so one set of Alertmanager routes serves both.
+import { formatDays } from '../../../shared/format-duration.ts';
+import { DAY_SECONDS } from '../../../shared/time.ts';
 import type { Monitor } from '../../../shared/types.ts';
 import { descriptorOf } from '../../monitor-types/registry.ts';
 import type { ExportNote } from './export-notes.ts';
@@ -13,7 +15,6 @@ export interface AlertRule {
   annotations: Record<string, string>;
 }
 
-const DAY_SECONDS = 86_400;
 
 /** Keys a Map by a computed key, keeping first-seen order. */
 function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {
@@ -52,7 +53,7 @@ function certificateRules(monitors: Monitor[]): AlertRule[] {
       expr: `probe_ssl_earliest_cert_expiry{${monitorMatcher(ids)}} - time() < ${day} * ${DAY_SECONDS}`,
       labels: { severity: 'warning', threshold_days: String(day) },
       annotations: {
-        summary: `The certificate of {{ $labels.monitor_name }} expires in less than ${day} day${day === 1 ? '' : 's'}`,
+        summary: `The certificate of {{ $labels.monitor_name }} expires in less than ${formatDays(day)}`,
         description: 'The certificate of {{ $labels.monitor_name }} ({{ $labels.instance }}) expires in {{ $value | humanizeDuration }}.',
       },
     }));

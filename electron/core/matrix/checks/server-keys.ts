@@ -2,6 +2,8 @@
 // right server, every signature by one of its own verify keys checks out (Ed25519 over canonical JSON), and it
 // has not expired. Pure: the network part is in matrix-keys.ts.
 import { createHash, createPublicKey, verify } from 'node:crypto';
+import { formatDuration } from '../../../shared/format-duration.ts';
+import { SECOND_MS } from '../../../shared/time.ts';
 import { canonicalJson, CanonicalJsonError } from './canonical-json.ts';
 
 /** Which rule an answer broke; diagnosis tells "invalid key" from "route down" by it. */
@@ -19,7 +21,6 @@ export interface KeyVerdict {
 
 // An Ed25519 public key in SPKI DER is this fixed 12-byte header followed by the raw 32 bytes (RFC 8410).
 const ED25519_SPKI_PREFIX = Buffer.from('302a300506032b6570032100', 'hex');
-const DAY_MS = 86_400_000;
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -36,12 +37,9 @@ function verifies(publicKey: Buffer, signed: Buffer, signature: Buffer): boolean
   return verify(null, signed, key, signature);
 }
 
-/** "3 days", "1 day", "5 h": how long ago an expiry was, in the largest whole unit. */
-function ago(ms: number): string {
-  if (ms >= 2 * DAY_MS) return `${Math.floor(ms / DAY_MS)} days`;
-  if (ms >= DAY_MS) return '1 day';
-  if (ms >= 3_600_000) return `${Math.floor(ms / 3_600_000)} h`;
-  return `${Math.max(1, Math.floor(ms / 60_000))} min`;
+/** "2 d 3 h ago", or "just now" rather than "0 s ago" for keys that expire as they are checked. */
+function expiredAgo(ms: number): string {
+  return ms < SECOND_MS ? 'just now' : `${formatDuration(ms)} ago`;
 }
 
 function fingerprint(keys: ReadonlyArray<readonly [string, string]>): string {
@@ -97,7 +95,7 @@ export function judgeServerKeys(json: unknown, serverName: string, now: number):
 
   const validUntil = json.valid_until_ts;
   if (typeof validUntil !== 'number' || !Number.isSafeInteger(validUntil)) return bad('malformed', 'the key answer has no "valid_until_ts"', known);
-  if (validUntil <= now) return bad('expired', `keys expired ${ago(now - validUntil)} ago (valid_until_ts ${new Date(validUntil).toISOString()})`, known);
+  if (validUntil <= now) return bad('expired', `keys expired ${expiredAgo(now - validUntil)} (valid_until_ts ${new Date(validUntil).toISOString()})`, known);
 
   return { ok: true, message: `${verified === 1 ? 'signature' : `${verified} signatures`} by ${known.keyIds} verified`, ...known };
 }

@@ -2,6 +2,7 @@
 // group instead of one per monitor. Pure. The rules are tried in order, most fundamental first, because one
 // fault shows in several monitors (an expired certificate also fails the client and federation checks).
 import { untrustedCertificateWords } from '../../../shared/certificate-words.ts';
+import { formatDays } from '../../../shared/format-duration.ts';
 import type { CheckResult } from '../../../shared/types.ts';
 import { wordList } from '../../../shared/word-list.ts';
 import type { DiscoveredHomeserver } from '../group/discovered.ts';
@@ -119,7 +120,7 @@ const rules: readonly Rule[] = [
     let cause = `Certificate problem: ${role ? v.message(role) : v.message('client')}`;
     let advice = `Renew or fix the certificate for ${name}; check ACME/Let's Encrypt renewal and that the proxy reloaded it. Until then clients disconnect and other servers refuse federation.`;
     if (certificate && certificate.daysLeft < 0) {
-      cause = `Certificate for ${name} expired ${-certificate.daysLeft} day${certificate.daysLeft === -1 ? '' : 's'} ago`;
+      cause = `Certificate for ${name} expired ${formatDays(-certificate.daysLeft)} ago`;
     } else if (certificate && !certificate.nameMatches) {
       cause = `Certificate on ${role === 'federationCert' ? v.federationAt : v.clientHost} is not valid for ${name}`;
       advice = `Serve a certificate that carries ${name} there (the Matrix spec requires that name for this delegation), or fix the delegation to point where it is served.`;
@@ -287,7 +288,7 @@ const rules: readonly Rule[] = [
     const name = certificateName(v, role);
     return {
       case: 'certificate-expiring',
-      cause: days !== undefined ? `Certificate for ${name} expires in ${days} day${days === 1 ? '' : 's'}` : `Certificate for ${name}: ${v.message(role)}`,
+      cause: days !== undefined ? `Certificate for ${name} expires in ${formatDays(days)}` : `Certificate for ${name}: ${v.message(role)}`,
       advice: `Renew the certificate; check ACME/Let's Encrypt renewal for ${name}.`,
       severity: 'warning',
       roles: [role],

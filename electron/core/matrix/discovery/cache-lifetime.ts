@@ -1,6 +1,7 @@
 // How long a /.well-known/matrix/server answer may be cached, by the spec's recommendations: the response's
 // Cache-Control / Expires headers, 24 h when it has none, never more than 48 h; errors at most 1 h.
-const HOUR_MS = 60 * 60 * 1000;
+import { HOUR_MS } from '../../../shared/time.ts';
+
 export const DEFAULT_CACHE_MS = 24 * HOUR_MS;
 export const MAX_CACHE_MS = 48 * HOUR_MS;
 export const ERROR_CACHE_MS = HOUR_MS;
@@ -38,11 +39,4 @@ export function wellKnownCacheMs(headers: Headers, now: number, failed: boolean)
   const asked = headerLifetimeMs(headers, now);
   if (failed) return Math.min(asked ?? ERROR_CACHE_MS, ERROR_CACHE_MS);
   return Math.min(asked ?? DEFAULT_CACHE_MS, MAX_CACHE_MS);
-}
-
-/** "24 h", "90 min", "45 s": for step descriptions. */
-export function formatDuration(ms: number): string {
-  if (ms >= HOUR_MS && ms % HOUR_MS === 0) return `${ms / HOUR_MS} h`;
-  if (ms >= 60_000 && ms % 60_000 === 0) return `${ms / 60_000} min`;
-  return `${Math.round(ms / 1000)} s`;
 }

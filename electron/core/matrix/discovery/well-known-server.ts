@@ -1,7 +1,8 @@
 // Step 3's request: GET https://<hostname>/.well-known/matrix/server. Any problem (network, status, JSON,
 // m.server) is reported and makes the caller go on as if there were no well-known, as the spec says.
 import { STATUS_CODES } from 'node:http';
-import { formatDuration, wellKnownCacheMs } from './cache-lifetime.ts';
+import { formatDuration } from '../../../shared/format-duration.ts';
+import { wellKnownCacheMs } from './cache-lifetime.ts';
 import { GetError, httpsGet } from './https-get.ts';
 import type { HttpsContext } from './https-get.ts';
 import { hostForUrl, parseServerName } from './server-name.ts';

@@ -3,6 +3,7 @@
 import type { MonitorConfig } from '../../../shared/config-validation.ts';
 import type { SrvDelegation } from '../../../shared/matrix-types.ts';
 import { formatSrvValue } from '../../../shared/monitor-types/dns.ts';
+import { HOUR_SECONDS } from '../../../shared/time.ts';
 import type { DiscoveredHomeserver } from './discovered.ts';
 import { homeserverMonitorIds } from './roles.ts';
 
@@ -19,7 +20,7 @@ const DEFAULT_INTERVAL_SECONDS = 60;
 // The seed guide checks federation every 5 minutes; keys are refreshed by servers daily; certificates change slower still.
 const FEDERATION_INTERVAL_SECONDS = 300;
 const KEYS_INTERVAL_SECONDS = 300;
-const CERTIFICATE_INTERVAL_SECONDS = 3600;
+const CERTIFICATE_INTERVAL_SECONDS = HOUR_SECONDS;
 // A record's TTL is minutes to hours: every 5 minutes still tells of a change long before the daily re-discovery.
 const DELEGATION_RECORD_INTERVAL_SECONDS = 300;
 

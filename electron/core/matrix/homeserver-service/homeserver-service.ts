@@ -20,6 +20,7 @@ import { KeyDetails } from './key-details.ts';
 import { checkMatrixOptions, DEFAULT_REDISCOVER_EVERY_MS, type MatrixServiceOptions } from './options.ts';
 import { discoveryRoleStatus, judgeRediscovery, type RediscoveryOutcome } from './rediscovery.ts';
 import { realTimers, RediscoveryTimers } from './rediscovery-timers.ts';
+import { HOUR_MS } from '../../../shared/time.ts';
 
 /** What the service gives the Matrix part: the store, the engine's view, and its one path for saving monitors. */
 export interface HomeserverServicePorts {
@@ -41,7 +42,7 @@ export interface HomeserverServicePorts {
 }
 
 /** A failed re-discovery is tried again sooner than the period: a fixed well-known should not stay "broken" a day. */
-const RETRY_AFTER_FAILURE_MS = 60 * 60 * 1000;
+const RETRY_AFTER_FAILURE_MS = HOUR_MS;
 
 export class HomeserverService {
   private readonly everyMs: number;

@@ -5,6 +5,7 @@ import type { SchedulerClock } from '../../scheduler/clock.ts';
 import { lookupWithOverrides } from '../discovery/resolve-override.ts';
 import type { ResolveOverride } from '../discovery/types.ts';
 import type { ConnectToRule } from '../../checks/connect-to.ts';
+import { DAY_MS } from '../../../shared/time.ts';
 
 export interface MatrixServiceOptions {
   /** curl-style --resolve overrides for discovery. */
@@ -23,7 +24,7 @@ export interface MatrixServiceOptions {
   timers?: Pick<SchedulerClock, 'setTimer' | 'clearTimer'>;
 }
 
-export const DEFAULT_REDISCOVER_EVERY_MS = 24 * 60 * 60 * 1000;
+export const DEFAULT_REDISCOVER_EVERY_MS = DAY_MS;
 
 /** Throws naming the option (matrix.*) when one is malformed, so a bad flag fails at start, not a day later. */
 export function checkMatrixOptions(options: MatrixServiceOptions): void {

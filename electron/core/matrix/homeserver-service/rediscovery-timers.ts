@@ -2,11 +2,12 @@
 // re-run them all, and offset by a hash of the name so many homeservers are not discovered in the same instant.
 import { hashOffsetMs } from '../../scheduler/spread.ts';
 import type { SchedulerClock, TimerHandle } from '../../scheduler/clock.ts';
+import { MINUTE_MS } from '../../../shared/time.ts';
 
 /** setTimeout's limit (2^31 - 1 ms, about 24.8 days); a longer delay would fire at once. */
 const MAX_DELAY_MS = 2 ** 31 - 1;
 /** The spread is a 48th of the period, at most half an hour: a day's re-discoveries land within 30 minutes. */
-const MAX_SPREAD_MS = 30 * 60 * 1000;
+const MAX_SPREAD_MS = 30 * MINUTE_MS;
 
 export type Timers = Pick<SchedulerClock, 'setTimer' | 'clearTimer'>;
 

@@ -1,5 +1,6 @@
 // What the latest TLS check saw of the certificate, and which expiry reminders have gone out already.
 import { CERTIFICATE_PROBLEMS, untrustedCertificateWords } from '../../../../electron/shared/certificate-words.ts';
+import { formatDays } from '../../../../electron/shared/format-duration.ts';
 import type { CertificateInfo } from '../../../../electron/shared/types.ts';
 import { formatDateTime, formatDaysLeft } from './format.ts';
 
@@ -58,7 +59,7 @@ export function CertificatePanel({ certificate, reminderDays }: CertificatePanel
               const sent = days >= certificate.daysLeft;
               return (
                 <li key={days} className={sent ? 'reminder-sent' : 'reminder-pending'}>
-                  {days} {days === 1 ? 'day' : 'days'}: <span aria-hidden="true">{sent ? '✓ ' : '○ '}</span>
+                  {formatDays(days)}: <span aria-hidden="true">{sent ? '✓ ' : '○ '}</span>
                   {sent ? 'sent' : 'not yet'}
                 </li>
               );

@@ -1,6 +1,7 @@
 // Outages, newest first: when they started, how long they lasted (or that they still last) and why.
 import type { Incident } from '../../../../electron/shared/types.ts';
-import { formatDateTime, formatDuration } from './format.ts';
+import { formatDuration } from '../../../../electron/shared/format-duration.ts';
+import { formatDateTime } from './format.ts';
 
 export function IncidentList({ incidents }: { incidents: readonly Incident[] }) {
   if (incidents.length === 0) return <p className="detail-muted-text">No incidents recorded.</p>;

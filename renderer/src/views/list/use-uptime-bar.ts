@@ -4,6 +4,7 @@
 import { useEffect, useState } from 'react';
 import type { HistoryRange, MonitorHistory, PicketClient } from '../../../../electron/shared/contract.ts';
 import type { RollupBucket } from '../../../../electron/shared/history-types.ts';
+import { MINUTE_MS } from '../../../../electron/shared/time.ts';
 import type { CheckResult } from '../../../../electron/shared/types.ts';
 import type { BarUnit } from '../../components/UptimeBar.tsx';
 import { applyUptime, seedSparkline } from '../../store/monitors-store.ts';
@@ -11,7 +12,7 @@ import { applyUptime, seedSparkline } from '../../store/monitors-store.ts';
 /** The smallest history range whose resolution matches the unit and covers 90 of them. */
 const RANGE: Record<BarUnit, HistoryRange> = { hour: '7d', day: '1y' };
 /** A new hour segment starts every hour; there is no point asking much more often than this. */
-export const CACHE_MS = 60_000;
+export const CACHE_MS = MINUTE_MS;
 /** Rows that only flash past while scrolling are not worth a request. */
 export const SETTLE_MS = 120;
 

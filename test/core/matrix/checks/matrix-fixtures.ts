@@ -7,8 +7,6 @@ import type { MonitorConfigOf } from '../../../../electron/shared/monitor-types/
 import type { MatrixFederationMonitor, MatrixKeysMonitor } from '../../../../electron/shared/types.ts';
 import { canonicalJson } from '../../../../electron/core/matrix/checks/canonical-json.ts';
 
-export const DAY_MS = 86_400_000;
-
 type Endpoint = Omit<MonitorConfigOf<'matrix-federation'>, 'type'>;
 
 export function federationMonitor(config: Endpoint): MatrixFederationMonitor {

@@ -7,8 +7,9 @@ import type { ProbeOptions } from '../../../../electron/core/checks/probe-option
 import { makeLeafCert, writeCaFile } from '../../../fixtures/certificates.ts';
 import { startFakeHomeserver } from '../../../fixtures/fake-homeserver.ts';
 import type { FakeHomeserver } from '../../../fixtures/fake-homeserver.ts';
-import { DAY_MS, keyAnswer, keysMonitor, makeSigningKey } from './matrix-fixtures.ts';
+import { keyAnswer, keysMonitor, makeSigningKey } from './matrix-fixtures.ts';
 import type { KeyAnswerOptions } from './matrix-fixtures.ts';
+import { DAY_MS } from '../../../../electron/shared/time.ts';
 
 const key = makeSigningKey('ed25519:abc');
 const impostor = makeSigningKey('ed25519:abc');
@@ -61,7 +62,7 @@ describe('matrix-keys check', () => {
   });
 
   it.each([
-    ['expired keys', 'expired.test', 'expired', 'signing keys: keys expired 2 days ago'],
+    ['expired keys', 'expired.test', 'expired', 'signing keys: keys expired 2 d ago'],
     ['a bad signature', 'impostor.test', 'signature', 'signing keys: signature by ed25519:abc does not verify'],
     ['a wrong server_name', 'othername.test', 'server-name', 'signing keys: server_name is other.example, expected example.org'],
     ['an answer that is not JSON', 'proxy.test', 'malformed', 'signing keys: the answer is not JSON'],

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { judgeServerKeys } from '../../../../electron/core/matrix/checks/server-keys.ts';
 import { keyChangeAlert } from '../../../../electron/core/matrix/checks/key-change.ts';
 import type { CheckResult } from '../../../../electron/shared/types.ts';
-import { DAY_MS, keyAnswer, makeSigningKey } from './matrix-fixtures.ts';
+import { keyAnswer, makeSigningKey } from './matrix-fixtures.ts';
+import { DAY_MS } from '../../../../electron/shared/time.ts';
 
 const NOW = Date.UTC(2025, 0, 10);
 const key = makeSigningKey('ed25519:abc');
@@ -24,8 +25,8 @@ describe('judgeServerKeys', () => {
   it.each([
     ['a signature by another key', { signers: [other] }, 'signature', 'signature by ed25519:abc does not verify'],
     ['a field added after signing', { tamper: { extra: 1 } }, 'signature', 'signature by ed25519:abc does not verify'],
-    ['expired keys', { validUntil: NOW - 2 * DAY_MS - 5000 }, 'expired', 'keys expired 2 days ago'],
-    ['keys expiring right now', { validUntil: NOW }, 'expired', 'keys expired 1 min ago'],
+    ['expired keys', { validUntil: NOW - 2 * DAY_MS - 5000 }, 'expired', 'keys expired 2 d ago'],
+    ['keys expiring right now', { validUntil: NOW }, 'expired', 'keys expired just now'],
     ['another server name', { serverName: 'other.example' }, 'server-name', 'server_name is other.example, expected example.org'],
   ])('rejects %s', (_label, change, problem, message) => {
     const answer = keyAnswer({ serverName: 'example.org', validUntil: NOW + DAY_MS, keys: [key], ...change });

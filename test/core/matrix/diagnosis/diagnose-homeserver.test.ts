@@ -139,10 +139,10 @@ const table: Array<[string, HomeserverStates, DiagnosisCase, 'ok' | 'warning' | 
   ],
   [
     'signing key expired',
-    group({ keys: down('protocol', 'signing keys: keys expired 2 days ago', { detail: { keyProblem: 'expired' } }) }),
+    group({ keys: down('protocol', 'signing keys: keys expired 2 d ago', { detail: { keyProblem: 'expired' } }) }),
     'signing-key-invalid',
     'down',
-    /Signing key invalid: keys expired 2 days ago/,
+    /Signing key invalid: keys expired 2 d ago/,
   ],
   [
     'signing key with a bad signature',

@@ -18,7 +18,8 @@ import { startDnsServer } from '../../../fixtures/dns-server.ts';
 import type { DnsServer } from '../../../fixtures/dns-server.ts';
 import { startFakeHomeserver } from '../../../fixtures/fake-homeserver.ts';
 import type { FakeHomeserver } from '../../../fixtures/fake-homeserver.ts';
-import { DAY_MS, keyAnswer, makeSigningKey } from '../checks/matrix-fixtures.ts';
+import { keyAnswer, makeSigningKey } from '../checks/matrix-fixtures.ts';
+import { DAY_MS } from '../../../../electron/shared/time.ts';
 
 const delegatedTo443: DiscoveredHomeserver = {
   serverName: 'example.org',

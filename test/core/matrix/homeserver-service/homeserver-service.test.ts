@@ -5,13 +5,14 @@ import { makeLeafCert, writeCaFile } from '../../../fixtures/certificates.ts';
 import { startDnsServer, type DnsServer } from '../../../fixtures/dns-server.ts';
 import { startFakeHomeserver, type FakeHomeserver, type FakeHomeserverOptions } from '../../../fixtures/fake-homeserver.ts';
 import { closedPort } from '../../../fixtures/http-servers.ts';
-import { DAY_MS, keyAnswer, makeSigningKey } from '../checks/matrix-fixtures.ts';
+import { keyAnswer, makeSigningKey } from '../checks/matrix-fixtures.ts';
 import { cleanUp, collectEvents, nextEvent, openService, rejection, tempDataDir } from '../../service/service-fixtures.ts';
 import { parseConnectTo, type ConnectToRule } from '../../../../electron/core/checks/connect-to.ts';
 import { lookupWithOverrides } from '../../../../electron/core/matrix/discovery/resolve-override.ts';
 import type { ResolveOverride } from '../../../../electron/core/matrix/discovery/types.ts';
 import type { PicketService, PicketServiceOptions } from '../../../../electron/core/service/picket-service.ts';
 import type { TimerHandle } from '../../../../electron/core/scheduler/clock.ts';
+import { DAY_MS } from '../../../../electron/shared/time.ts';
 
 const NAMES = ['alpha.test', 'hs.alpha.test', 'beta.test', 'hs.beta.test', 'nothing.test'];
 

@@ -45,8 +45,8 @@ describe('the homeservers record', () => {
     const dir = tempDir();
     const { store } = openStore(dir);
     const bad = { ...record, discovery: { ...record.discovery, federation: { ...record.discovery.federation, port: 0 } } };
-    expect(() => store.saveHomeserver('example.org', bad)).toThrow(/homeservers\["example\.org"\]\.discovery\.federation\.port: must be >= 1/);
-    expect(() => store.saveHomeserver('example.org', { discovery: record.discovery } as HomeserverRecord)).toThrow(/\.discoveredAt: must have required property/);
+    expect(() => store.saveHomeserver('example.org', bad)).toThrow(/homeservers\["example\.org"\]\.discovery\.federation\.port: must be at least 1 \(got 0\)/);
+    expect(() => store.saveHomeserver('example.org', { discovery: record.discovery } as HomeserverRecord)).toThrow(/homeservers\["example\.org"\]\.discoveredAt: is required/);
     expect(store.homeservers()).toEqual({});
   });
 
