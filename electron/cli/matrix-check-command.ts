@@ -78,7 +78,8 @@ export async function matrixCheckCommand(args: MatrixCheckArgs, io: CliIo): Prom
   const monitors = homeserverMonitors(discovery, args.caFile !== undefined ? { caFile: args.caFile } : {}).map((config) => parseMonitor(config));
   // Every check connects the way discovery did: the same --resolve and --connect-to overrides and DNS server.
   const lookup = lookupWithOverrides(overrides, args.dnsServer);
-  const results = await Promise.all(monitors.map((monitor) => runCheck(monitor, { lookup, connectTo })));
+  const dnsServer = args.dnsServer !== undefined ? { dnsServer: args.dnsServer } : {};
+  const results = await Promise.all(monitors.map((monitor) => runCheck(monitor, { lookup, connectTo, ...dnsServer })));
   const diagnosis = diagnoseHomeserver(statesByRole(discovery.serverName, monitors, results, discovery), discovery);
   if (args.json) {
     const json = {

@@ -4,6 +4,7 @@
 import { discoverHomeserver } from '../core/matrix/discovery/discover.ts';
 import { serverNameFromUserInput } from '../core/matrix/discovery/server-name.ts';
 import { unresolvedHosts } from '../shared/matrix-discovery-verdict.ts';
+import { formatSrvValue } from '../shared/monitor-types/dns.ts';
 import { parseResolveOverride } from '../core/matrix/discovery/resolve-override.ts';
 import type { DiscoveryOptions, MatrixDiscovery, ResolveOverride } from '../core/matrix/discovery/types.ts';
 import type { CliIo } from './cli-io.ts';
@@ -32,6 +33,7 @@ export function toDiscoveryJson(discovery: MatrixDiscovery): object {
       tlsServerName: federation.tlsServerName,
       via: federation.via,
       verified: federation.verified,
+      ...(federation.srv !== undefined ? { srv: { ...federation.srv } } : {}),
     },
     client: { baseUrl: client.baseUrl, verified: client.verified },
     ...(discovery.wellKnownCacheMs !== undefined ? { wellKnownCacheMs: discovery.wellKnownCacheMs } : {}),
@@ -55,6 +57,7 @@ export function formatDiscovery(discovery: MatrixDiscovery): string {
     `Federation: ${federation.host}:${federation.port} (${federation.via})${federation.verified ? '' : ' - NOT answering, see the steps'}`,
     `  Host header:  ${federation.hostHeader}`,
     `  Certificate:  must be valid for ${federation.tlsServerName}`,
+    ...(federation.srv !== undefined ? [`  SRV record:   ${federation.srv.query} = ${formatSrvValue(federation.srv)} (a homeserver group watches it)`] : []),
     `Client API:  ${client.baseUrl}${client.verified ? '' : ' - NOT answering, see the steps'}`,
   );
   return `${lines.join('\n')}\n`;

@@ -23,6 +23,20 @@ export type FederationVia =
   | 'srv-deprecated'
   | 'default-port';
 
+/**
+ * The SRV record discovery followed (rules srv, srv-deprecated and their well-known variants): the delegation a
+ * homeserver group watches with its "delegation record" monitor, so a changed record is noticed before federation breaks.
+ */
+export interface SrvDelegation {
+  /** The name asked: "_matrix-fed._tcp.example.org", or the deprecated "_matrix._tcp.example.org". */
+  query: string;
+  priority: number;
+  weight: number;
+  port: number;
+  /** The record's target, lower-cased, without the final dot. */
+  target: string;
+}
+
 export interface FederationTarget {
   /** Where to connect: an IP address or a host name (an SRV target, a delegated name). */
   host: string;
@@ -32,6 +46,8 @@ export interface FederationTarget {
   /** The name the certificate must carry (an IP literal for the IP rules; then no SNI is sent). */
   tlsServerName: string;
   via: FederationVia;
+  /** Set when an SRV record chose host and port: that record. */
+  srv?: SrvDelegation;
 }
 
 export interface MatrixDiscovery {

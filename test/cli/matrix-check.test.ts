@@ -13,12 +13,17 @@ let dns: DnsServer;
 let caFile: string;
 let healthy: FakeHomeserver;
 let noFederation: FakeHomeserver;
+let bySrv: FakeHomeserver;
 
 beforeAll(async () => {
   caFile = await writeCaFile();
-  dns = await startDnsServer({});
+  // srv.test delegates by SRV only (no well-known); every other name is NXDOMAIN, never the system resolver.
+  dns = await startDnsServer({
+    '_matrix-fed._tcp.srv.test': { SRV: [{ priority: 10, weight: 5, port: 443, target: 'matrix.srv.test' }] },
+    'matrix.srv.test': { A: ['127.0.0.1'] },
+  });
   const key = makeSigningKey();
-  const cert = await makeLeafCert({ commonName: 'check.test', altNames: ['check.test', 'matrix.check.test', 'broken.test', 'matrix.broken.test'] });
+  const cert = await makeLeafCert({ commonName: 'check.test', altNames: ['check.test', 'matrix.check.test', 'broken.test', 'matrix.broken.test', 'srv.test'] });
   healthy = await startFakeHomeserver({
     names: ['check.test', 'matrix.check.test'],
     ports: [443],
@@ -36,10 +41,16 @@ beforeAll(async () => {
     federationVersion: false,
     signingKey: () => keyAnswer({ serverName: 'broken.test', validUntil: Date.now() + DAY_MS, keys: [key] }),
   });
+  bySrv = await startFakeHomeserver({
+    names: ['srv.test', 'matrix.srv.test'],
+    ports: [443],
+    cert,
+    signingKey: () => keyAnswer({ serverName: 'srv.test', validUntil: Date.now() + DAY_MS, keys: [key] }),
+  });
 });
 
 afterAll(async () => {
-  await Promise.all([healthy?.close(), noFederation?.close(), dns?.close()]);
+  await Promise.all([healthy?.close(), noFederation?.close(), bySrv?.close(), dns?.close()]);
 });
 
 function args(name: string, network: string[]): string[] {
@@ -64,6 +75,17 @@ describe('matrix check', () => {
     expect(out.results.map((r) => [r.type, r.status])).toEqual(expect.arrayContaining([['matrix-federation', 'up'], ['matrix-keys', 'up'], ['tcp', 'up']]));
     expect(out.results.every((r) => r.status === 'up')).toBe(true);
     expect(out.diagnosis?.severity).toBe('ok');
+  });
+
+  it('checks the SRV record discovery followed, through --dns-server, as the group does', async () => {
+    const run = await runCli(args('srv.test', connectTo(bySrv)));
+    expect(run.code, run.stderr + run.stdout).toBe(0);
+    const out = JSON.parse(run.stdout) as { results: Array<{ id: string; status: string; type: string }>; discovery: { federation: { via: string; srv?: object } } };
+    expect(out.discovery.federation).toMatchObject({ via: 'srv', srv: { query: '_matrix-fed._tcp.srv.test', priority: 10, weight: 5, port: 443, target: 'matrix.srv.test' } });
+    expect(out.results.find((r) => r.id === 'srv.test-delegation-srv')).toMatchObject({ type: 'dns', status: 'up' });
+    // The group without SRV has no such monitor.
+    const plain = JSON.parse((await runCli(args('check.test', connectTo(healthy)))).stdout) as { results: Array<{ type: string }> };
+    expect(plain.results.filter((r) => r.type === 'dns')).toEqual([]);
   });
 
   it('exits 2 and names the likely cause when federation is broken but the client API answers', async () => {

@@ -94,11 +94,13 @@ describe('Add a Matrix homeserver, in a real browser', () => {
     await page.getByRole('button', { name: 'Discover' }).click();
     await page.getByText('matrix.e2e.test:443').first().waitFor({ timeout: 15_000 });
     await expect.poll(() => page.getByText(/_matrix-fed\._tcp/).count()).toBeGreaterThan(0);
-    await page.getByRole('button', { name: /^Create \d monitors$/ }).click();
+    // Found by SRV: the group also watches that record.
+    await page.getByRole('button', { name: 'Create 7 monitors' }).click();
 
-    // The group's monitors, including TCP on the delegated 443, not 8448.
+    // The group's monitors, including TCP on the delegated 443, not 8448, and the SRV record discovery followed.
     await page.locator('.monitor-row').first().waitFor({ timeout: 20_000 });
-    expect(await page.locator('.monitor-row').count()).toBe(6);
+    expect(await page.locator('.monitor-row').count()).toBe(7);
+    expect(await page.locator('.monitor-row', { hasText: 'delegation record' }).count()).toBe(1);
     await expect.poll(() => page.getByText(/matrix\.e2e\.test:443/).count(), { timeout: 15_000 }).toBeGreaterThan(0);
     expect(await page.locator('.monitor-row', { hasText: ':8448' }).count()).toBe(0);
     await page.getByText('Healthy').first().waitFor({ timeout: 20_000 });

@@ -8,7 +8,7 @@
 // one compared with. A changed answer that misses an expected value is simply down.
 import { promises as dnsPromises } from 'node:dns';
 import type { CaaRecord, MxRecord, SrvRecord } from 'node:dns';
-import type { DnsMonitor, DnsRecordType } from '../../shared/monitor-types/dns.ts';
+import { formatSrvValue, type DnsMonitor, type DnsRecordType } from '../../shared/monitor-types/dns.ts';
 import type { CheckResult, FailureKind } from '../../shared/types.ts';
 import type { ProbeOptions } from '../checks/probe-options.ts';
 import { parseDnsServer } from '../checks/resolver.ts';
@@ -31,7 +31,7 @@ async function queryRecords(resolver: dnsPromises.Resolver, name: string, type: 
     case 'TXT':
       return (await resolver.resolveTxt(name)).map((chunks) => chunks.join(''));
     case 'SRV':
-      return (await resolver.resolveSrv(name)).map((srv: SrvRecord) => `${srv.priority} ${srv.weight} ${srv.port} ${srv.name}`);
+      return (await resolver.resolveSrv(name)).map((srv: SrvRecord) => formatSrvValue({ ...srv, target: srv.name }));
     case 'CAA':
       return (await resolver.resolveCaa(name)).map((caa: CaaRecord) => {
         const [tag, value] = (Object.entries(caa) as Array<[string, unknown]>).find(([key]) => key !== 'critical') ?? ['', ''];

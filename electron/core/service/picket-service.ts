@@ -150,6 +150,7 @@ export class PicketService {
         store,
         snapshot: () => engine.snapshot(),
         saveMonitors: (drafts) => this.saveGroupMonitors(drafts),
+        removeMonitors: (monitorIds) => this.dropMonitors(monitorIds.filter((id) => this.findMonitor(id) !== undefined)),
         checkSoon: (monitorIds) => {
           for (const id of monitorIds) void engine.checkNow(id).catch(() => undefined);
         },
@@ -340,14 +341,7 @@ export class PicketService {
 
     removeMonitor: ({ monitorId }) => {
       this.requireMonitor(monitorId);
-      this.store.removeMonitor(monitorId);
-      this.engine.removeMonitor(monitorId);
-      const muted = this.store.preferences().mutedMonitors;
-      if (muted.includes(monitorId)) {
-        this.store.updatePreferences({ mutedMonitors: muted.filter((id) => id !== monitorId) });
-        this.events.emit('settings', this.settings());
-      }
-      this.emitListChanges([monitorId]);
+      this.dropMonitors([monitorId]);
       return { removed: true };
     },
 
@@ -582,6 +576,20 @@ export class PicketService {
     if (before.rawRetentionDays !== after.rawRetentionDays || before.rollupRetentionDays !== after.rollupRetentionDays) {
       this.history.setRetention({ rawRetentionDays: after.rawRetentionDays, rollupRetentionDays: after.rollupRetentionDays });
     }
+  }
+
+  /** Removes these (existing) monitors from the store and the engine, and from the muted list. */
+  private dropMonitors(monitorIds: readonly string[]): void {
+    for (const monitorId of monitorIds) {
+      this.store.removeMonitor(monitorId);
+      this.engine.removeMonitor(monitorId);
+    }
+    const muted = this.store.preferences().mutedMonitors;
+    if (muted.some((id) => monitorIds.includes(id))) {
+      this.store.updatePreferences({ mutedMonitors: muted.filter((id) => !monitorIds.includes(id)) });
+      this.events.emit('settings', this.settings());
+    }
+    this.emitListChanges(monitorIds);
   }
 
   /**

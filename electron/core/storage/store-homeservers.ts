@@ -34,6 +34,17 @@ const discoverySchema = {
         tlsServerName: nonEmpty,
         via: nonEmpty,
         verified: { type: 'boolean' },
+        srv: {
+          type: 'object',
+          required: ['query', 'priority', 'weight', 'port', 'target'],
+          properties: {
+            query: nonEmpty,
+            priority: { type: 'integer', minimum: 0, maximum: 65_535 },
+            weight: { type: 'integer', minimum: 0, maximum: 65_535 },
+            port: { type: 'integer', minimum: 0, maximum: 65_535 },
+            target: nonEmpty,
+          },
+        },
       },
     },
     client: {

@@ -26,6 +26,26 @@ export const dnsSchema = monitorSchemaOf('dns', {
 export type DnsMonitorConfig = Static<typeof dnsSchema>;
 export type DnsMonitor = Resolved<DnsMonitorConfig, CommonDefaulted | 'recordType' | 'expect' | 'expectExact'>;
 
+/** One SRV record as the dns type writes it, in answers and in `expect`. */
+export interface SrvValue {
+  priority: number;
+  weight: number;
+  port: number;
+  target: string;
+}
+
+/** "10 5 8448 matrix.example.org": priority, weight, port, target (no final dot). */
+export function formatSrvValue(record: SrvValue): string {
+  return `${record.priority} ${record.weight} ${record.port} ${record.target.replace(/\.$/, '')}`;
+}
+
+/** The reverse of formatSrvValue; undefined for a value in another shape. */
+export function parseSrvValue(value: string): SrvValue | undefined {
+  const match = /^(\d+) (\d+) (\d+) (\S+)$/.exec(value.trim().replace(/\s+/g, ' '));
+  if (!match) return undefined;
+  return { priority: Number(match[1]), weight: Number(match[2]), port: Number(match[3]), target: match[4]!.toLowerCase().replace(/\.$/, '') };
+}
+
 /** "192.0.2.1", "1.2.3.4:5353", "[2001:db8::1]:53", "::1": an address, no name (a resolver's name needs a resolver). */
 function checkDnsServer(value: string, path: string): ConfigIssue | undefined {
   const bracketed = /^\[([0-9A-Fa-f:.]+)\](?::(\d{1,5}))?$/.exec(value);

@@ -71,6 +71,16 @@ describe('AddHomeserver', () => {
     expect(await screen.findByRole('button', { name: 'Create 5 monitors' })).toBeTruthy();
   });
 
+  it('plans the delegation record monitor when discovery followed an SRV record, and shows the record', async () => {
+    const srv = { query: '_matrix-fed._tcp.example.org', priority: 10, weight: 5, port: 443, target: 'matrix.example.net' };
+    const discovery: MatrixDiscovery = { ...DISCOVERY, federation: { ...DISCOVERY.federation, hostHeader: 'example.org', via: 'srv', srv } };
+    renderView(new FakeClient({ discoverHomeserver: () => discovery }));
+    discoverName('example.org');
+    expect(await screen.findByRole('button', { name: 'Create 7 monitors' })).toBeTruthy();
+    expect(screen.getByText('SRV record', { selector: 'dt' }).nextElementSibling?.textContent).toContain('10 5 443 matrix.example.net');
+    expect(screen.getByText(/will watch/).textContent).toContain('the signing keys and the delegation record (SRV _matrix-fed._tcp.example.org)');
+  });
+
   it('creates the group from the name that was discovered', async () => {
     const created = { group: homeserver(null), monitors: groupViews() };
     const client = new FakeClient({ discoverHomeserver: () => DISCOVERY, addHomeserver: () => created });

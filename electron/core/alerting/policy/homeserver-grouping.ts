@@ -2,6 +2,7 @@
 // that is one problem, so it is one notification, titled with the group's diagnosis and saying what to do.
 import type { HomeserverGroup } from '../../../shared/contract.ts';
 import type { Alert, AlertKind } from '../../../shared/types.ts';
+import { roleOfMonitor } from '../../matrix/group/roles.ts';
 import { kindRank, kindsInOrder } from './alert-order.ts';
 import { countTitle, labelFor, listNames, type MonitorLabel, type NotificationText } from './alert-wording.ts';
 
@@ -21,7 +22,7 @@ export interface HomeserverPartition {
 
 /**
  * Alerts of two or more monitors of the same homeserver become that homeserver's notification; a lone
- * monitor's alert keeps its own, more precise words.
+ * monitor's alert keeps its own, more precise words, except the delegation record's (see speaksForDelegation).
  */
 export function homeserverAlertGroups(
   alerts: readonly Alert[],
@@ -37,12 +38,21 @@ export function homeserverAlertGroups(
   }
   const groups: HomeserverNotification[] = [];
   for (const [server, members] of byServer) {
-    if (new Set(members.map((alert) => alert.monitorId)).size < 2) rest.push(...members);
+    const lone = new Set(members.map((alert) => alert.monitorId)).size < 2;
+    if (lone && !speaksForDelegation(server, members[0]!.monitorId)) rest.push(...members);
     else groups.push(homeserverNotification(server, members, labels));
   }
   // Alerts handed back keep the batch's order, so the grouping by kind reads as it did before.
   rest.sort((a, b) => alerts.indexOf(a) - alerts.indexOf(b));
   return { groups, rest };
+}
+
+/**
+ * The delegation record monitor's own words are DNS ("expected 10 5 8448 a; the answer is ..."); what it means
+ * is the group's diagnosis ("the delegation record of example.org changed: now b:8448, was a:8448").
+ */
+function speaksForDelegation(server: HomeserverGroup, monitorId: string): boolean {
+  return server.diagnosis?.case === 'delegation-changed' && roleOfMonitor(server.serverName, monitorId) === 'delegationRecord';
 }
 
 function homeserverOf(group: string | undefined, homeservers: readonly HomeserverGroup[]): HomeserverGroup | undefined {

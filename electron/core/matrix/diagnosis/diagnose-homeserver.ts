@@ -4,8 +4,10 @@
 import { untrustedCertificateWords } from '../../../shared/certificate-words.ts';
 import { formatDays } from '../../../shared/format-duration.ts';
 import type { CheckResult } from '../../../shared/types.ts';
+import { wordList } from '../../../shared/word-list.ts';
 import type { DiscoveredHomeserver } from '../group/discovered.ts';
 import { MONITOR_ROLES } from '../group/roles.ts';
+import { delegationRecordChange, recordChanged } from './delegation-record.ts';
 import type { Diagnosis, DiagnosisRole, HomeserverStates } from './types.ts';
 
 const ROLE_LABEL: Record<DiagnosisRole, string> = {
@@ -15,6 +17,7 @@ const ROLE_LABEL: Record<DiagnosisRole, string> = {
   clientCert: 'client certificate',
   federationCert: 'federation certificate',
   keys: 'signing keys',
+  delegationRecord: 'delegation record',
   discovery: 'server discovery',
 };
 
@@ -74,11 +77,6 @@ class View {
   }
 }
 
-/** "a", "a and b", "a, b and c". */
-function wordList(items: readonly string[]): string {
-  return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items.at(-1) ?? ''}`;
-}
-
 function clientHostOf(discovery: DiscoveredHomeserver | undefined): string | undefined {
   if (!discovery) return undefined;
   try {
@@ -100,7 +98,8 @@ function certificateName(v: View, role: DiagnosisRole): string {
 const rules: readonly Rule[] = [
   // DNS first: a name that does not resolve makes every check that uses it fail.
   (v) => {
-    const roles = v.roles((r) => v.down(r) && v.kind(r) === 'dns');
+    // The delegation record's DNS server not answering (timeout, SERVFAIL) is DNS trouble too, not a changed record.
+    const roles = v.roles((r) => v.down(r) && (v.kind(r) === 'dns' || (r === 'delegationRecord' && !recordChanged(v.result(r)))));
     if (roles.length === 0) return undefined;
     return {
       case: 'dns',
@@ -162,6 +161,19 @@ const rules: readonly Rule[] = [
       advice: 'Synapse is overloaded or cannot reach its database: inspect PostgreSQL connectivity and the Synapse logs; restart it if it is hung.',
       severity: 'down',
       roles: ['client', 'federation'],
+    };
+  },
+  // The SRV record federation goes by no longer says what the group was built from: other servers already go
+  // elsewhere, while the group still watches the old place. Said before what fails there, which may be the reason.
+  (v) => {
+    if (!recordChanged(v.result('delegationRecord'))) return undefined;
+    const srv = v.discovery?.federation.srv;
+    return {
+      case: 'delegation-changed',
+      cause: `the delegation record of ${v.server} changed: ${delegationRecordChange(v.result('delegationRecord') as CheckResult, srv)}`,
+      advice: `If you moved federation on purpose, the group's monitors follow at the next daily discovery (or add ${v.server} again now). Otherwise restore the SRV record ${srv?.query ?? `_matrix-fed._tcp.${v.server}`} at your DNS provider.`,
+      severity: v.down('federation') ? 'down' : 'warning',
+      roles: v.roles((r) => r === 'delegationRecord' || (r === 'federation' && v.down(r))),
     };
   },
   // The federation port does not connect while the client API answers.

@@ -35,7 +35,7 @@ async function srvOrDefault(hostname: string, rules: Rules, dnsServer: string | 
     const outcome = await lookupSrv(service, hostname, dnsServer);
     steps.push(outcome.step);
     // The Host header and certificate stay the name SRV was asked for: DNS is not trusted to choose them.
-    if (outcome.target) return { ...outcome.target, hostHeader: hostname, tlsServerName: hostname, via };
+    if (outcome.target) return { ...outcome.target, hostHeader: hostname, tlsServerName: hostname, via, ...(outcome.record ? { srv: outcome.record } : {}) };
   }
   steps.push({ step: 'default port', tried: `${hostname}:${DEFAULT_FEDERATION_PORT}`, found: `${hostname}:${DEFAULT_FEDERATION_PORT}` });
   return { host: hostname, port: DEFAULT_FEDERATION_PORT, hostHeader: hostname, tlsServerName: hostname, via: rules.defaultPort };

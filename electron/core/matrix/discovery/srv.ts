@@ -3,18 +3,20 @@
 import type { SrvRecord } from 'node:dns';
 import { describeNetworkError } from '../../checks/failure-kind.ts';
 import { resolveSrv } from '../../checks/resolver.ts';
-import type { DiscoveryStep } from './types.ts';
+import type { DiscoveryStep, SrvDelegation } from './types.ts';
 
 export type SrvService = '_matrix-fed._tcp' | '_matrix._tcp';
 
 export interface SrvOutcome {
   step: DiscoveryStep;
   target?: { host: string; port: number };
+  /** The record chosen, for the group's delegation record monitor. */
+  record?: SrvDelegation;
 }
 
 const NO_RECORD_CODES = new Set(['ENOTFOUND', 'ENODATA', 'EAI_NONAME', 'EAI_NODATA']);
 
-export function pickSrvRecord(records: readonly SrvRecord[]): SrvRecord | undefined {
+export function pickSrvRecord<T extends Pick<SrvRecord, 'priority' | 'weight'>>(records: readonly T[]): T | undefined {
   return [...records].sort((a, b) => a.priority - b.priority || b.weight - a.weight)[0];
 }
 
@@ -38,5 +40,6 @@ export async function lookupSrv(service: SrvService, hostname: string, dnsServer
   }
   const others = records.length > 1 ? ` (chosen from ${records.length} records)` : '';
   step.found = `${target}:${chosen.port}${others}`;
-  return { step, target: { host: target.toLowerCase(), port: chosen.port } };
+  const host = target.toLowerCase();
+  return { step, target: { host, port: chosen.port }, record: { query: name, priority: chosen.priority, weight: chosen.weight, port: chosen.port, target: host } };
 }

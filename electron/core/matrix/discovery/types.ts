@@ -25,4 +25,4 @@ export interface DiscoveryOptions {
 import type { ConnectToRule } from '../../checks/connect-to.ts';
 
 // The report's shapes are shared with the UIs (the dashboard shows the steps): they live in electron/shared.
-export type { DiscoveryStep, FederationTarget, FederationVia, MatrixDiscovery } from '../../../shared/matrix-types.ts';
+export type { DiscoveryStep, FederationTarget, FederationVia, MatrixDiscovery, SrvDelegation } from '../../../shared/matrix-types.ts';

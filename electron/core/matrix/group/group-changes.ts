@@ -1,10 +1,11 @@
 // The daily re-discovery compared with the one the group was built from: what moved, and which monitors must
 // follow. A changed delegation is an event worth telling the admin about even when everything still answers.
+import { formatSrvValue } from '../../../shared/monitor-types/dns.ts';
 import type { DiscoveredHomeserver } from './discovered.ts';
 import { homeserverMonitorIds } from './roles.ts';
 import type { HomeserverMonitorRole } from './roles.ts';
 
-export type GroupChangeField = 'delegation' | 'federation host' | 'federation port' | 'host header' | 'TLS name' | 'client base URL';
+export type GroupChangeField = 'delegation' | 'delegation record' | 'federation host' | 'federation port' | 'host header' | 'TLS name' | 'client base URL';
 
 export interface GroupChange {
   field: GroupChangeField;
@@ -17,6 +18,8 @@ export interface GroupChange {
 const AFFECTS: Record<GroupChangeField, readonly HomeserverMonitorRole[]> = {
   // The rule that found the endpoint is news on its own; the monitors move only if the endpoint did.
   delegation: [],
+  // The SRV record followed (its name, or its target, port, priority or weight): the monitor watching it.
+  'delegation record': ['delegationRecord'],
   'federation host': ['federation', 'federationTcp', 'federationCert', 'keys'],
   'federation port': ['federation', 'federationTcp', 'federationCert', 'keys'],
   'host header': ['federation', 'keys'],
@@ -32,6 +35,7 @@ export function groupChanges(before: DiscoveredHomeserver, after: DiscoveredHome
   const ids = homeserverMonitorIds(before.serverName);
   const pairs: Array<[GroupChangeField, string | undefined, string | undefined]> = [
     ['delegation', before.federation.via, after.federation.via],
+    ['delegation record', srvRecordOf(before), srvRecordOf(after)],
     ['federation host', before.federation.host.toLowerCase(), after.federation.host.toLowerCase()],
     ['federation port', String(before.federation.port), String(after.federation.port)],
     ['host header', before.federation.hostHeader.toLowerCase(), after.federation.hostHeader.toLowerCase()],
@@ -39,8 +43,18 @@ export function groupChanges(before: DiscoveredHomeserver, after: DiscoveredHome
     ['client base URL', before.client.baseUrl.replace(/\/+$/, ''), after.client.baseUrl.replace(/\/+$/, '')],
   ];
   return pairs
-    .filter(([, a, b]) => a !== b)
+    .filter(([field, a, b]) => a !== b && !(field === 'delegation record' && (a === undefined || b === undefined)))
     .map(([field, a, b]) => ({ field, before: a ?? 'unknown', after: b ?? 'unknown', monitorIds: AFFECTS[field].map((role) => ids[role]) }));
+}
+
+/**
+ * "_matrix-fed._tcp.example.org 10 5 8448 matrix.example.org", "none" when no SRV record was followed, and
+ * undefined when unknown: a discovery saved before Picket recorded the record says its rule used SRV but not which record.
+ */
+function srvRecordOf(discovery: DiscoveredHomeserver): string | undefined {
+  const { srv, via } = discovery.federation;
+  if (srv !== undefined) return `${srv.query.toLowerCase()} ${formatSrvValue(srv)}`;
+  return via?.includes('srv') === true ? undefined : 'none';
 }
 
 /** "federation port 8448 → 443; delegation srv → well-known-port": one line for an event or a notification. */

@@ -1,6 +1,8 @@
 // One-click setup: the monitors of a homeserver, built from where discovery says its services are rather than
 // from fixed ports (a delegated federation endpoint on 443 would make a fixed 8448 check a false outage).
 import type { MonitorConfig } from '../../../shared/config-validation.ts';
+import type { SrvDelegation } from '../../../shared/matrix-types.ts';
+import { formatSrvValue } from '../../../shared/monitor-types/dns.ts';
 import { HOUR_SECONDS } from '../../../shared/time.ts';
 import type { DiscoveredHomeserver } from './discovered.ts';
 import { homeserverMonitorIds } from './roles.ts';
@@ -19,6 +21,8 @@ const DEFAULT_INTERVAL_SECONDS = 60;
 const FEDERATION_INTERVAL_SECONDS = 300;
 const KEYS_INTERVAL_SECONDS = 300;
 const CERTIFICATE_INTERVAL_SECONDS = HOUR_SECONDS;
+// A record's TTL is minutes to hours: every 5 minutes still tells of a change long before the daily re-discovery.
+const DELEGATION_RECORD_INTERVAL_SECONDS = 300;
 
 /** host and port a https base URL connects to; undefined for plain http (no certificate to watch). */
 function tlsEndpointOf(baseUrl: string): { host: string; port: number } | undefined {
@@ -121,5 +125,25 @@ export function homeserverMonitors(discovery: DiscoveredHomeserver, options: Hom
       ...(options.caFile !== undefined ? { tls: caFile } : {}),
     },
   );
+  if (federation.srv !== undefined) monitors.push(delegationRecordMonitor(serverName, federation.srv, ids.delegationRecord, base));
   return monitors;
+}
+
+/**
+ * The SRV record discovery followed, as a dns monitor expecting the record it found. Other records may come and
+ * go (expectExact stays off); the one federation goes to must stay, or the delegation changed under the group.
+ */
+function delegationRecordMonitor(serverName: string, srv: SrvDelegation, id: string, base: number): MonitorConfig {
+  return {
+    id,
+    type: 'dns',
+    name: `${serverName} delegation record (${srv.query})`,
+    group: serverName,
+    query: srv.query,
+    recordType: 'SRV',
+    expect: [formatSrvValue(srv)],
+    // One lost UDP answer is not a changed delegation (the dns type's own default).
+    failureThreshold: 2,
+    intervalSeconds: Math.max(base, DELEGATION_RECORD_INTERVAL_SECONDS),
+  };
 }

@@ -1,7 +1,7 @@
 // The monitors of a homeserver group, by what each watches; ids are derived from the server name so a re-run
 // of discovery (or of "Add a Matrix homeserver") lands on the same ids and keeps their history.
 
-export const MONITOR_ROLES = ['client', 'federation', 'federationTcp', 'clientCert', 'federationCert', 'keys'] as const;
+export const MONITOR_ROLES = ['client', 'federation', 'federationTcp', 'clientCert', 'federationCert', 'keys', 'delegationRecord'] as const;
 export type HomeserverMonitorRole = (typeof MONITOR_ROLES)[number];
 
 const SUFFIX: Record<HomeserverMonitorRole, string> = {
@@ -11,9 +11,11 @@ const SUFFIX: Record<HomeserverMonitorRole, string> = {
   clientCert: 'client-cert',
   federationCert: 'federation-cert',
   keys: 'keys',
+  delegationRecord: 'delegation-srv',
 };
 
-// Monitor ids are at most 64 characters; the longest suffix ("-federation-cert") takes 16.
+// Monitor ids are at most 64 characters; the longest suffix ("-federation-cert") takes 16. A longer suffix would
+// shorten the slug of long server names and so change their groups' ids (and lose their history).
 const MAX_SLUG = 64 - 1 - Math.max(...Object.values(SUFFIX).map((s) => s.length));
 
 /** FNV-1a, 32 bits: a short, stable tag that keeps two long server names with the same prefix apart. */

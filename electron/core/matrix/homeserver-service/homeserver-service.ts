@@ -32,6 +32,8 @@ export interface HomeserverServicePorts {
    * their views. Validates every draft first: on a bad one it throws a ServiceError and changes nothing.
    */
   saveMonitors(drafts: MonitorConfig[]): MonitorView[];
+  /** Removes these monitors (those that exist) through removeMonitor's path. */
+  removeMonitors(monitorIds: string[]): void;
   /** Checks these monitors once, now; fire and forget. */
   checkSoon(monitorIds: string[]): void;
   emitHomeservers(groups: HomeserverGroup[]): void;
@@ -98,6 +100,8 @@ export class HomeserverService {
     const at = this.ports.now();
     const drafts = this.keepPaused(homeserverMonitors(discovery, this.groupOptions()));
     const monitors = this.ports.saveMonitors(drafts);
+    const before = this.records.get(name)?.discovery;
+    if (before !== undefined) this.removeGone(before, drafts);
     this.saveRecord(name, { discovery, discoveredAt: at });
     this.discoveryStatus.set(name, discoveryRoleStatus({ kind: 'unchanged', discovery }, name, at));
     this.timers.schedule(name, at + this.everyMs, this.everyMs);
@@ -147,7 +151,8 @@ export class HomeserverService {
       if (this.closed) return;
       const at = this.ports.now();
       if (outcome.kind !== 'failed') {
-        if (outcome.kind === 'moved') this.follow(serverName, outcome);
+        if (outcome.kind === 'moved') this.follow(serverName, record.discovery, outcome);
+        else this.addNew(record.discovery, outcome.discovery);
         this.saveRecord(serverName, { discovery: outcome.discovery, discoveredAt: at });
         nextAt = at + this.everyMs;
       }
@@ -161,13 +166,19 @@ export class HomeserverService {
 
   // ---- helpers ----
 
-  /** The group's monitors move with the delegation: same ids (history stays), new targets, checked at once. */
-  private follow(serverName: string, outcome: Extract<RediscoveryOutcome, { kind: 'moved' }>): void {
+  /**
+   * The group's monitors move with the delegation: same ids (history stays), new targets, checked at once. A role
+   * the new delegation brings (an SRV record to watch) is created; one it no longer has is removed.
+   */
+  private follow(serverName: string, before: MatrixDiscovery, outcome: Extract<RediscoveryOutcome, { kind: 'moved' }>): void {
     const affected = new Set(outcome.changes.flatMap((change) => change.monitorIds));
     // A monitor the user removed stays removed: the group follows, it does not come back.
     const existing = new Set(this.ports.snapshot().map((snapshot) => snapshot.monitor.id));
-    const drafts = this.keepPaused(homeserverMonitors(outcome.discovery, this.groupOptions())).filter((d) => affected.has(d.id) && existing.has(d.id));
+    const wasBuilt = new Set(homeserverMonitors(before, this.groupOptions()).map((draft) => draft.id));
+    const built = this.keepPaused(homeserverMonitors(outcome.discovery, this.groupOptions()));
+    const drafts = built.filter((d) => (affected.has(d.id) && existing.has(d.id)) || !wasBuilt.has(d.id));
     if (drafts.length > 0) this.ports.saveMonitors(drafts);
+    this.removeGone(before, built);
     this.ports.emitAlert({
       monitorId: homeserverMonitorIds(serverName).federation,
       kind: 'delegation-changed',
@@ -175,6 +186,27 @@ export class HomeserverService {
       message: outcome.message,
     });
     if (drafts.length > 0) this.ports.checkSoon(drafts.map((draft) => draft.id));
+  }
+
+  /**
+   * Roles the unchanged delegation has but the group was not built with: a discovery saved before Picket
+   * recorded the SRV record it followed gets its delegation record monitor now, without a change to report.
+   */
+  private addNew(before: MatrixDiscovery, after: MatrixDiscovery): void {
+    const wasBuilt = new Set(homeserverMonitors(before, this.groupOptions()).map((draft) => draft.id));
+    const drafts = this.keepPaused(homeserverMonitors(after, this.groupOptions())).filter((draft) => !wasBuilt.has(draft.id));
+    if (drafts.length === 0) return;
+    this.ports.saveMonitors(drafts);
+    this.ports.checkSoon(drafts.map((draft) => draft.id));
+  }
+
+  /** The monitors of before's group that the new one does not have (no SRV record any more): they watch what nothing uses. */
+  private removeGone(before: MatrixDiscovery, built: readonly MonitorConfig[]): void {
+    const now = new Set(built.map((draft) => draft.id));
+    const gone = homeserverMonitors(before, this.groupOptions())
+      .map((draft) => draft.id)
+      .filter((id) => !now.has(id));
+    if (gone.length > 0) this.ports.removeMonitors(gone);
   }
 
   /** A monitor the user paused stays paused when its group is rebuilt. */

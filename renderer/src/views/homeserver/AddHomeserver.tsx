@@ -6,7 +6,8 @@ import { nothingFound, unresolvedHosts } from '../../../../electron/shared/matri
 import { serverNameFromInput } from '../../../../electron/shared/matrix-server-input.ts';
 import type { MatrixDiscovery } from '../../../../electron/shared/matrix-types.ts';
 import { readContractError, type FieldIssue } from '../form/contract-error.ts';
-import { plannedMonitorCount } from './discovery-words.ts';
+import { wordList } from '../../../../electron/shared/word-list.ts';
+import { plannedMonitorCount, plannedMonitors } from './discovery-words.ts';
 import { DiscoveryOutcome } from './DiscoveryOutcome.tsx';
 import { DiscoverySteps } from './DiscoverySteps.tsx';
 import '../form/form.css';
@@ -194,9 +195,8 @@ export function AddHomeserver({ client, onCreated, onCancel }: AddHomeserverProp
           </section>
           {creatable && (
             <p className="field-hint">
-              The group {discovery.serverName} will watch the client API, federation, the federation port,{' '}
-              {count === 6 ? 'the client and federation certificates' : 'the federation certificate'} and the signing keys. Discovery re-runs daily and
-              the monitors follow a changed delegation.
+              The group {discovery.serverName} will watch {wordList(plannedMonitors(discovery))}. Discovery re-runs daily and the monitors follow a
+              changed delegation.
             </p>
           )}
         </>

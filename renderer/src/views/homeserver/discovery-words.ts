@@ -17,12 +17,27 @@ export const VIA_WORDS: Record<FederationVia, string> = {
 };
 
 /**
- * The monitors addHomeserver will create: client API, federation, federation TCP, federation certificate,
- * signing keys, and a client certificate only when the client API is served over https. Mirrors
- * electron/core/matrix/group/homeserver-monitors.ts, which the renderer may not import.
+ * What addHomeserver's monitors will watch: client API, federation, federation TCP, a client certificate only
+ * when the client API is served over https, the federation certificate, the signing keys, and the SRV record
+ * only when discovery followed one. Mirrors electron/core/matrix/group/homeserver-monitors.ts, which the
+ * renderer may not import.
  */
+export function plannedMonitors(discovery: MatrixDiscovery): string[] {
+  const https = discovery.client.baseUrl.toLowerCase().startsWith('https:');
+  const srv = discovery.federation.srv;
+  return [
+    'the client API',
+    'federation',
+    'the federation port',
+    ...(https ? ['the client certificate'] : []),
+    'the federation certificate',
+    'the signing keys',
+    ...(srv !== undefined ? [`the delegation record (SRV ${srv.query})`] : []),
+  ];
+}
+
 export function plannedMonitorCount(discovery: MatrixDiscovery): number {
-  return discovery.client.baseUrl.toLowerCase().startsWith('https:') ? 6 : 5;
+  return plannedMonitors(discovery).length;
 }
 
 /** "host:port", with brackets around an IPv6 address so the port stays readable. */

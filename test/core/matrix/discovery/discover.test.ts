@@ -145,6 +145,7 @@ describe('discoverHomeserver: federation, each delegation style', () => {
       verified: true,
     });
     expect(stepNamed(result, 'srv _matrix-fed._tcp')).toMatchObject({ tried: 'SRV _matrix-fed._tcp.hs.wk-srv.test', found: 'fed.wk-srv.test:8448' });
+    expect(result.federation.srv).toEqual({ query: '_matrix-fed._tcp.hs.wk-srv.test', priority: 10, weight: 5, port: 8448, target: 'fed.wk-srv.test' });
     expect(federationRequest(byName['fed.wk-srv.test'])).toMatchObject({ host: 'hs.wk-srv.test', servername: 'hs.wk-srv.test' });
   });
 
@@ -163,6 +164,7 @@ describe('discoverHomeserver: federation, each delegation style', () => {
       hostHeader: 'srv-only.test',
       tlsServerName: 'srv-only.test',
       via: 'srv',
+      srv: { query: '_matrix-fed._tcp.srv-only.test', priority: 10, weight: 5, port: 8449, target: 'matrix.srv-only.test' },
       verified: true,
     });
     expect(stepNamed(result, 'well-known').error).toMatch(/status 404.*continues without it/);
@@ -171,6 +173,8 @@ describe('discoverHomeserver: federation, each delegation style', () => {
   it('deprecated SRV only: srv-deprecated', async () => {
     const result = await discover('srv-old.test');
     expect(result.federation).toMatchObject({ host: 'srv-old.test', port: 8450, hostHeader: 'srv-old.test', via: 'srv-deprecated', verified: true });
+    // The record followed is the one the group's delegation record monitor watches: the deprecated name here.
+    expect(result.federation.srv).toEqual({ query: '_matrix._tcp.srv-old.test', priority: 10, weight: 5, port: 8450, target: 'srv-old.test' });
   });
 
   it('nothing at all: the server name on 8448', async () => {

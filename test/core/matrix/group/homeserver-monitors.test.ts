@@ -8,6 +8,11 @@ import { runCheck } from '../../../../electron/core/checks/run-check.ts';
 import { createLookup } from '../../../../electron/core/checks/resolver.ts';
 import { parseConnectTo } from '../../../../electron/core/checks/connect-to.ts';
 import { validateMonitor } from '../../../../electron/shared/config-validation.ts';
+import type { Alert, CheckResult, Monitor } from '../../../../electron/shared/types.ts';
+import type { HomeserverGroup } from '../../../../electron/shared/contract.ts';
+import { diagnoseHomeserver } from '../../../../electron/core/matrix/diagnosis/diagnose-homeserver.ts';
+import { groupAlerts } from '../../../../electron/core/alerting/policy/alert-grouping.ts';
+import { labelsOf } from '../../../../electron/core/alerting/policy/alert-wording.ts';
 import { makeLeafCert, writeCaFile } from '../../../fixtures/certificates.ts';
 import { startDnsServer } from '../../../fixtures/dns-server.ts';
 import type { DnsServer } from '../../../fixtures/dns-server.ts';
@@ -28,7 +33,14 @@ const plain8448: DiscoveredHomeserver = {
 };
 const srv: DiscoveredHomeserver = {
   serverName: 'chat.example.com',
-  federation: { host: 'fed1.example.com', port: 8449, hostHeader: 'chat.example.com', tlsServerName: 'chat.example.com', via: 'srv' },
+  federation: {
+    host: 'fed1.example.com',
+    port: 8449,
+    hostHeader: 'chat.example.com',
+    tlsServerName: 'chat.example.com',
+    via: 'srv',
+    srv: { query: '_matrix-fed._tcp.chat.example.com', priority: 10, weight: 5, port: 8449, target: 'fed1.example.com' },
+  },
   client: { baseUrl: 'https://client.example.com:8443/matrix' },
 };
 const ipLiteral: DiscoveredHomeserver = {
@@ -98,6 +110,31 @@ describe('homeserverMonitors', () => {
     expect(monitors.get('chat.example.com-keys')).toMatchObject({ hostHeader: 'chat.example.com', tls: { caFile: '/ca.pem' } });
   });
 
+  it('watches the SRV record discovery followed, expecting the record it found', () => {
+    const record = byId(homeserverMonitors(srv, { intervalSeconds: 30 })).get('chat.example.com-delegation-srv');
+    expect(record).toEqual({
+      id: 'chat.example.com-delegation-srv',
+      type: 'dns',
+      name: 'chat.example.com delegation record (_matrix-fed._tcp.chat.example.com)',
+      group: 'chat.example.com',
+      query: '_matrix-fed._tcp.chat.example.com',
+      recordType: 'SRV',
+      expect: ['10 5 8449 fed1.example.com'],
+      failureThreshold: 2,
+      intervalSeconds: 300,
+    });
+    expect(roleOfMonitor('chat.example.com', 'chat.example.com-delegation-srv')).toBe('delegationRecord');
+  });
+
+  it.each([
+    ['well-known to 443', delegatedTo443],
+    ['no delegation (8448)', plain8448],
+    ['an IP literal', ipLiteral],
+    ['SRV in a discovery saved before the record was kept', { ...srv, federation: { ...srv.federation, srv: undefined } }],
+  ])('has no delegation record monitor without an SRV record: %s', (_label, discovery) => {
+    expect(homeserverMonitors(discovery).filter((m) => m.type === 'dns')).toEqual([]);
+  });
+
   it('has no client certificate monitor for a plain-http client API, and ids safe for an IPv6 server name', () => {
     const ids = homeserverMonitors(ipLiteral).map((m) => m.id);
     expect(ids).toEqual(['2001-db8-7-8448-client', '2001-db8-7-8448-federation', '2001-db8-7-8448-federation-tcp', '2001-db8-7-8448-federation-cert', '2001-db8-7-8448-keys']);
@@ -151,6 +188,28 @@ describe('groupChanges', () => {
     ]);
   });
 
+  it('reports a changed SRV record, and moves the delegation record monitor with it', () => {
+    const moved: DiscoveredHomeserver = { ...srv, federation: { ...srv.federation, host: 'fed2.example.com', srv: { ...srv.federation.srv!, target: 'fed2.example.com' } } };
+    const changes = groupChanges(srv, moved);
+    expect(changes.find((c) => c.field === 'delegation record')).toEqual({
+      field: 'delegation record',
+      before: '_matrix-fed._tcp.chat.example.com 10 5 8449 fed1.example.com',
+      after: '_matrix-fed._tcp.chat.example.com 10 5 8449 fed2.example.com',
+      monitorIds: ['chat.example.com-delegation-srv'],
+    });
+    // A weight alone is a changed record too: the monitor expects the whole record.
+    const reweighted: DiscoveredHomeserver = { ...srv, federation: { ...srv.federation, srv: { ...srv.federation.srv!, weight: 50 } } };
+    expect(groupChanges(srv, reweighted).map((c) => c.field)).toEqual(['delegation record']);
+    // SRV no more: the record's field says none.
+    const noSrv: DiscoveredHomeserver = { ...srv, federation: { host: 'chat.example.com', port: 8448, hostHeader: 'chat.example.com', tlsServerName: 'chat.example.com', via: 'default-port' } };
+    expect(groupChanges(srv, noSrv).find((c) => c.field === 'delegation record')?.after).toBe('none');
+  });
+
+  it('sees no change when a discovery saved before the record was kept is compared with one that has it', () => {
+    const saved: DiscoveredHomeserver = { ...srv, federation: { ...srv.federation, srv: undefined } };
+    expect(groupChanges(saved, srv)).toEqual([]);
+  });
+
   it('refuses to compare two different homeservers', () => {
     expect(() => groupChanges(delegatedTo443, plain8448)).toThrow('serverName differs');
   });
@@ -196,5 +255,69 @@ describe('a built group, run', () => {
       'matrix.example.org:443',
       'matrix.example.org:443',
     ]);
+  });
+});
+
+// The delegation record monitor against the loopback DNS fixture: the record it was built from answers, then the
+// record changes under it, and the group's diagnosis and its notification say so as a delegation change.
+describe('the delegation record, run', () => {
+  let dns: DnsServer;
+  const query = '_matrix-fed._tcp.chat.example.com';
+
+  beforeAll(async () => {
+    dns = await startDnsServer({ [query]: { SRV: [{ priority: 10, weight: 5, port: 8449, target: 'fed1.example.com' }] } });
+  });
+
+  afterAll(async () => {
+    await dns?.close();
+  });
+
+  const recordMonitor = (): Monitor => {
+    const config = homeserverMonitors(srv).find((m) => m.id === 'chat.example.com-delegation-srv');
+    const result = validateMonitor(config);
+    if (!result.ok) throw new Error(JSON.stringify(result.issues));
+    return { ...result.monitor, timeoutSeconds: 5 };
+  };
+  const notification = (result: CheckResult): { cause: string; title: string; body: string } => {
+    const monitor = recordMonitor();
+    const diagnosis = diagnoseHomeserver({ delegationRecord: { state: result.status, lastResult: result }, federation: { state: 'up' } }, srv);
+    if (diagnosis === null) throw new Error('no diagnosis');
+    const group: HomeserverGroup = { group: srv.serverName, serverName: srv.serverName, diagnosis, discovery: null, discoveredAt: 0 };
+    const alert: Alert = { monitorId: monitor.id, kind: 'down', at: result.at, message: `${monitor.name} is down: ${result.message}` };
+    const [notice] = groupAlerts([alert], labelsOf([monitor]), [group]);
+    return { cause: diagnosis.cause, title: notice?.title ?? '', body: notice?.body ?? '' };
+  };
+
+  it('is up while the record is the one discovery followed', async () => {
+    const result = await runCheck(recordMonitor(), { dnsServer: dns.address });
+    expect(result).toMatchObject({ status: 'up', detail: { answer: '10 5 8449 fed1.example.com' } });
+    expect(diagnoseHomeserver({ delegationRecord: { state: 'up', lastResult: result } }, srv)?.case).toBe('healthy');
+  });
+
+  it('is down when the record points elsewhere, and the homeserver says its delegation changed', async () => {
+    dns.setRecords(query, { SRV: [{ priority: 10, weight: 5, port: 443, target: 'fed2.example.com' }] });
+    const result = await runCheck(recordMonitor(), { dnsServer: dns.address });
+    expect(result).toMatchObject({ status: 'down', failureKind: 'keyword' });
+    const said = notification(result);
+    expect(said.cause).toBe('The delegation record of chat.example.com changed: now fed2.example.com:443, was fed1.example.com:8449');
+    // One monitor's alert, yet worded as the homeserver's: the DNS words would not say what it means.
+    expect(said.title).toBe('chat.example.com: The delegation record of chat.example.com changed: now fed2.example.com:443, was fed1.example.com:8449');
+    expect(said.body).toMatch(/^If you moved federation on purpose.*\nchat\.example\.com delegation record/);
+  });
+
+  it('says which record changed when only its weight did, and when the record is gone', async () => {
+    dns.setRecords(query, { SRV: [{ priority: 10, weight: 50, port: 8449, target: 'fed1.example.com' }] });
+    const reweighted = await runCheck(recordMonitor(), { dnsServer: dns.address });
+    expect(notification(reweighted).cause).toBe('The delegation record of chat.example.com changed: now 10 50 8449 fed1.example.com, was 10 5 8449 fed1.example.com');
+    dns.setRecords(query, undefined);
+    const gone = await runCheck(recordMonitor(), { dnsServer: dns.address });
+    expect(notification(gone).cause).toBe('The delegation record of chat.example.com changed: now no SRV record (NXDOMAIN), was fed1.example.com:8449');
+  });
+
+  it('is DNS trouble, not a changed delegation, when the DNS server fails', async () => {
+    dns.setRecords(query, { servfail: true });
+    const result = await runCheck(recordMonitor(), { dnsServer: dns.address });
+    const diagnosis = diagnoseHomeserver({ delegationRecord: { state: 'down', lastResult: result }, federation: { state: 'up' } }, srv);
+    expect(diagnosis).toMatchObject({ case: 'dns', severity: 'down' });
   });
 });

@@ -141,8 +141,8 @@ class ManualTimers {
 async function open(dataDir = tempDataDir(), extra: Partial<PicketServiceOptions> = {}): Promise<{ service: PicketService; timers: ManualTimers; dataDir: string }> {
   const timers = new ManualTimers();
   const service = await openService(dataDir, {
-    // The groups' checks reach the fake names the way discovery does.
-    probeOptions: { lookup: lookupWithOverrides(OVERRIDES, dns.address), connectTo: CONNECT_TO },
+    // The groups' checks reach the fake names the way discovery does (as --dns-server sets both).
+    probeOptions: { lookup: lookupWithOverrides(OVERRIDES, dns.address), dnsServer: dns.address, connectTo: CONNECT_TO },
     matrix: { resolve: OVERRIDES, connectTo: CONNECT_TO, dnsServer: dns.address, caFile, discoveryTimeoutMs: 3000, timers },
     ...extra,
   });
@@ -314,6 +314,72 @@ describe('re-discovery', () => {
     expect(service.views().find((v) => v.monitor.id === 'beta.test-federation')?.monitor).toEqual(expect.objectContaining({ host: 'hs.beta.test', port: 8448 }));
     expect(alerts.filter((a) => a.kind === 'delegation-changed')).toEqual([]);
     expect(timers.pending.size).toBe(1);
+  });
+});
+
+describe('the delegation record', () => {
+  const SRV_NAME = '_matrix-fed._tcp.hs.beta.test';
+  const srvTo = (port: number) => ({ SRV: [{ priority: 10, weight: 0, port, target: 'hs.beta.test' }] });
+  afterEach(() => dns.setRecords(SRV_NAME, undefined));
+
+  it('is watched when discovery used SRV, reads as a delegation change when it changes, follows the record, and goes when SRV does', async () => {
+    // well-known without a port, then SRV: the record decides the port.
+    live.betaWellKnown = '{"m.server": "hs.beta.test"}';
+    dns.setRecords(SRV_NAME, srvTo(443));
+    const { service, timers } = await open();
+    const added = await service.handle('addHomeserver', { serverName: 'beta.test' });
+    const record = added.monitors.find((v) => v.monitor.id === 'beta.test-delegation-srv')?.monitor;
+    expect(record).toEqual(expect.objectContaining({ type: 'dns', query: SRV_NAME, recordType: 'SRV', expect: ['10 0 443 hs.beta.test'], group: 'beta.test' }));
+    expect(added.monitors).toHaveLength(7);
+    await service.handle('checkNow', {});
+    expect((await service.handle('listHomeservers', {}))[0]?.diagnosis?.case).toBe('healthy');
+
+    // The record changes under the group: after its threshold, the homeserver says its delegation changed.
+    dns.setRecords(SRV_NAME, srvTo(8448));
+    await service.handle('checkNow', { monitorId: 'beta.test-delegation-srv' });
+    await service.handle('checkNow', { monitorId: 'beta.test-delegation-srv' });
+    const [changed] = await service.handle('listHomeservers', {});
+    expect(changed?.diagnosis).toEqual(
+      expect.objectContaining({ case: 'delegation-changed', cause: 'The delegation record of beta.test changed: now hs.beta.test:8448, was hs.beta.test:443' }),
+    );
+
+    // Re-discovery follows the record: the monitors move, the record monitor expects the new record.
+    const moved = nextEvent(service, 'alert', (a) => a.kind === 'delegation-changed');
+    let homeservers = nextEvent(service, 'homeservers');
+    timers.fireAll();
+    expect((await moved).message).toMatch(/federation moved from hs\.beta\.test:443 to hs\.beta\.test:8448 .*delegation record/);
+    await homeservers;
+    const views = new Map(service.views().map((v) => [v.monitor.id, v.monitor]));
+    expect(views.get('beta.test-delegation-srv')).toEqual(expect.objectContaining({ expect: ['10 0 8448 hs.beta.test'] }));
+    expect(views.get('beta.test-federation-tcp')).toEqual(expect.objectContaining({ port: 8448 }));
+
+    // SRV no more (the well-known names the port): the record monitor goes, the rest stay.
+    dns.setRecords(SRV_NAME, undefined);
+    live.betaWellKnown = '{"m.server": "hs.beta.test:8448"}';
+    const removed = nextEvent(service, 'monitors', (changes) => changes.removed.includes('beta.test-delegation-srv'));
+    homeservers = nextEvent(service, 'homeservers');
+    timers.fireAll();
+    await Promise.all([removed, homeservers]);
+    expect(service.views().map((v) => v.monitor.id).sort()).toEqual(GROUP_SUFFIXES.map((suffix) => `beta.test-${suffix}`).sort());
+    expect((await service.handle('listHomeservers', {}))[0]?.discovery?.federation.srv).toBeUndefined();
+  });
+
+  it('stays removed when the user removed it and the delegation did not change', async () => {
+    live.betaWellKnown = '{"m.server": "hs.beta.test"}';
+    dns.setRecords(SRV_NAME, srvTo(443));
+    const { service, timers } = await open();
+    await service.handle('addHomeserver', { serverName: 'beta.test' });
+    await service.handle('removeMonitor', { monitorId: 'beta.test-delegation-srv' });
+    const homeservers = nextEvent(service, 'homeservers');
+    timers.fireAll();
+    expect((await homeservers)[0]?.discovery?.federation.srv).toBeDefined();
+    expect(service.views().some((v) => v.monitor.id === 'beta.test-delegation-srv')).toBe(false);
+  });
+
+  it('is not made without SRV', async () => {
+    const { service } = await open();
+    const added = await service.handle('addHomeserver', { serverName: 'beta.test' });
+    expect(added.monitors.filter((v) => v.monitor.type === 'dns')).toEqual([]);
   });
 });
 
