@@ -90,7 +90,7 @@ export const dnsSpec: MonitorTypeSpec<DnsMonitorConfig, DnsMonitor> = {
     editor: 'fields',
     offer: { label: 'DNS record', hint: 'a name resolves to the records you expect' },
     fields: [
-      { name: 'query', label: 'Name', kind: 'text', required: true, placeholder: 'example.org', hint: 'The name to resolve, not a URL.' },
+      { name: 'query', label: 'Name to resolve', kind: 'text', required: true, placeholder: 'example.org', hint: 'The name to resolve, not a URL.' },
       { name: 'recordType', label: 'Record type', kind: 'select', options: DNS_RECORD_TYPES, hint: 'Default: A' },
       {
         name: 'expect',

@@ -173,6 +173,50 @@ describe('MonitorForm', () => {
     expect((onSaved.mock.calls[0]?.[0] as { monitor: { id: string } } | undefined)?.monitor.id).toBe('shop');
   });
 
+  it('adds a dns monitor from the fields its spec lists, with no form code of its own', async () => {
+    const client = savingClient();
+    const onSaved = vi.fn();
+    render(<MonitorForm client={client} onSaved={onSaved} onCancel={() => {}} />);
+    fireEvent.click(screen.getByRole('radio', { name: /DNS record/ }));
+    expect(screen.queryByLabelText(/^URL/)).toBeNull();
+    type('Name', 'Shop mail');
+    type(/^Name to resolve/, 'shop.test');
+    type(/^Record type/, 'MX');
+    type(/^Expected values/, '10 mail.shop.test, 20 backup.shop.test');
+    fireEvent.click(screen.getByLabelText(/^Nothing but these/));
+    type(/^DNS server/, '127.0.0.1:5353');
+    fireEvent.click(screen.getByRole('button', { name: 'Add monitor' }));
+    await waitFor(() => expect(onSaved).toHaveBeenCalledOnce());
+    expect(client.requests).toEqual([
+      {
+        name: 'addMonitor',
+        params: {
+          monitor: {
+            id: 'shop-mail',
+            type: 'dns',
+            name: 'Shop mail',
+            query: 'shop.test',
+            recordType: 'MX',
+            expect: ['10 mail.shop.test', '20 backup.shop.test'],
+            expectExact: true,
+            dnsServer: '127.0.0.1:5353',
+          },
+        },
+      },
+    ]);
+  });
+
+  it("shows a dns monitor's problems under its own fields", async () => {
+    render(<MonitorForm client={new FakeClient()} onSaved={() => {}} onCancel={() => {}} />);
+    fireEvent.click(screen.getByRole('radio', { name: /DNS record/ }));
+    fireEvent.click(screen.getByRole('button', { name: 'Add monitor' }));
+    await waitFor(() => expect(describedText(/^Name to resolve/)).toContain('Required'));
+    type(/^Name to resolve/, 'shop.test');
+    type(/^DNS server/, 'not an address');
+    await waitFor(() => expect(describedText(/^DNS server/)).toMatch(/must be an IP address/));
+    expect(screen.getByLabelText(/^Name to resolve/).getAttribute('aria-invalid')).toBeNull();
+  });
+
   it('edits a monitor and keeps a stored secret that was not retyped', async () => {
     const initial: MonitorConfig = {
       id: 'admin',
