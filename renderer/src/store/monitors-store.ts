@@ -44,7 +44,18 @@ export const monitorsStore = createStore<MonitorsState>()(initialState);
 /** Tests start from a clean store. */
 export function resetMonitorsStore(): void {
   monitorsStore.setState(initialState(), true);
+  latestEventAt.clear();
 }
+
+/**
+ * The newest result or state change each monitor's events told, by the engine's clock. A view a request
+ * answered (HTTP) can be overtaken by a 'state' event (the WebSocket): a view whose last result is older than
+ * what the events told must not take the row and the open view back to an older state.
+ */
+const latestEventAt = new Map<string, number>();
+const noteEvent = (monitorId: string, at: number): void => {
+  if (at > (latestEventAt.get(monitorId) ?? Number.NEGATIVE_INFINITY)) latestEventAt.set(monitorId, at);
+};
 
 function appendLatency(ring: Array<number | null> | undefined, latency: number | null): Array<number | null> {
   const next = ring ? ring.slice(ring.length >= SPARKLINE_LENGTH ? 1 : 0) : [];
@@ -63,6 +74,7 @@ export function applyResults(results: CheckResult[]): void {
     for (const result of results) {
       const item = items[result.monitorId];
       if (!item) continue; // A result racing a removal: the monitor is gone.
+      noteEvent(result.monitorId, result.at);
       const detail = details[result.monitorId];
       items[result.monitorId] = { ...item, ...resultFigures(result) };
       if (detail) details = { ...details, [result.monitorId]: { ...detail, lastResult: result } };
@@ -82,11 +94,18 @@ export function applyStateChanges(changes: StateChange[]): void {
     let changed = false;
     for (const change of changes) {
       const item = items[change.monitorId];
-      if (!item || item.state === change.to) continue;
-      items[change.monitorId] = { ...item, state: change.to };
+      if (!item) continue;
+      noteEvent(change.monitorId, change.at);
+      if (item.state !== change.to) {
+        items[change.monitorId] = { ...item, state: change.to };
+        changed = true;
+      }
+      // Apart from the row: an open view fetched in between may hold an older state than the row.
       const detail = details[change.monitorId];
-      if (detail) details = { ...details, [change.monitorId]: { ...detail, state: change.to } };
-      changed = true;
+      if (detail && detail.state !== change.to) {
+        details = { ...details, [change.monitorId]: { ...detail, state: change.to } };
+        changed = true;
+      }
     }
     return changed ? { items, details } : state;
   });
@@ -140,12 +159,17 @@ export function applyMonitorChanges(changes: MonitorListChanges): string[] {
 }
 
 /** A full view getMonitor answered (or a request returned): the detail shows it, the row follows it. */
-export function applyMonitorDetail(view: MonitorView): void {
+export function applyMonitorDetail(answered: MonitorView): void {
   monitorsStore.setState((state) => {
-    const id = view.monitor.id;
+    const id = answered.monitor.id;
+    const known = state.items[id];
+    const overtaken = known !== undefined && (answered.lastResult?.at ?? Number.NEGATIVE_INFINITY) < (latestEventAt.get(id) ?? Number.NEGATIVE_INFINITY);
+    // Overtaken: its definition and uptime are news, its state and last result are not.
+    const view = overtaken ? { ...answered, state: known.state, lastResult: state.details[id]?.lastResult ?? answered.lastResult } : answered;
+    const item = listItemOf(view);
     return {
       details: { ...state.details, [id]: view },
-      items: { ...state.items, [id]: listItemOf(view) },
+      items: { ...state.items, [id]: overtaken ? { ...item, latencyMs: known.latencyMs, problem: known.problem } : item },
       ids: state.ids.includes(id) ? state.ids : [...state.ids, id],
     };
   });

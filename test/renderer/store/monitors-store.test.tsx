@@ -160,6 +160,28 @@ describe('a monitor opened', () => {
   });
 });
 
+describe('a view answered and a state event that overtake each other', () => {
+  it('keeps the newer state the event told when an older view arrives after it', async () => {
+    // Later than the fixtures' last result.
+    const LATER = 1_800_000_000_000;
+    const views = [makeView('a', { state: 'unknown' })];
+    const { client, scheduler } = await connected(views);
+    await loadMonitorDetail(client, 'a');
+    // The first check's state event arrives before the answer to a request sent earlier (addMonitor, getMonitor).
+    client.emit('state', { monitorId: 'a', from: 'unknown', to: 'up', at: LATER, message: 'up' });
+    scheduler.flush();
+    expect(monitorsStore.getState().details.a?.state).toBe('up');
+    await loadMonitorDetail(client, 'a');
+    expect(monitorsStore.getState().items.a?.state).toBe('up');
+    expect(monitorsStore.getState().details.a?.state).toBe('up');
+    // A view that saw that result (or a newer one) is taken whole: a pause answered after it, say.
+    views[0] = { ...makeView('a', { state: 'paused' }), lastResult: result('a', 12, LATER) };
+    await loadMonitorDetail(client, 'a');
+    expect(monitorsStore.getState().items.a?.state).toBe('paused');
+    expect(monitorsStore.getState().details.a?.state).toBe('paused');
+  });
+});
+
 describe('a list and an event that overtake each other', () => {
   it('keeps a change whose event arrived before an older list, and lets a newer list win over an older event', async () => {
     const { client } = await connected([makeView('a')]);
