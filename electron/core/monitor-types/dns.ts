@@ -124,11 +124,16 @@ export const dnsDescriptor: MonitorTypeDescriptor<DnsMonitor> = {
         return { unsupported: "blackbox_exporter's dns prober asks one named server: give the monitor a dnsServer to export it" };
       }
       const dns: Record<string, unknown> = { query_name: monitor.query, query_type: monitor.recordType, valid_rcodes: ['NOERROR'] };
-      // Each expected value must match some answer record (blackbox matches the record's zone-file line).
+      // Blackbox matches each answer record's zone-file line, and fail_if_none_matches_regexp passes when any record
+      // matches any of the patterns: with one expected value that is Picket's check; with several it asks less.
       if (monitor.expect.length > 0) dns.validate_answer_rrs = { fail_if_none_matches_regexp: monitor.expect.map((value) => `${re2Literal(value)}\\.?$`) };
-      const notes = monitor.expectExact
-        ? [{ monitor: { id: monitor.id, name: monitor.name }, file: 'blackbox.yml' as const, what: 'expectExact (nothing but the expected values)', reason: 'blackbox_exporter can require values, not forbid every other one' }]
-        : [];
+      const about = { monitor: { id: monitor.id, name: monitor.name }, file: 'blackbox.yml' as const };
+      const notes = [
+        ...(monitor.expect.length > 1
+          ? [{ ...about, what: 'expect (every value present)', reason: 'blackbox_exporter passes when any one of the expected values is in the answer' }]
+          : []),
+        ...(monitor.expectExact ? [{ ...about, what: 'expectExact (nothing but the expected values)', reason: 'blackbox_exporter can require values, not forbid every other one' }] : []),
+      ];
       return { kind: 'dns', module: { prober: 'dns', timeout: promDuration(monitor.timeoutSeconds), dns }, target: monitor.dnsServer, notes };
     },
     notes: (monitor) => [

@@ -156,5 +156,13 @@ describe('dns monitor: config', () => {
     expect(exported.files['blackbox.yml']).toContain('prober: dns');
     expect(exported.files['blackbox.yml']).toContain('query_name: example.test');
     expect(exported.files['prometheus.yml']).toContain('192.0.2.53:53');
+    expect(exported.notes).toEqual([expect.objectContaining({ what: expect.stringContaining('PicketAnswerChanged') })]);
+  });
+
+  it('says where blackbox_exporter asks less than Picket: several expected values, or nothing but them', () => {
+    const exported = exportPrometheus([dnsMonitor({ query: 'example.test', expect: ['192.0.2.10', '192.0.2.11'], expectExact: true }, '192.0.2.53:53')]);
+    expect(exported.notes.map((note) => note.what)).toEqual(
+      expect.arrayContaining(['expect (every value present)', 'expectExact (nothing but the expected values)']),
+    );
   });
 });
