@@ -89,10 +89,18 @@ export class Engine {
   }
 
   snapshot(): MonitorSnapshot[] {
-    return this.monitors().map((monitor) => {
-      const lastResult = this.lastResults.get(monitor.id);
-      return { monitor, state: this.rules.get(monitor.id)?.state ?? 'unknown', ...(lastResult ? { lastResult } : {}) };
-    });
+    return this.monitors().map((monitor) => this.snapshotFor(monitor));
+  }
+
+  /** One monitor's snapshot, without building everyone's (a detail page, an alert's state). */
+  snapshotOf(monitorId: string): MonitorSnapshot | undefined {
+    const monitor = this.monitorsById.get(monitorId);
+    return monitor === undefined ? undefined : this.snapshotFor(monitor);
+  }
+
+  private snapshotFor(monitor: Monitor): MonitorSnapshot {
+    const lastResult = this.lastResults.get(monitor.id);
+    return { monitor, state: this.rules.get(monitor.id)?.state ?? 'unknown', ...(lastResult ? { lastResult } : {}) };
   }
 
   ruleState(monitorId: string): MonitorRuleState | undefined {

@@ -136,7 +136,7 @@ export class PicketService {
       now: this.now,
       context: {
         monitors: () => engine.monitors(),
-        state: (monitorId) => engine.snapshot().find((entry) => entry.monitor.id === monitorId)?.state,
+        state: (monitorId) => engine.snapshotOf(monitorId)?.state,
         homeservers: () => this.matrix.list(),
         silence: () => this.store.preferences(),
         channels: () => this.channelBook.channels(),
@@ -596,21 +596,23 @@ export class PicketService {
    * Tells the UIs which monitors changed: those a request touched and those whose row changed otherwise (the
    * uptime figures). No view is built for an event nobody hears (`picket run` has no UI).
    */
-  private emitListChanges(touched: readonly string[] = [], views?: MonitorView[]): void {
+  private emitListChanges(touched: readonly string[] = []): void {
     if (!this.events.listened('monitors')) return;
-    const changes = this.listFeed.changes(views ?? this.views(), new Set(touched));
+    const changes = this.listFeed.changes(this.views(), new Set(touched));
     if (changes !== null) this.events.emit('monitors', changes);
   }
 
-  /** The full view of a monitor known to exist. */
+  /** The full view of a monitor known to exist: built alone, not by building everyone's and picking one. */
   private viewOf(monitorId: string): MonitorView {
-    return this.views().find((view) => view.monitor.id === monitorId) as MonitorView;
+    const snapshot = this.engine.snapshotOf(monitorId);
+    if (snapshot === undefined) throw new Error(`monitor "${monitorId}" is not in the engine`);
+    return this.viewCache.view(snapshot, this.store.preferences().mutedMonitors.includes(monitorId), this.now());
   }
 
+  /** Tells the UIs (every view is built only when one listens) and answers with the monitor's own view. */
   private afterMonitorChange(monitorId: string): MonitorView {
-    const views = this.views();
-    this.emitListChanges([monitorId], views);
-    return views.find((view) => view.monitor.id === monitorId) as MonitorView;
+    this.emitListChanges([monitorId]);
+    return this.viewOf(monitorId);
   }
 
   private channelsOverview(): ChannelsOverview {

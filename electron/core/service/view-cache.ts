@@ -20,21 +20,23 @@ export class ViewCache {
   ) {}
 
   views(snapshots: MonitorSnapshot[], muted: ReadonlySet<string>, now: number): MonitorView[] {
-    const views = snapshots.map((snapshot) => {
-      const id = snapshot.monitor.id;
-      const isMuted = muted.has(id);
-      const cached = this.#entries.get(id);
-      if (cached !== undefined && !changed(cached, snapshot, isMuted, now, this.maxAgeMs)) return cached.view;
-      const view = this.build(snapshot, isMuted, now);
-      this.#entries.set(id, { view, snapshot, builtAt: now });
-      return view;
-    });
+    const views = snapshots.map((snapshot) => this.view(snapshot, muted.has(snapshot.monitor.id), now));
     // Removed monitors: forget their views.
     if (this.#entries.size > snapshots.length) {
       const live = new Set(snapshots.map((snapshot) => snapshot.monitor.id));
       for (const id of this.#entries.keys()) if (!live.has(id)) this.#entries.delete(id);
     }
     return views;
+  }
+
+  /** One monitor's view: the cached one while nothing it shows has changed. */
+  view(snapshot: MonitorSnapshot, muted: boolean, now: number): MonitorView {
+    const id = snapshot.monitor.id;
+    const cached = this.#entries.get(id);
+    if (cached !== undefined && !changed(cached, snapshot, muted, now, this.maxAgeMs)) return cached.view;
+    const view = this.build(snapshot, muted, now);
+    this.#entries.set(id, { view, snapshot, builtAt: now });
+    return view;
   }
 }
 

@@ -115,6 +115,9 @@ describe('Engine', () => {
     engine.start([tcp('a'), tcp('b'), http('c')]);
     await engine.checkNow();
     expect(engine.snapshot().map((s) => s.state)).toEqual(['up', 'up', 'up']);
+    // One monitor's snapshot is the same as its entry in everyone's; an unknown id has none.
+    expect(engine.snapshotOf('b')).toEqual(engine.snapshot()[1]);
+    expect(engine.snapshotOf('nobody')).toBeUndefined();
 
     referenceAnswers = false;
     for (const id of ['a', 'b', 'c']) checks.replies.set(id, { status: 'down', failureKind: 'timeout', message: 'timed out' });

@@ -6,7 +6,6 @@ import { targetOf, TYPE_LABEL } from '../../components/monitor-type.ts';
 import { downloadConfig, type DownloadedConfig } from '../../components/download-config.ts';
 import { readContractError } from '../form/contract-error.ts';
 import { StateBadge } from '../../components/StateBadge.tsx';
-import { useMonitorItem } from '../../store/monitors-store.ts';
 
 export function monitorTarget(monitor: Monitor): string {
   return monitor.type === 'http' ? `${monitor.method} ${monitor.url}` : targetOf(monitor);
@@ -31,9 +30,6 @@ export function DetailHeader({ client, view, onEdit, onBack, onChecked }: Detail
   const [confirmingDelete, setConfirmingDelete] = useState(false);
 
   const [exported, setExported] = useState<string | null>(null);
-  // The row's state, which every 'state' event updates: a getMonitor answer can be overtaken by a 'state' event
-  // (HTTP and the WebSocket travel apart), and would otherwise leave the header on the older state.
-  const state = useMonitorItem(view.monitor.id)?.state ?? view.state;
 
   const run = (kind: Action, action: () => Promise<unknown>) => {
     setBusy(kind);
@@ -59,7 +55,7 @@ export function DetailHeader({ client, view, onEdit, onBack, onChecked }: Detail
       </button>
       <div className="detail-title">
         <h1 id="detail-name">{monitor.name}</h1>
-        <StateBadge state={state} />
+        <StateBadge state={view.state} />
         <span className="detail-type">{TYPE_LABEL[monitor.type]}</span>
         {view.muted && <span className="detail-muted">Alerts muted</span>}
       </div>
